@@ -1,0 +1,2 @@
+// Browsers come from the system (see README): never let puppeteer download one.
+module.exports = { skipDownload: true };

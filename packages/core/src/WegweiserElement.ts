@@ -1,0 +1,112 @@
+import { LitElement, ReactiveElement, html, render, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { fallbackLocale, inheritedLang, matchLocale, onLangChange } from './locale.js';
+import { availableLocales, loadMessages, messagesReady, withLocale } from './localization.js';
+import { reportError, type WegweiserErrorDetail } from './errors.js';
+import { baseStyles } from './styles.js';
+import './messages.js';
+
+const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi']);
+
+/**
+ * The base of every Wegweiser widget. It resolves the widget's language and
+ * re-renders when it changes, renders in that language even when other widgets
+ * on the page use another, and turns a rendering failure into a calm visible
+ * state plus a `ww-error` event instead of an exception in the host page.
+ */
+export abstract class WegweiserElement extends LitElement {
+  static override styles = [baseStyles];
+
+  /** The locale this widget renders in, resolved from `lang` attributes. */
+  @state() protected locale = fallbackLocale;
+
+  /** Set when rendering failed; the widget shows `renderFailure()` instead. */
+  protected failure: WegweiserErrorDetail | undefined;
+
+  private messagesLoading: Promise<void> | undefined;
+  private stopListening: (() => void) | undefined;
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && this.isConnected) this.resolveLocale();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopListening = onLangChange(() => this.resolveLocale());
+    this.resolveLocale();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
+    this.stopListening = undefined;
+  }
+
+  /** Text direction of the resolved locale, for the widget's outermost element. */
+  protected get localeDir(): 'ltr' | 'rtl' {
+    return rtlLanguages.has(this.locale.split('-')[0] ?? '') ? 'rtl' : 'ltr';
+  }
+
+  private resolveLocale(): void {
+    const locale = matchLocale(inheritedLang(this), availableLocales());
+    if (locale !== this.locale) this.locale = locale;
+    if (messagesReady(locale)) return;
+    const loading = loadMessages(locale).catch((error: unknown) => {
+      this.reportError('core/messages-unavailable', `The "${locale}" messages could not be loaded; texts show in English.`, error);
+    });
+    this.messagesLoading = loading;
+    void loading.then(() => {
+      if (this.messagesLoading === loading) this.messagesLoading = undefined;
+      this.requestUpdate();
+    });
+  }
+
+  // Hold the render until the language's messages are there, so a German page
+  // never flashes English text.
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.messagesLoading) await this.messagesLoading;
+    super.scheduleUpdate();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    withLocale(this.locale, () => {
+      try {
+        super.update(changed);
+        this.failure = undefined;
+      } catch (error) {
+        this.failure = this.reportError('core/render-failed', 'The widget could not be rendered; it shows a fallback.', error);
+        // Finish the update cycle (attribute reflection, pending state) without
+        // the render that failed, then show the fallback.
+        (ReactiveElement.prototype as unknown as { update(this: ReactiveElement, c: PropertyValues): void }).update.call(this, changed);
+        render(this.renderFailure(), this.renderRoot, this.renderOptions);
+      }
+    });
+  }
+
+  /**
+   * What the widget shows when it cannot work: a calm sentence and whatever
+   * the site put inside the element (often the no-JavaScript fallback).
+   */
+  protected renderFailure(): TemplateResult {
+    return html`<div class="ww-failure" role="note" lang=${this.locale} dir=${this.localeDir}>
+      <p>${msg('This part of the page cannot be shown at the moment.')}</p>
+      <slot></slot>
+    </div>`;
+  }
+
+  /** Runs `lookup` with msg() answering in this widget's locale (for texts built outside render). */
+  protected localize<T>(lookup: () => T): T {
+    return withLocale(this.locale, lookup);
+  }
+
+  /** Logs, fires `ww-error` and returns the detail. Never throws. */
+  protected reportError(code: string, message: string, cause?: unknown): WegweiserErrorDetail {
+    return reportError(this, code, message, cause);
+  }
+}

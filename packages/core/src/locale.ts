@@ -1,0 +1,63 @@
+/** The language a widget falls back to when nothing on the page names one it can show. */
+export const fallbackLocale = 'de';
+
+/**
+ * The `lang` that applies to `element`: its own attribute, else the nearest
+ * ancestor's, crossing shadow-root boundaries, else the document's. Returns ''
+ * when none is set. Translation tools rewrite `<html lang>`, so an attribute
+ * closer to the widget always wins.
+ */
+export function inheritedLang(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang !== null && lang.trim() !== '') return lang.trim();
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return '';
+}
+
+/**
+ * Picks the best of `available` for a BCP 47 tag: an exact match, then the
+ * same language with a less specific tag (`de-AT` → `de`), else the fallback.
+ */
+export function matchLocale(tag: string, available: readonly string[], fallback = fallbackLocale): string {
+  if (!tag) return fallback;
+  const wanted = tag.toLowerCase().replace(/_/g, '-');
+  const byLower = new Map(available.map((l) => [l.toLowerCase(), l]));
+  const parts = wanted.split('-');
+  while (parts.length > 0) {
+    const hit = byLower.get(parts.join('-'));
+    if (hit) return hit;
+    parts.pop();
+  }
+  return fallback;
+}
+
+type LangListener = () => void;
+const listeners = new Set<LangListener>();
+let observer: MutationObserver | undefined;
+
+/**
+ * Calls `listener` whenever a `lang` attribute changes anywhere in the
+ * document's light DOM (a page's language switcher, a translation tool). One
+ * observer serves every widget. Returns the function that unsubscribes.
+ */
+export function onLangChange(listener: LangListener): () => void {
+  listeners.add(listener);
+  if (!observer && typeof MutationObserver !== 'undefined' && typeof document !== 'undefined') {
+    observer = new MutationObserver(() => {
+      for (const l of [...listeners]) l();
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && observer) {
+      observer.disconnect();
+      observer = undefined;
+    }
+  };
+}

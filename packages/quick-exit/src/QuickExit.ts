@@ -1,0 +1,320 @@
+import { html, css, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { WegweiserElement, clock, token } from '@wegweiser/core';
+import {
+  borderWidthThick,
+  colorExit,
+  colorExitHover,
+  colorOnExit,
+  colorOverlay,
+  colorText,
+  colorTextMuted,
+  fontSizeSm,
+  fontWeightBold,
+  radiusMd,
+  space2,
+  space3,
+  space4,
+  targetSizeComfortable,
+  zIndexSticky,
+} from '@wegweiser/tokens/defaults';
+import { ExitOverlay } from './exit-overlay.js';
+import { ShiftSequence } from './shift-sequence.js';
+import './messages.js';
+
+/**
+ * A neutral page that shows the same to everyone, needs no login and loads
+ * fast. Sites should pick their own (see the README).
+ */
+export const defaultDestination = 'https://de.wikipedia.org/wiki/Wikipedia:Hauptseite';
+
+export type QuickExitPlacement = 'inline' | 'sticky';
+
+export interface QuickExitEventDetail {
+  /** The page the browser is about to go to. */
+  readonly href: string;
+  /** How the exit was started. */
+  readonly trigger: 'click' | 'shortcut';
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ww-exit': CustomEvent<QuickExitEventDetail>;
+  }
+}
+
+/** Presses of Shift needed, and the time they must fall within. */
+const PRESSES = 3;
+const WINDOW_MS = 5000;
+
+/**
+ * @summary A way to leave the page at once: a button, or Shift pressed three
+ * times. Hides the page immediately, then goes to a neutral website.
+ *
+ * @slot - A plain link to the neutral destination, shown before JavaScript runs
+ *   and used for its `href` when the `href` attribute is absent.
+ *
+ * @csspart button - The exit link, styled as a button.
+ * @csspart hint - The keyboard shortcut hint under the button.
+ * @csspart indicator - The three dots that count Shift presses (hidden from assistive technology).
+ *
+ * @cssproperty --ww-quick-exit-background - Button background; defaults to `--ww-color-exit`.
+ * @cssproperty --ww-quick-exit-color - Button text colour; defaults to `--ww-color-on-exit`.
+ * @cssproperty --ww-quick-exit-inset-block-start - Distance from the top of the viewport when sticky.
+ * @cssproperty --ww-quick-exit-z-index - Stacking order when sticky.
+ *
+ * @fires ww-exit - Before the page is left; `detail` has `href` and `trigger`. Cancelable: cancelling stops the navigation (for tests and previews).
+ * @fires ww-error - When an attribute is invalid; the widget then uses its default.
+ *
+ * @status stable
+ * @since 0.1.0
+ */
+export class QuickExit extends WegweiserElement {
+  static override styles = [
+    ...WegweiserElement.styles,
+    css`
+      :host {
+        --_bg: var(--ww-quick-exit-background, ${token('color-exit', colorExit)});
+        --_bg-hover: var(--ww-quick-exit-background-hover, ${token('color-exit-hover', colorExitHover)});
+        --_fg: var(--ww-quick-exit-color, ${token('color-on-exit', colorOnExit)});
+      }
+      :host([placement='sticky']) {
+        position: sticky;
+        inset-block-start: var(--ww-quick-exit-inset-block-start, 0);
+        z-index: var(--ww-quick-exit-z-index, ${token('z-index-sticky', zIndexSticky)});
+        /* The sticky strip spans the width but only the button takes clicks, so
+           nothing underneath is blocked. */
+        pointer-events: none;
+      }
+      .wrapper {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-start;
+        gap: ${token('space-2', space2)};
+      }
+      :host([placement='sticky']) .wrapper {
+        align-items: flex-end;
+        padding: ${token('space-2', space2)};
+      }
+      a {
+        pointer-events: auto;
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        min-block-size: ${token('target-size-comfortable', targetSizeComfortable)};
+        max-inline-size: 100%;
+        padding-block: ${token('space-2', space2)};
+        padding-inline: ${token('space-4', space4)};
+        border: ${token('border-width-thick', borderWidthThick)} solid transparent;
+        border-radius: ${token('radius-md', radiusMd)};
+        background: var(--_bg);
+        color: var(--_fg);
+        font-weight: ${token('font-weight-bold', fontWeightBold)};
+        text-decoration: none;
+        text-align: center;
+      }
+      a:hover {
+        background: var(--_bg-hover);
+        text-decoration: underline;
+      }
+      .hint {
+        margin: 0;
+        font-size: ${token('font-size-sm', fontSizeSm)};
+        color: ${token('color-text-muted', colorTextMuted)};
+      }
+      /* The shortcut only helps where there is a keyboard. */
+      @media not ((hover: hover) and (pointer: fine)) {
+        .hint {
+          display: none;
+        }
+      }
+      :host([placement='sticky']) .hint {
+        display: none;
+      }
+      .indicator {
+        display: flex;
+        gap: ${token('space-2', space2)};
+        block-size: ${token('space-3', space3)};
+        visibility: hidden;
+      }
+      .indicator.active {
+        visibility: visible;
+      }
+      .indicator span {
+        inline-size: ${token('space-3', space3)};
+        block-size: ${token('space-3', space3)};
+        border: 2px solid var(--_bg);
+        border-radius: 50%;
+      }
+      .indicator span.on {
+        background: var(--_bg);
+      }
+      :host([placement='sticky']) .indicator {
+        align-self: flex-end;
+      }
+      @media (forced-colors: active) {
+        a {
+          border-color: ButtonText;
+        }
+        .indicator span {
+          border-color: CanvasText;
+        }
+        .indicator span.on {
+          background: CanvasText;
+        }
+      }
+    `,
+  ];
+
+  /** The neutral page to go to. Defaults to the slotted link's `href`, else Wikipedia's main page. */
+  @property() href: string | null = null;
+
+  /** `inline` (default) where it stands, or `sticky` at the top of the viewport while scrolling. */
+  @property({ reflect: true }) placement: QuickExitPlacement = 'inline';
+
+  /** Replaces the button text. */
+  @property() label: string | null = null;
+
+  /** Replaces the keyboard hint. */
+  @property() hint: string | null = null;
+
+  /** Replaces the text on the cover shown while leaving. */
+  @property({ attribute: 'overlay-text' }) overlayText: string | null = null;
+
+  /** Replaces the announcement after a Shift press; `{count}` stands for the presses still needed. */
+  @property({ attribute: 'pending-text' }) pendingText: string | null = null;
+
+  /** Replaces the announcement when the Shift count runs out. */
+  @property({ attribute: 'expired-text' }) expiredText: string | null = null;
+
+  @state() private presses = 0;
+  @state() private announcement = '';
+
+  private readonly sequence = new ShiftSequence(PRESSES, WINDOW_MS, clock, {
+    onPress: (count) => {
+      this.presses = count;
+      if (count < PRESSES) this.announce(this.pendingMessage(PRESSES - count));
+    },
+    onComplete: () => this.exit('shortcut'),
+    onExpire: () => {
+      this.presses = 0;
+      this.announce(this.expiredText ?? this.localize(() => msg('Time ran out. Press Shift 3 times in a row to leave this page.')));
+    },
+    onReset: () => {
+      this.presses = 0;
+    },
+  });
+
+  private overlay: ExitOverlay | undefined;
+
+  private readonly onPageShow = (event: PageTransitionEvent): void => {
+    // Back from the bfcache: the page must be usable again, not stuck behind the cover.
+    if (event.persisted) this.reset();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.sequence.attach(window);
+    window.addEventListener('pageshow', this.onPageShow);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.sequence.detach();
+    window.removeEventListener('pageshow', this.onPageShow);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('placement') && this.placement !== 'inline' && this.placement !== 'sticky') {
+      this.reportError('quick-exit/invalid-placement', `placement="${String(this.placement)}" is not "inline" or "sticky"; using "inline".`);
+      this.placement = 'inline';
+    }
+    if (changed.has('href') && this.href !== null && !isSafeDestination(this.href)) {
+      this.reportError('quick-exit/invalid-href', `href="${this.href}" is not an http(s) address; using the default destination.`);
+    }
+  }
+
+  /** The address the exit goes to, after validation. */
+  get destination(): string {
+    if (this.href !== null && isSafeDestination(this.href)) return new URL(this.href, document.baseURI).href;
+    const link = this.querySelector('a[href]');
+    const slotted = link?.getAttribute('href');
+    if (slotted && isSafeDestination(slotted)) return new URL(slotted, document.baseURI).href;
+    return defaultDestination;
+  }
+
+  protected override render() {
+    return html`<div class="wrapper" lang=${this.locale} dir=${this.localeDir}>
+      <a
+        part="button"
+        href=${this.destination}
+        rel="nofollow noreferrer"
+        aria-describedby="hint"
+        @click=${this.onClick}
+        >${this.label ?? msg('Leave this page')}</a
+      >
+      <p part="hint" class="hint" id="hint">${this.hint ?? msg('Or press Shift 3 times.')}</p>
+      <div part="indicator" class="indicator ${this.presses > 0 ? 'active' : ''}" aria-hidden="true">
+        ${Array.from({ length: PRESSES }, (_, i) => html`<span class=${i < this.presses ? 'on' : nothing}></span>`)}
+      </div>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    </div>`;
+  }
+
+  private onClick(event: MouseEvent): void {
+    event.preventDefault();
+    this.exit('click');
+  }
+
+  /** Hides the page at once, then goes to the destination. Safe to call more than once. */
+  exit(trigger: QuickExitEventDetail['trigger'] = 'click'): void {
+    if (this.overlay) return;
+    const href = this.destination;
+    this.overlay = new ExitOverlay(this.overlayText ?? this.localize(() => msg('Leaving this page…')), this.locale, {
+      background: getComputedStyle(this).getPropertyValue('--ww-color-overlay').trim() || colorOverlay,
+      color: getComputedStyle(this).getPropertyValue('--ww-color-text').trim() || colorText,
+    });
+    this.overlay.show();
+    const proceed = this.dispatchEvent(
+      new CustomEvent<QuickExitEventDetail>('ww-exit', { detail: { href, trigger }, bubbles: true, composed: true, cancelable: true }),
+    );
+    // replace(), not assign(): the Back button then does not lead straight back here.
+    if (proceed) window.location.replace(href);
+  }
+
+  /** Removes the cover and clears the count, as after returning with the Back button. */
+  reset(): void {
+    this.overlay?.remove();
+    this.overlay = undefined;
+    this.sequence.reset();
+    this.announcement = '';
+  }
+
+  private pendingMessage(remaining: number): string {
+    if (this.pendingText) return this.pendingText.replaceAll('{count}', new Intl.NumberFormat(this.locale).format(remaining));
+    // Only two counts occur, so each is a whole sentence: every language can
+    // translate it with its own plural form, no plural rules needed.
+    return this.localize(() =>
+      remaining === 1 ? msg('Press Shift 1 more time to leave this page.') : msg('Press Shift 2 more times to leave this page.'),
+    );
+  }
+
+  private announce(text: string): void {
+    // Clear first so the same sentence twice in a row is announced twice.
+    this.announcement = '';
+    void this.updateComplete.then(() => {
+      this.announcement = text;
+    });
+  }
+}
+
+/** Only web pages: a `javascript:` or `data:` destination would run code or show attacker content. */
+function isSafeDestination(value: string): boolean {
+  try {
+    const url = new URL(value, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
