@@ -191,13 +191,24 @@ export class QuickExit extends WegweiserElement {
   @state() private presses = 0;
   @state() private announcement = '';
 
+  /** Connected instances in order; only the first answers the shortcut, so two never announce at once. */
+  private static readonly connected: QuickExit[] = [];
+
+  private get isPrimary(): boolean {
+    return QuickExit.connected[0] === this;
+  }
+
   private readonly sequence = new ShiftSequence(PRESSES, WINDOW_MS, clock, {
     onPress: (count) => {
+      if (!this.isPrimary) return;
       this.presses = count;
       if (count < PRESSES) this.announce(this.pendingMessage(PRESSES - count));
     },
-    onComplete: () => this.exit('shortcut'),
+    onComplete: () => {
+      if (this.isPrimary) this.exit('shortcut');
+    },
     onExpire: () => {
+      if (!this.isPrimary) return;
       this.presses = 0;
       this.announce(this.expiredText ?? this.localize(() => msg('Time ran out. Press Shift 3 times in a row to leave this page.')));
     },
@@ -213,16 +224,37 @@ export class QuickExit extends WegweiserElement {
     if (event.persisted) this.reset();
   };
 
+  /*
+   * WCAG 2.4.11: when sticky, the button must not hide what has focus. The
+   * browser scrolls a focused element into view without knowing about sticky
+   * bars, so move it out from under the button when they overlap.
+   */
+  private readonly onFocusIn = (event: FocusEvent): void => {
+    if (this.placement !== 'sticky') return;
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element) || this.contains(target) || this.shadowRoot?.contains(target)) return;
+    const button = this.shadowRoot?.querySelector('a')?.getBoundingClientRect();
+    if (!button) return;
+    const focused = target.getBoundingClientRect();
+    const overlaps =
+      focused.top < button.bottom && focused.bottom > button.top && focused.left < button.right && focused.right > button.left;
+    if (overlaps) window.scrollBy({ top: focused.top - button.bottom - 8, behavior: 'instant' });
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    QuickExit.connected.push(this);
     this.sequence.attach(window);
     window.addEventListener('pageshow', this.onPageShow);
+    document.addEventListener('focusin', this.onFocusIn);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    QuickExit.connected.splice(QuickExit.connected.indexOf(this), 1);
     this.sequence.detach();
     window.removeEventListener('pageshow', this.onPageShow);
+    document.removeEventListener('focusin', this.onFocusIn);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,0 +1,157 @@
+// Component tests in real browsers: Chromium, Firefox and WebKit.
+// WW_BROWSERS=chromium (comma list) narrows the run while developing.
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { chromiumArgs, findBrowsers } from './scripts/browsers.mjs';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+// German conditions: the people these widgets serve are in Germany.
+process.env.TZ ??= 'Europe/Berlin';
+
+const wanted = (process.env.WW_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((b) => b.trim());
+const found = findBrowsers();
+for (const line of found.missing) console.warn(`[browsers] missing: ${line}`);
+
+/*
+ * The privacy gate. Every request a test page makes passes here; one to any
+ * host but the test server is blocked, printed and written to WW_PRIVACY_LOG,
+ * and scripts/test.mjs counts each as a failure.
+ */
+const privacyLog = process.env.WW_PRIVACY_LOG;
+const allowedHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+function offOrigin(url) {
+  if (!/^(https?|wss?):/i.test(url)) return false;
+  return !allowedHosts.has(new URL(url).hostname);
+}
+function recordLeak(browser, url, page) {
+  const entry = { browser, url, page };
+  console.error(`[privacy gate] ${browser} requested ${url} from ${page}`);
+  if (privacyLog) appendFileSync(privacyLog, `${JSON.stringify(entry)}\n`);
+}
+async function guardedPage(browserName, browser) {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (offOrigin(url)) {
+      recordLeak(browserName, url, page.url());
+      void request.abort('blockedbyclient').catch(() => {});
+    } else {
+      void request.continue().catch(() => {});
+    }
+  });
+  return page;
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function startWebKitDriver({ driver, xvfb }) {
+  const port = await freePort();
+  const [cmd, args] =
+    process.env.DISPLAY || !xvfb ? [driver, [`--port=${port}`]] : [xvfb, ['-a', '-s', '-screen 0 1280x1024x24', driver, `--port=${port}`]];
+  const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.on('exit', stop);
+  process.on('SIGINT', () => (stop(), process.exit(130)));
+  process.on('SIGTERM', () => (stop(), process.exit(143)));
+  // Wait until the driver answers.
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/status`);
+      if (res.ok) return port;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  stop();
+  throw new Error('WebKitWebDriver did not start');
+}
+
+const browsers = [];
+if (wanted.includes('chromium')) {
+  if (!found.chromium) throw new Error('No Chromium or Chrome found; see the README (CHROME_PATH).');
+  browsers.push(
+    chromeLauncher({
+      launchOptions: { executablePath: found.chromium, headless: true, args: chromiumArgs },
+      createPage: ({ browser }) => guardedPage('chromium', browser),
+    }),
+  );
+}
+if (wanted.includes('firefox') && found.firefox) {
+  browsers.push(
+    puppeteerLauncher({
+      launchOptions: { browser: 'firefox', executablePath: found.firefox, headless: true },
+      createPage: ({ browser }) => guardedPage('firefox', browser),
+    }),
+  );
+}
+if (wanted.includes('webkit') && found.webkit) {
+  const port = await startWebKitDriver(found.webkit);
+  browsers.push(
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port,
+      path: '/',
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: found.webkit.browser, args: ['--automation', '--headless'] },
+      },
+    }),
+  );
+}
+if (process.env.CI && wanted.some((b) => !browsers.find((l) => l.name.toLowerCase().includes(b === 'webkit' ? 'webdriver' : b)))) {
+  throw new Error(`CI must test in ${wanted.join(', ')}; missing: ${found.missing.join('; ')}`);
+}
+
+export default {
+  rootDir: root,
+  files: process.env.WW_TEST_FILES ? process.env.WW_TEST_FILES.split(',') : ['packages/*/test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
+  browsers,
+  concurrency: 1,
+  concurrentBrowsers: 3,
+  testsFinishTimeout: 300000,
+  testFramework: { config: { timeout: 10000 } },
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="de">
+  <head><meta charset="utf-8"><script type="module" src="/scripts/testing/page-setup.js"></script></head>
+  <body><script type="module" src="${testFramework}"></script></body>
+</html>`,
+  middleware: [
+    // TypeScript sources import each other as `.js` (what tsc emits); serve the `.ts` beside it.
+    function tsForJs(context, next) {
+      const path = context.path;
+      if (path.endsWith('.js') && !path.startsWith('/__') && !existsSync(`${root}${path}`)) {
+        const ts = path.replace(/\.js$/, '.ts');
+        if (existsSync(`${root}${ts}`)) context.url = context.url.replace(path, ts);
+      }
+      return next();
+    },
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
+};
