@@ -9,6 +9,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { chromiumArgs, findBrowsers } from './scripts/browsers.mjs';
+import { resultsReporter } from './scripts/testing/reporter.mjs';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // German conditions: the people these widgets serve are in Germany.
@@ -119,7 +121,7 @@ if (wanted.includes('webkit') && found.webkit) {
       capabilities: {
         browserName: 'MiniBrowser',
         'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: found.webkit.browser, args: ['--automation', '--headless'] },
+        'webkitgtk:browserOptions': { binary: found.webkit.browser, args: ['--automation'] },
       },
     }),
   );
@@ -133,6 +135,7 @@ export default {
   files: process.env.WW_TEST_FILES ? process.env.WW_TEST_FILES.split(',') : ['packages/*/test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
   browsers,
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), resultsReporter()],
   concurrency: 1,
   concurrentBrowsers: 3,
   testsFinishTimeout: 300000,

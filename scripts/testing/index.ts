@@ -6,7 +6,6 @@ import { expect, fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __wwLitWarnings: string[] | undefined;
 }
 

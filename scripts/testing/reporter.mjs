@@ -18,6 +18,11 @@ export function resultsReporter(file = process.env.WW_RESULTS) {
       for (const session of sessions) {
         const before = totals.failed;
         if (session.testResults) count(session.testResults, totals);
+        // Errors outside a test (a failing hook such as the Lit-warning check) count too.
+        for (const error of session.errors ?? []) {
+          totals.failed++;
+          totals.failedTests.push(`${session.browser.name}: ${session.testFile}: ${error.message}`);
+        }
         // A file that failed to load or threw outside a test has no failed test to count.
         if (!session.passed && totals.failed === before) {
           totals.failed++;

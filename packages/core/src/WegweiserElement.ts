@@ -2,10 +2,16 @@ import { LitElement, ReactiveElement, html, render, type PropertyValues, type Te
 import { state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { fallbackLocale, inheritedLang, matchLocale, onLangChange } from './locale.js';
-import { availableLocales, loadMessages, messagesReady, withLocale } from './localization.js';
+import { availableLocales, loadMessages, messagesReady, registerMessages, withLocale } from './localization.js';
 import { reportError, type WegweiserErrorDetail } from './errors.js';
 import { baseStyles } from './styles.js';
-import './messages.js';
+
+// Core's own strings (the fallback state), one module per locale, loaded on
+// demand. Registered here, not in a side-effect-only module that a bundler
+// honouring "sideEffects": false would drop.
+registerMessages('@wegweiser/core', {
+  de: () => import('./generated/locales/de.js'),
+});
 
 const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi']);
 

@@ -1,7 +1,7 @@
-import { html, css, nothing, type PropertyValues } from 'lit';
+import { html, css, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import { WegweiserElement, clock, token } from '@wegweiser/core';
+import { WegweiserElement, clock, registerMessages, token } from '@wegweiser/core';
 import {
   borderWidthThick,
   colorExit,
@@ -21,7 +21,10 @@ import {
 } from '@wegweiser/tokens/defaults';
 import { ExitOverlay } from './exit-overlay.js';
 import { ShiftSequence } from './shift-sequence.js';
-import './messages.js';
+
+registerMessages('@wegweiser/quick-exit', {
+  de: () => import('./generated/locales/de.js'),
+});
 
 /**
  * A neutral page that shows the same to everyone, needs no login and loads
@@ -60,6 +63,7 @@ const WINDOW_MS = 5000;
  * @csspart indicator - The three dots that count Shift presses (hidden from assistive technology).
  *
  * @cssproperty --ww-quick-exit-background - Button background; defaults to `--ww-color-exit`.
+ * @cssproperty --ww-quick-exit-background-hover - Button background on hover; defaults to `--ww-color-exit-hover`.
  * @cssproperty --ww-quick-exit-color - Button text colour; defaults to `--ww-color-on-exit`.
  * @cssproperty --ww-quick-exit-inset-block-start - Distance from the top of the viewport when sticky.
  * @cssproperty --ww-quick-exit-z-index - Stacking order when sticky.
@@ -218,6 +222,7 @@ export class QuickExit extends WegweiserElement {
   });
 
   private overlay: ExitOverlay | undefined;
+  private referrerPolicy: HTMLMetaElement | undefined;
 
   private readonly onPageShow = (event: PageTransitionEvent): void => {
     // Back from the bfcache: the page must be usable again, not stuck behind the cover.
@@ -288,7 +293,7 @@ export class QuickExit extends WegweiserElement {
       >
       <p part="hint" class="hint" id="hint">${this.hint ?? msg('Or press Shift 3 times.')}</p>
       <div part="indicator" class="indicator ${this.presses > 0 ? 'active' : ''}" aria-hidden="true">
-        ${Array.from({ length: PRESSES }, (_, i) => html`<span class=${i < this.presses ? 'on' : nothing}></span>`)}
+        ${Array.from({ length: PRESSES }, (_, i) => html`<span class=${i < this.presses ? 'on' : ''}></span>`)}
       </div>
       <div class="visually-hidden" role="status">${this.announcement}</div>
     </div>`;
@@ -311,14 +316,23 @@ export class QuickExit extends WegweiserElement {
     const proceed = this.dispatchEvent(
       new CustomEvent<QuickExitEventDetail>('ww-exit', { detail: { href, trigger }, bubbles: true, composed: true, cancelable: true }),
     );
+    if (!proceed) return;
+    // A script navigation ignores the link's rel="noreferrer"; this tells the
+    // browser not to send the neutral site the address of the help page.
+    this.referrerPolicy = document.createElement('meta');
+    this.referrerPolicy.name = 'referrer';
+    this.referrerPolicy.content = 'no-referrer';
+    document.head.append(this.referrerPolicy);
     // replace(), not assign(): the Back button then does not lead straight back here.
-    if (proceed) window.location.replace(href);
+    window.location.replace(href);
   }
 
   /** Removes the cover and clears the count, as after returning with the Back button. */
   reset(): void {
     this.overlay?.remove();
     this.overlay = undefined;
+    this.referrerPolicy?.remove();
+    this.referrerPolicy = undefined;
     this.sequence.reset();
     this.announcement = '';
   }

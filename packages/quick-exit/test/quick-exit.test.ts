@@ -106,7 +106,7 @@ describe('ww-quick-exit: leaving', () => {
     const el = await fixture<QuickExit>(html`<ww-quick-exit href="https://wetter.example/"></ww-quick-exit>`);
     button(el).click();
     const cover = overlay()!;
-    expect(cover).to.exist;
+    expect(cover).to.not.equal(null);
     expect(cover.getAttribute('role')).to.equal('alert');
     expect(cover.textContent).to.equal('Die Seite wird verlassen …');
     expect(cover.lang).to.equal('de');
@@ -151,7 +151,7 @@ describe('ww-quick-exit: Shift three times', () => {
     expect(exits).to.have.length(0);
     pressShift();
     expect(exits).to.deep.equal([{ href: defaultDestination, trigger: 'shortcut' }]);
-    expect(overlay()).to.exist;
+    expect(overlay()).to.not.equal(null);
   });
 
   it('hides the visual counter from assistive technology', async () => {
@@ -248,14 +248,24 @@ describe('ww-quick-exit: Shift three times', () => {
   });
 });
 
+/** Sets the viewport where the driver can (not WebDriver/WebKit); says whether it did. */
+async function viewport(width: number, height: number): Promise<boolean> {
+  try {
+    await setViewport({ width, height });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('ww-quick-exit: sticky placement', () => {
   afterEach(async () => {
     window.scrollTo(0, 0);
-    await setViewport({ width: 800, height: 600 });
+    await viewport(800, 600);
   });
 
   it('never hides the element that has focus (WCAG 2.4.11)', async () => {
-    await setViewport({ width: 800, height: 600 });
+    await viewport(800, 600);
     const page = await fixture(html`<div>
       <ww-quick-exit placement="sticky"></ww-quick-exit>
       <div style="height: 1500px"></div>
@@ -273,17 +283,19 @@ describe('ww-quick-exit: sticky placement', () => {
   });
 
   it('fits a 320 px wide screen without covering content or scrolling sideways', async () => {
-    await setViewport({ width: 320, height: 640 });
-    const page = await fixture(html`<div>
+    const resized = await viewport(320, 640);
+    // Where the viewport cannot be set, a 320 px container shows the same reflow.
+    const page = await fixture(html`<div style="inline-size: 320px">
       <ww-quick-exit placement="sticky" lang="de"></ww-quick-exit>
       <p id="first">Erster Absatz</p>
     </div>`);
     const el = page.querySelector<QuickExit>('ww-quick-exit')!;
     const exit = button(el).getBoundingClientRect();
     const text = page.querySelector('#first')!.getBoundingClientRect();
-    expect(exit.right).to.be.at.most(320);
+    expect(exit.right).to.be.at.most(page.getBoundingClientRect().left + 320);
     expect(text.top).to.be.at.least(exit.bottom);
-    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    expect(page.scrollWidth).to.be.at.most(320);
+    if (resized) expect(document.documentElement.scrollWidth).to.be.at.most(320);
   });
 
   it('lets clicks through beside the button', async () => {
@@ -314,6 +326,8 @@ describe('ww-quick-exit: bad input', () => {
   });
 
   it('ignores an unsafe slotted link too', async () => {
+    // The unsafe link is the point of this test.
+    // eslint-disable-next-line lit-a11y/anchor-is-valid
     const el = await fixture<QuickExit>(html`<ww-quick-exit><a href="javascript:void 0">x</a></ww-quick-exit>`);
     expect(button(el).href).to.equal(defaultDestination);
   });

@@ -1,0 +1,116 @@
+/// <reference types="vite/client" />
+import '@wegweiser/tokens/tokens.css';
+import { html } from 'lit';
+import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
+import { MINIMAL_VIEWPORTS } from 'storybook/viewport';
+import './preview.css';
+
+interface CustomElementsManifest {
+  schemaVersion: string;
+  readme?: string;
+  modules: unknown[];
+}
+
+/*
+ * Every package's custom-elements.json, merged, so each story's docs table comes from the
+ * JSDoc header of its element. The glob is resolved at build time: a package whose manifest
+ * has not been generated yet (`node scripts/build.mjs`) is simply absent, not an error.
+ */
+const manifests = import.meta.glob<CustomElementsManifest>('../packages/*/custom-elements.json', {
+  eager: true,
+  import: 'default',
+});
+setCustomElementsManifest({
+  schemaVersion: Object.values(manifests)[0]?.schemaVersion ?? '2.1.0',
+  readme: '',
+  modules: Object.values(manifests).flatMap((manifest) => manifest.modules),
+});
+
+/*
+ * A story must never leave Storybook: cancel every exit as it bubbles to the window (ww-exit is
+ * composed and cancelable). Stories add their own listener to log it and lift the cover.
+ */
+window.addEventListener('ww-exit', (event) => event.preventDefault());
+
+const themes = ['default', 'dark', 'high-contrast', 'auto'] as const;
+
+/** Theme, language and direction go on a wrapper, as a site would set them on an ancestor. */
+const withPageContext: Decorator = (story, { globals, viewMode }) => html`<div
+  class="ww-story-page ${viewMode === 'docs' ? 'ww-story-page--docs' : ''}"
+  data-ww-theme=${themes.includes(globals['theme']) ? globals['theme'] : 'default'}
+  lang=${globals['locale'] === 'en' ? 'en' : 'de'}
+  dir=${globals['dir'] === 'rtl' ? 'rtl' : 'ltr'}
+>
+  ${story()}
+</div>`;
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  decorators: [withPageContext],
+  globalTypes: {
+    theme: {
+      description: 'Colour theme (data-ww-theme on an ancestor)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        dynamicTitle: true,
+        items: [
+          { value: 'default', title: 'Default' },
+          { value: 'dark', title: 'Dark' },
+          { value: 'high-contrast', title: 'High contrast' },
+          { value: 'auto', title: 'Auto (follows the system)' },
+        ],
+      },
+    },
+    locale: {
+      description: 'Language (lang on an ancestor)',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        dynamicTitle: true,
+        items: [
+          { value: 'de', right: 'de', title: 'Deutsch' },
+          { value: 'en', right: 'en', title: 'English' },
+        ],
+      },
+    },
+    dir: {
+      description: 'Text direction (dir on an ancestor)',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        dynamicTitle: true,
+        items: [
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+      },
+    },
+  },
+  initialGlobals: {
+    theme: 'default',
+    locale: 'de',
+    dir: 'ltr',
+  },
+  parameters: {
+    layout: 'fullscreen',
+    controls: { expanded: true, sort: 'requiredFirst' },
+    viewport: {
+      options: {
+        // WCAG 1.4.10 Reflow: content must work at 320 CSS px without horizontal scrolling.
+        narrow: { name: 'Narrow (320 px, reflow)', styles: { width: '320px', height: '640px' }, type: 'mobile' },
+        ...MINIMAL_VIEWPORTS,
+      },
+    },
+    a11y: {
+      // Violations fail the story when stories run as tests.
+      test: 'error',
+      options: {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      },
+    },
+    docs: { toc: true },
+  },
+};
+
+export default preview;

@@ -1,0 +1,54 @@
+// Checks every budget in size-budgets.json: each file or bundle, gzip level 9,
+// against its limit in kB. Prints a table and the Lit floor; exits non-zero
+// when anything is over. `--json FILE` writes the results for docs/benchmarks.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const budgetsAt = process.argv.indexOf('--budgets');
+const budgetFile = budgetsAt > 0 ? process.argv[budgetsAt + 1] : 'size-budgets.json';
+const budgets = JSON.parse(readFileSync(join(root, budgetFile), 'utf8'));
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const kB = (n) => (n / 1000).toFixed(2);
+
+async function bundle(entry) {
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    splitting: true,
+    outdir: '/virtual',
+    // Production builds of Lit: no development condition.
+    conditions: ['browser', 'import', 'default'],
+    logLevel: 'silent',
+  });
+  // The entry chunk is what loads first; on-demand chunks (locales) are not counted.
+  const entryFile = result.outputFiles.find((f) => f.path.endsWith(entry.split('/').pop()));
+  return entryFile.contents;
+}
+
+const floor = gzip(await bundle(budgets.litFloorFixture));
+const results = [];
+for (const entry of budgets.entries) {
+  const bytes = entry.file ? readFileSync(join(root, entry.file)) : await bundle(entry.bundle);
+  const size = gzip(bytes);
+  results.push({ name: entry.name, gzip: size, limit: entry.limit * 1000, ok: size <= entry.limit * 1000 });
+}
+
+const width = Math.max(...results.map((r) => r.name.length));
+for (const r of results) {
+  console.log(`${r.ok ? 'ok  ' : 'OVER'}  ${r.name.padEnd(width)}  ${kB(r.gzip).padStart(6)} kB of ${kB(r.limit)} kB`);
+}
+console.log(`Lit floor (a minimal Lit element, minified, gzip -9): ${kB(floor)} kB`);
+
+const jsonAt = process.argv.indexOf('--json');
+if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ litFloor: floor, results }, null, 2));
+const over = results.filter((r) => !r.ok);
+console.log(`size: ${results.length - over.length} within budget, ${over.length} over`);
+process.exitCode = over.length ? 1 : 0;

@@ -1,0 +1,132 @@
+// `npm test`: every gate, in order, each counted. Ends with one plain line
+// `N passed, N failed` (summed over every runner) and exits non-zero on any
+// failure. WW_BROWSERS narrows the browsers while developing.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packages } from './packages.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const scratch = mkdtempSync(join(tmpdir(), 'ww-test-'));
+const totals = { passed: 0, failed: 0 };
+const failures = [];
+
+function run(cmd, args, { env = {}, cwd = root, quiet = false } = {}) {
+  const started = Date.now();
+  const result = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (!quiet || result.status !== 0) process.stdout.write(output);
+  return { status: result.status, output, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+}
+
+function heading(title) {
+  console.log(`\n━━ ${title}`);
+}
+
+/** A gate that passes or fails as a whole. */
+function gate(title, cmd, args, options) {
+  heading(title);
+  const result = run(cmd, args, options);
+  record(title, result.status === 0, result.seconds);
+  return result;
+}
+
+function record(title, ok, seconds = '') {
+  if (ok) totals.passed++;
+  else {
+    totals.failed++;
+    failures.push(title);
+  }
+  console.log(`${ok ? '✔' : '✘'} ${title}${seconds ? ` (${seconds} s)` : ''}`);
+}
+
+// 1. Build: without it nothing else can run.
+heading('build');
+const build = run(process.execPath, ['scripts/build.mjs']);
+if (build.status !== 0) {
+  record('build', false);
+} else {
+  record('build', true, build.seconds);
+
+  // 2. Static checks.
+  gate('type check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.json']);
+  gate('lint (typescript-eslint, lit, lit-a11y, wc)', bin('eslint'), ['--max-warnings', '0', '.']);
+  gate('template types (lit-analyzer)', bin('lit-analyzer'), ['packages/*/src/**/*.ts', '--strict', '--rules.no-invalid-css', 'off']);
+
+  // 3. German and English complete: lit-localize warns about any message without a translation.
+  for (const pkg of packages) {
+    const config = join(root, 'packages', pkg, 'lit-localize.json');
+    if (!existsSync(config)) continue;
+    heading(`translations complete: ${pkg}`);
+    const result = run(bin('lit-localize'), ['build', '--config', 'lit-localize.json'], { cwd: join(root, 'packages', pkg), quiet: true });
+    record(`translations complete: ${pkg}`, result.status === 0 && !/missing|untranslated/i.test(result.output), result.seconds);
+  }
+
+  // 4. Unit tests without a browser (node:test), including the proofs that the gates can fail.
+  heading('unit tests (node:test)');
+  const unitFiles = packages.flatMap((p) => {
+    const dir = join(root, 'packages', p, 'test');
+    return existsSync(dir) ? [`packages/${p}/test/`] : [];
+  });
+  const unit = run(process.execPath, ['--test', '--test-reporter=spec', ...unitFiles.map((d) => `${d}*.test.mjs`), 'scripts/test/*.test.mjs']);
+  const unitPassed = Number(/^ℹ pass (\d+)/m.exec(unit.output)?.[1] ?? 0);
+  const unitFailed = Number(/^ℹ fail (\d+)/m.exec(unit.output)?.[1] ?? 0);
+  totals.passed += unitPassed;
+  totals.failed += unitFailed;
+  if (unitFailed || (unit.status !== 0 && !unitFailed)) {
+    failures.push(`unit tests: ${unitFailed || 1} failed`);
+    if (!unitFailed) totals.failed++;
+  }
+  console.log(`unit tests: ${unitPassed} passed, ${unitFailed} failed (${unit.seconds} s)`);
+
+  // 5. Component tests in real browsers, with axe, the Lit-warning check and the privacy gate.
+  heading('component tests (web-test-runner)');
+  const resultsFile = join(scratch, 'wtr.json');
+  const leaksFile = join(scratch, 'leaks.jsonl');
+  const wtr = run(bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], {
+    env: { WW_RESULTS: resultsFile, WW_PRIVACY_LOG: leaksFile },
+  });
+  const browserTotals = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 1, failedTests: ['web-test-runner did not finish'] };
+  totals.passed += browserTotals.passed;
+  totals.failed += browserTotals.failed;
+  failures.push(...browserTotals.failedTests);
+  if (wtr.status !== 0 && browserTotals.failed === 0) {
+    totals.failed++;
+    failures.push('web-test-runner exited with an error');
+  }
+  console.log(`component tests: ${browserTotals.passed} passed, ${browserTotals.failed} failed (${wtr.seconds} s)`);
+  const leaks = existsSync(leaksFile) ? readFileSync(leaksFile, 'utf8').trim().split('\n').filter(Boolean) : [];
+  record(`privacy gate: ${leaks.length} request(s) to other hosts`, leaks.length === 0);
+  for (const leak of leaks) console.log(`  ${leak}`);
+
+  // 6. Size budgets.
+  heading('size budgets');
+  const size = run(process.execPath, ['scripts/size.mjs']);
+  const sizeMatch = /size: (\d+) within budget, (\d+) over/.exec(size.output);
+  totals.passed += Number(sizeMatch?.[1] ?? 0);
+  totals.failed += Number(sizeMatch?.[2] ?? 1);
+  if (!sizeMatch || sizeMatch[2] !== '0') failures.push('size budgets');
+
+  // 7. Packages as consumers see them: exports, types, manifests.
+  for (const pkg of packages) {
+    const dir = join(root, 'packages', pkg);
+    gate(`package: ${pkg} (publint)`, bin('publint'), ['--strict', dir]);
+    gate(`package: ${pkg} (are the types wrong)`, bin('attw'), ['--pack', dir, '--profile', 'esm-only', '--quiet']);
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    if (manifest.customElements) {
+      const ok = existsSync(join(dir, manifest.customElements));
+      record(`package: ${pkg} (custom-elements.json present)`, ok);
+    }
+  }
+
+  // 8. Release notes: every change to a package comes with a changeset.
+  gate('changesets', bin('changeset'), ['status']);
+}
+
+heading('summary');
+for (const failure of failures) console.log(`✘ ${failure}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exitCode = totals.failed > 0 ? 1 : 0;
