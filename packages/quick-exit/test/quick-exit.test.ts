@@ -285,7 +285,7 @@ describe('ww-quick-exit: sticky placement', () => {
   it('fits a 320 px wide screen without covering content or scrolling sideways', async () => {
     const resized = await viewport(320, 640);
     // Where the viewport cannot be set, a 320 px container shows the same reflow.
-    const page = await fixture(html`<div style="inline-size: 320px">
+    const page = await fixture(html`<div style="max-inline-size: 320px">
       <ww-quick-exit placement="sticky" lang="de"></ww-quick-exit>
       <p id="first">Erster Absatz</p>
     </div>`);
