@@ -110,6 +110,16 @@ const preview: Preview = {
       },
     },
     docs: { toc: true },
+    options: {
+      storySort: {
+        order: [
+          'Introduction',
+          'Design system',
+          ['Colours', 'Typography', 'Spacing', 'Focus and targets', 'Content guidelines'],
+          'Widgets',
+        ],
+      },
+    },
   },
 };
 

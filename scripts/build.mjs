@@ -2,9 +2,11 @@
 // JavaScript and types, custom-elements manifests. Storybook and the tests
 // both start from here, so a fresh clone needs nothing else.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { cpSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
 import { packages } from './packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -15,6 +17,37 @@ run(process.execPath, ['packages/tokens/build.mjs']);
 for (const pkg of packages) {
   const dir = join(root, 'packages', pkg);
   if (existsSync(join(dir, 'lit-localize.json'))) run(bin('lit-localize'), ['build', '--config', 'lit-localize.json'], dir);
-  if (existsSync(join(dir, 'tsconfig.build.json'))) run(bin('tsc'), ['-p', 'tsconfig.build.json'], dir);
+  if (existsSync(join(dir, 'tsconfig.build.json'))) {
+    run(bin('tsc'), ['-p', 'tsconfig.build.json'], dir);
+    // Stylesheets beside the sources ship as they are.
+    for (const file of readdirSync(join(dir, 'src')).filter((f) => f.endsWith('.css'))) cpSync(join(dir, 'src', file), join(dir, 'dist', file));
+  }
   if (existsSync(join(dir, 'custom-elements-manifest.config.mjs'))) run(bin('cem'), ['analyze', '--quiet'], dir);
+}
+
+// Ready-to-serve files for sites without a build step: one module per widget
+// (Lit and core included) plus its on-demand locale chunks, and the tokens' CSS,
+// in dist/browser/. Copy the folder to your server (docs/embedding.md).
+for (const pkg of packages) {
+  const define = join(root, 'packages', pkg, 'dist', 'define.js');
+  if (!existsSync(define)) continue;
+  const outdir = join(root, 'packages', pkg, 'dist', 'browser');
+  rmSync(outdir, { recursive: true, force: true });
+  await build({
+    entryPoints: { [pkg]: define },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    outdir,
+    chunkNames: `${pkg}-[name]-[hash]`,
+    conditions: ['browser', 'import', 'default'],
+    legalComments: 'linked',
+    logLevel: 'warning',
+  });
+  cpSync(join(root, 'packages', 'tokens', 'dist', 'css', 'tokens.css'), join(outdir, 'tokens.css'));
+  for (const file of readdirSync(join(root, 'packages', pkg, 'dist')).filter((f) => f.endsWith('.css'))) {
+    cpSync(join(root, 'packages', pkg, 'dist', file), join(outdir, file));
+  }
 }

@@ -174,7 +174,12 @@ const meta: Meta<QuickExitArgs> = {
     'overlay-text': { control: 'text', description: 'Replaces the text on the cover shown while leaving.' },
     'pending-text': { control: 'text', description: 'Announcement after a Shift press; `{count}` is the presses still needed.' },
     'expired-text': { control: 'text', description: 'Announcement when the Shift count runs out.' },
-    lang: { control: 'inline-radio', options: ['', 'de', 'en'], description: 'Language of this widget; inherited when empty.' },
+    lang: {
+      control: 'inline-radio',
+      options: ['inherited', 'de', 'en'],
+      mapping: { inherited: undefined },
+      description: 'Language of this widget; inherited from the page when not set.',
+    },
   },
   parameters: {
     docs: {

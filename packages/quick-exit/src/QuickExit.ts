@@ -14,7 +14,6 @@ import {
   fontWeightBold,
   radiusMd,
   space2,
-  space3,
   space4,
   targetSizeComfortable,
   zIndexSticky,
@@ -104,8 +103,10 @@ export class QuickExit extends WegweiserElement {
       a {
         pointer-events: auto;
         display: inline-flex;
+        flex-direction: column;
         align-items: center;
         justify-content: center;
+        gap: 0.25rem;
         min-block-size: ${token('target-size-comfortable', targetSizeComfortable)};
         max-inline-size: 100%;
         padding-block: ${token('space-2', space2)};
@@ -136,36 +137,34 @@ export class QuickExit extends WegweiserElement {
       :host([placement='sticky']) .hint {
         display: none;
       }
+      /* The count sits inside the button, below its text, as in GOV.UK's
+         component: it belongs to the button and needs no room of its own. */
       .indicator {
-        display: flex;
-        gap: ${token('space-2', space2)};
-        block-size: ${token('space-3', space3)};
-        visibility: hidden;
+        display: none;
+        justify-content: center;
+        gap: 0.375rem;
       }
       .indicator.active {
-        visibility: visible;
+        display: flex;
       }
       .indicator span {
-        inline-size: ${token('space-3', space3)};
-        block-size: ${token('space-3', space3)};
-        border: 2px solid var(--_bg);
+        inline-size: 0.5rem;
+        block-size: 0.5rem;
+        border: 1px solid currentColor;
         border-radius: 50%;
       }
       .indicator span.on {
-        background: var(--_bg);
-      }
-      :host([placement='sticky']) .indicator {
-        align-self: flex-end;
+        background: currentColor;
       }
       @media (forced-colors: active) {
         a {
           border-color: ButtonText;
         }
         .indicator span {
-          border-color: CanvasText;
+          border-color: LinkText;
         }
         .indicator span.on {
-          background: CanvasText;
+          background: LinkText;
         }
       }
     `,
@@ -289,12 +288,12 @@ export class QuickExit extends WegweiserElement {
         rel="nofollow noreferrer"
         aria-describedby="hint"
         @click=${this.onClick}
-        >${this.label ?? msg('Leave this page')}</a
+        >${this.label ?? msg('Leave this page')}
+        <span part="indicator" class="indicator ${this.presses > 0 ? 'active' : ''}" aria-hidden="true">
+          ${Array.from({ length: PRESSES }, (_, i) => html`<span class=${i < this.presses ? 'on' : ''}></span>`)}
+        </span></a
       >
       <p part="hint" class="hint" id="hint">${this.hint ?? msg('Or press Shift 3 times.')}</p>
-      <div part="indicator" class="indicator ${this.presses > 0 ? 'active' : ''}" aria-hidden="true">
-        ${Array.from({ length: PRESSES }, (_, i) => html`<span class=${i < this.presses ? 'on' : ''}></span>`)}
-      </div>
       <div class="visually-hidden" role="status">${this.announcement}</div>
     </div>`;
   }
