@@ -32,7 +32,7 @@ test('the size check fails when a bundle is over budget', () => {
   assert.match(result.stdout, /OVER/);
 });
 
-test('component tests fail on an axe violation and a Lit warning, and the privacy gate records a third-party request', () => {
+test('component tests fail on axe violations (also WCAG 2.2 target size) and a Lit warning, and the privacy gate records a third-party request', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ww-gates-'));
   const results = join(dir, 'results.json');
   const leaks = join(dir, 'leaks.jsonl');
@@ -44,10 +44,11 @@ test('component tests fail on an axe violation and a Lit warning, and the privac
   });
   assert.notEqual(result.status, 0, 'the run must fail');
   const totals = JSON.parse(readFileSync(results, 'utf8'));
-  // The axe test fails; the Lit warning fails the after-each hook of its test.
-  assert.equal(totals.failed, 2, result.stdout);
+  // The two axe tests fail; the Lit warning fails the after-each hook of its test.
+  assert.equal(totals.failed, 3, result.stdout);
   assert.equal(totals.passed, 2, result.stdout);
   assert.match(result.stdout, /image-alt/);
+  assert.match(result.stdout, /target-size/);
   assert.match(result.stdout, /Lit warned/);
   assert.ok(existsSync(leaks), 'the privacy log must exist');
   const entries = readFileSync(leaks, 'utf8').trim().split('\n').map((l) => JSON.parse(l));

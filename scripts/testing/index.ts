@@ -4,6 +4,13 @@
  */
 import { expect, fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+// Loaded before chai-a11y-axe loads it, so the configuration below applies.
+import 'axe-core/axe.min.js';
+
+// axe leaves WCAG 2.2's target-size rule (2.5.8, 24 × 24 px) off by default; we check it.
+(window as unknown as { axe: { configure(spec: object): void } }).axe.configure({
+  rules: [{ id: 'target-size', enabled: true }],
+});
 
 declare global {
   var __wwLitWarnings: string[] | undefined;
