@@ -1,9 +1,2 @@
-// The manifest is generated from the JSDoc headers of the element classes.
-export default {
-  globs: ['src/**/*.ts'],
-  exclude: ['src/generated/**', 'src/**/*.test.ts'],
-  outdir: '.',
-  litelement: true,
-  dependencies: false,
-  packagejson: true,
-};
+// One configuration for every package: scripts/cem.config.mjs.
+export { default } from '../../scripts/cem.config.mjs';
