@@ -146,6 +146,13 @@ export default {
   <body><script type="module" src="${testFramework}"></script></body>
 </html>`,
   middleware: [
+    // Shows which Referer header a navigation sent (quick-exit's no-referrer test).
+    function echoReferrer(context, next) {
+      if (context.path !== '/__echo-referrer') return next();
+      context.type = 'html';
+      context.body = `<!doctype html><title>echo</title><output>${(context.get('referer') || 'none').replace(/[<&]/g, '')}</output>`;
+      return undefined;
+    },
     // TypeScript sources import each other as `.js` (what tsc emits); serve the `.ts` beside it.
     function tsForJs(context, next) {
       const path = context.path;

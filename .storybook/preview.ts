@@ -5,10 +5,27 @@ import { setCustomElementsManifest, type Decorator, type Preview } from '@storyb
 import { MINIMAL_VIEWPORTS } from 'storybook/viewport';
 import './preview.css';
 
+interface ManifestEntry {
+  name: string;
+  kind?: string;
+  privacy?: 'public' | 'private' | 'protected';
+  static?: boolean;
+  attribute?: string;
+  [key: string]: unknown;
+}
+
+interface Declaration {
+  tagName?: string;
+  members?: ManifestEntry[];
+  cssParts?: ManifestEntry[];
+  slots?: ManifestEntry[];
+  [key: string]: unknown;
+}
+
 interface CustomElementsManifest {
   schemaVersion: string;
   readme?: string;
-  modules: unknown[];
+  modules: { declarations?: Declaration[]; [key: string]: unknown }[];
 }
 
 /*
@@ -20,10 +37,32 @@ const manifests = import.meta.glob<CustomElementsManifest>('../packages/*/custom
   eager: true,
   import: 'default',
 });
+
+/**
+ * Storybook's docs table keys every row by its bare name across all categories, and lists every
+ * class member. So: leave out private, protected and static members; leave out fields that an
+ * attribute already stands for; and name parts `::part(x)` and the default slot, so a part called
+ * like an attribute (`hint`) does not replace the attribute's row.
+ */
+function forDocsTable(declaration: Declaration): Declaration {
+  if (!declaration.tagName) return declaration;
+  return {
+    ...declaration,
+    members: declaration.members?.filter(
+      (member) => (member.privacy ?? 'public') === 'public' && !member.static && !(member.kind === 'field' && member.attribute),
+    ),
+    cssParts: declaration.cssParts?.map((part) => ({ ...part, name: `::part(${part.name})` })),
+    slots: declaration.slots?.map((slot) => ({ ...slot, name: slot.name || '(default slot)' })),
+  };
+}
+
+const merged = Object.values(manifests);
 setCustomElementsManifest({
-  schemaVersion: Object.values(manifests)[0]?.schemaVersion ?? '2.1.0',
+  schemaVersion: merged[0]?.schemaVersion ?? '1.0.0',
   readme: '',
-  modules: Object.values(manifests).flatMap((manifest) => manifest.modules),
+  modules: merged.flatMap((manifest) =>
+    manifest.modules.map((module) => ({ ...module, declarations: module.declarations?.map(forDocsTable) })),
+  ),
 });
 
 /*
@@ -109,7 +148,10 @@ const preview: Preview = {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
       },
     },
-    docs: { toc: true },
+    docs: {
+      // Headings inside rendered stories (demo pages) are not part of the docs outline.
+      toc: { headingSelector: 'h2, h3', ignoreSelector: '.docs-story h2, .docs-story h3' },
+    },
     options: {
       storySort: {
         order: [

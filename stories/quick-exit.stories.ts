@@ -1,9 +1,11 @@
+/// <reference types="vite/client" />
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { action } from 'storybook/actions';
 import { ManualClock, useClock } from '@wegweiser/core';
-import { defaultDestination, type QuickExit, type QuickExitEventDetail } from '@wegweiser/quick-exit';
+import { defaultDestination, type QuickExitEventDetail } from '@wegweiser/quick-exit';
 import '@wegweiser/quick-exit/define';
+import noScriptCss from '../packages/quick-exit/src/quick-exit.css?raw';
 import './quick-exit.stories.css';
 
 /** The element's attributes, by attribute name, as a site writes them. */
@@ -16,9 +18,28 @@ interface QuickExitArgs {
   'pending-text'?: string;
   'expired-text'?: string;
   lang?: string;
+  /** Read-only property; listed so the docs table can switch its control off. */
+  destination?: never;
 }
 
 type Story = StoryObj<QuickExitArgs>;
+/*
+ * The element type as `define` registers it. (Importing the class type from the package root can
+ * give a second, structurally different copy: TypeScript reads dist/*.d.ts, Vite reads src/.)
+ */
+type QuickExit = HTMLElementTagNameMap['ww-quick-exit'];
+
+/*
+ * quick-exit.css styles `ww-quick-exit:not(:defined)`. Here the element is defined, so the
+ * "Without JavaScript" story applies the same rules to a tag that never is.
+ */
+const noScriptSheet = new CSSStyleSheet();
+noScriptSheet.replaceSync(noScriptCss.replaceAll('ww-quick-exit', 'ww-quick-exit-nojs'));
+// Replace, not add, when hot reloading runs this module again.
+const sheetSlot = globalThis as unknown as Record<symbol, CSSStyleSheet | undefined>;
+const sheetKey = Symbol.for('@wegweiser/stories/no-javascript-sheet');
+document.adoptedStyleSheets = [...document.adoptedStyleSheets.filter((sheet) => sheet !== sheetSlot[sheetKey]), noScriptSheet];
+sheetSlot[sheetKey] = noScriptSheet;
 type Context = StoryContext<QuickExitArgs>;
 
 /** How long a story shows the cover before lifting it again. */
@@ -166,19 +187,23 @@ const meta: Meta<QuickExitArgs> = {
   component: 'ww-quick-exit',
   render: (args, context) => quickExit(args, context),
   args: {},
+  // Descriptions come from the element's JSDoc via custom-elements.json; these only pick the controls.
   argTypes: {
-    href: { control: 'text', description: 'The neutral page to go to. Only http(s) addresses.' },
-    placement: { control: 'inline-radio', options: ['inline', 'sticky'], description: '`inline` or `sticky`.' },
-    label: { control: 'text', description: 'Replaces the button text.' },
-    hint: { control: 'text', description: 'Replaces the keyboard hint.' },
-    'overlay-text': { control: 'text', description: 'Replaces the text on the cover shown while leaving.' },
-    'pending-text': { control: 'text', description: 'Announcement after a Shift press; `{count}` is the presses still needed.' },
-    'expired-text': { control: 'text', description: 'Announcement when the Shift count runs out.' },
+    href: { control: 'text' },
+    placement: { control: 'inline-radio', options: ['inline', 'sticky'] },
+    label: { control: 'text' },
+    hint: { control: 'text' },
+    'overlay-text': { control: 'text' },
+    'pending-text': { control: 'text' },
+    'expired-text': { control: 'text' },
+    // A read-only getter: shown in the table, nothing to set.
+    destination: { control: false },
     lang: {
       control: 'inline-radio',
       options: ['inherited', 'de', 'en'],
       mapping: { inherited: undefined },
-      description: 'Language of this widget; inherited from the page when not set.',
+      description: 'Language of this widget. When absent, the nearest `lang` of an ancestor or the document applies; fallback `de`.',
+      table: { category: 'attributes', type: { summary: 'string' } },
     },
   },
   parameters: {
@@ -218,28 +243,28 @@ export const Sticky: Story = {
 
 export const WithoutJavaScript: Story = {
   name: 'Without JavaScript',
-  render: (args, context) => html`<ww-quick-exit-nojs
-      ><a
-        href=${defaultDestination}
-        rel="noreferrer"
-        @click=${(event: Event) => {
-          event.preventDefault();
-          action('link followed (prevented in Storybook)')(defaultDestination);
-        }}
-        >${linkText[storyLocale(args, context)]}</a
-      ></ww-quick-exit-nojs
-    >`,
+  render: (args, context) => {
+    const text = linkText[storyLocale(args, context)];
+    const follow = (event: Event) => {
+      event.preventDefault();
+      action('link followed (prevented in Storybook)')(defaultDestination);
+    };
+    return html`<p class="demo-caption">With the optional <code>quick-exit.css</code> in the page's head:</p>
+      <ww-quick-exit-nojs><a href=${defaultDestination} rel="noreferrer" @click=${follow}>${text}</a></ww-quick-exit-nojs>
+      <p class="demo-caption">Without it, the site's own link style applies:</p>
+      <ww-quick-exit-unstyled><a href=${defaultDestination} rel="noreferrer" @click=${follow}>${text}</a></ww-quick-exit-unstyled>`;
+  },
   decorators: [
     withCaption(
-      'Before the script loads, or where it never runs, the browser shows only the plain link inside the element. ' +
-        'Shown here inside an undefined tag, so it is never upgraded.',
+      'Before the script loads, or where it never runs, the browser shows only the link inside the element. ' +
+        'Shown here inside tags that are never defined, so they are never upgraded.',
     ),
   ],
   parameters: {
     docs: {
       description: {
         story:
-          'What visitors get without JavaScript: the inner link, styled by the site. It leaves the page like any link, without the cover and without the Shift shortcut.',
+          'What visitors get without JavaScript: the inner link. It leaves the page like any link, without the cover and without the Shift shortcut. `quick-exit.css` makes it look and sit like the button.',
       },
     },
   },
