@@ -170,7 +170,9 @@ async function settle(element: QuickExit): Promise<void> {
  * clock, so the state stays on screen, and the expired story moves it on without waiting.
  */
 let manualClock: ManualClock | undefined;
-function stopTime(): () => void {
+function stopTime({ viewMode }: Context): (() => void) | undefined {
+  // The docs page shows every story at once and plays none of them: leave its clock alone.
+  if (viewMode !== 'story') return undefined;
   manualClock = new ManualClock(0);
   useClock(manualClock);
   return () => {
