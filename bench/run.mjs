@@ -82,7 +82,7 @@ async function cover(trigger) {
     const el = document.querySelector('ww-quick-exit');
     const shift = (type) => window.dispatchEvent(new KeyboardEvent(type, { key: 'Shift' }));
     if (how === 'shortcut') {
-      shift('keydown'), shift('keyup'), shift('keydown'), shift('keyup'), shift('keydown');
+      for (const type of ['keydown', 'keyup', 'keydown', 'keyup', 'keydown']) shift(type);
     }
     const start = performance.now();
     if (how === 'shortcut') shift('keyup');
