@@ -7,9 +7,14 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
   // No network here, and the counselling services we build for ask that nothing phones home.
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  // The theme toolbar paints the canvas with --ww-color-surface; a second background switch would
-  // only disagree with it.
-  features: { backgrounds: false },
+  features: {
+    // The theme toolbar paints the canvas with --ww-color-surface; a second background switch would
+    // only disagree with it.
+    backgrounds: false,
+    // Storybook's own "get started" checklist is noise for designers and reviewers.
+    sidebarOnboardingChecklist: false,
+    menuOnboardingChecklist: false,
+  },
   async viteFinal(viteConfig): Promise<UserConfig> {
     return {
       ...viteConfig,

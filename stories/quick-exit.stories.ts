@@ -23,6 +23,7 @@ interface QuickExitArgs {
 }
 
 type Story = StoryObj<QuickExitArgs>;
+type Context = StoryContext<QuickExitArgs>;
 /*
  * The element type as `define` registers it. (Importing the class type from the package root can
  * give a second, structurally different copy: TypeScript reads dist/*.d.ts, Vite reads src/.)
@@ -40,7 +41,6 @@ const sheetSlot = globalThis as unknown as Record<symbol, CSSStyleSheet | undefi
 const sheetKey = Symbol.for('@wegweiser/stories/no-javascript-sheet');
 document.adoptedStyleSheets = [...document.adoptedStyleSheets.filter((sheet) => sheet !== sheetSlot[sheetKey]), noScriptSheet];
 sheetSlot[sheetKey] = noScriptSheet;
-type Context = StoryContext<QuickExitArgs>;
 
 /** How long a story shows the cover before lifting it again. */
 const COVER_MS = 1500;

@@ -333,6 +333,7 @@ export class QuickExit extends WegweiserElement {
     this.referrerPolicy?.remove();
     this.referrerPolicy = undefined;
     this.sequence.reset();
+    this.presses = 0;
     this.announcement = '';
   }
 

@@ -127,9 +127,15 @@ describe('ww-quick-exit: leaving', () => {
 
   it('is usable again after coming back with the Back button (bfcache)', async () => {
     const el = await fixture<QuickExit>(html`<ww-quick-exit></ww-quick-exit>`);
-    button(el).click();
+    pressShift();
+    pressShift();
+    pressShift();
+    await el.updateComplete;
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await el.updateComplete;
     expect(overlay()).to.equal(null);
+    expect(dots(el)).to.equal(0);
+    expect(document.querySelector('meta[name="referrer"]')).to.equal(null);
     button(el).click();
     expect(exits).to.have.length(2);
   });
