@@ -116,6 +116,15 @@ describe('ww-quick-exit: leaving', () => {
     expect(exits).to.deep.equal([{ href: 'https://wetter.example/', trigger: 'click' }]);
   });
 
+  it('leaves with the keyboard alone: Tab to the button, then Enter', async () => {
+    const el = await fixture<QuickExit>(html`<ww-quick-exit></ww-quick-exit>`);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(button(el));
+    await sendKeys({ press: 'Enter' });
+    expect(exits).to.deep.equal([{ href: defaultDestination, trigger: 'click' }]);
+    expect(overlay()).to.not.equal(null);
+  });
+
   it('leaves only once, however often it is triggered', async () => {
     const el = await fixture<QuickExit>(html`<ww-quick-exit></ww-quick-exit>`);
     button(el).click();
