@@ -146,6 +146,13 @@ export default {
   <body><script type="module" src="${testFramework}"></script></body>
 </html>`,
   middleware: [
+    // Fixture pages named *csp-page* are served under a strict Content Security Policy.
+    async function strictCsp(context, next) {
+      await next();
+      if (context.path.includes('/csp-page')) {
+        context.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'");
+      }
+    },
     // Shows which Referer header a navigation sent (quick-exit's no-referrer test).
     function echoReferrer(context, next) {
       if (context.path !== '/__echo-referrer') return next();
