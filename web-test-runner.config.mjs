@@ -137,7 +137,10 @@ if (process.env.CI && wanted.some((b) => !launched.includes(b))) {
 
 export default {
   rootDir: root,
-  files: process.env.WW_TEST_FILES ? process.env.WW_TEST_FILES.split(',') : ['packages/*/test/**/*.test.ts'],
+  // *.node.test.ts are pure logic and run under node:test (scripts/test.mjs).
+  files: process.env.WW_TEST_FILES
+    ? process.env.WW_TEST_FILES.split(',')
+    : ['packages/*/test/**/*.test.ts', '!packages/*/test/**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
   browsers,
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), resultsReporter()],

@@ -65,22 +65,39 @@ if (build.status !== 0) {
     record(`translations complete: ${pkg}`, result.status === 0 && !/missing|untranslated/i.test(result.output), result.seconds);
   }
 
-  // 4. Unit tests without a browser (node:test), including the proofs that the gates can fail.
-  heading('unit tests (node:test)');
-  // Node 20's --test takes no globs: list the files.
-  const unitFiles = [...packages.map((p) => `packages/${p}/test`), 'scripts/test'].flatMap((dir) =>
-    existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.test.mjs')).map((f) => `${dir}/${f}`) : [],
-  );
-  const unit = run(process.execPath, ['--test', '--test-reporter=spec', ...unitFiles]);
-  const unitPassed = Number(/^ℹ pass (\d+)/m.exec(unit.output)?.[1] ?? 0);
-  const unitFailed = Number(/^ℹ fail (\d+)/m.exec(unit.output)?.[1] ?? 0);
-  totals.passed += unitPassed;
-  totals.failed += unitFailed;
-  if (unitFailed || (unit.status !== 0 && !unitFailed)) {
-    failures.push(`unit tests: ${unitFailed || 1} failed`);
-    if (!unitFailed) totals.failed++;
+  // 4. Unit tests without a browser (node:test): JavaScript tests, the proofs
+  // that the gates can fail, and the pure TypeScript logic (*.node.test.ts),
+  // which runs three times, in German time and in two foreign zones, because
+  // no result may depend on the zone of the machine.
+  const listTests = (dir, suffix) => {
+    const full = join(root, dir);
+    if (!existsSync(full)) return [];
+    return readdirSync(full, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(suffix))
+      .map((f) => `${dir}/${f}`);
+  };
+  const testDirs = [...packages.map((p) => `packages/${p}/test`), 'scripts/test'];
+  const unitRuns = [{ title: 'unit tests (node:test)', files: testDirs.flatMap((d) => listTests(d, '.test.mjs')), args: [], env: {} }];
+  const tsFiles = testDirs.flatMap((d) => listTests(d, '.node.test.ts'));
+  if (tsFiles.length) {
+    for (const zone of ['Europe/Berlin', 'UTC', 'America/New_York']) {
+      unitRuns.push({ title: `unit tests in TypeScript (TZ=${zone})`, files: tsFiles, args: ['--import', './scripts/ts-register.mjs'], env: { TZ: zone } });
+    }
   }
-  console.log(`unit tests: ${unitPassed} passed, ${unitFailed} failed (${unit.seconds} s)`);
+  for (const unitRun of unitRuns) {
+    heading(unitRun.title);
+    const unit = run(process.execPath, [...unitRun.args, '--test', '--test-reporter=spec', ...unitRun.files], { env: unitRun.env });
+    const unitPassed = Number(/^ℹ pass (\d+)/m.exec(unit.output)?.[1] ?? 0);
+    const unitFailed = Number(/^ℹ fail (\d+)/m.exec(unit.output)?.[1] ?? 0);
+    totals.passed += unitPassed;
+    totals.failed += unitFailed;
+    if (unitFailed || unit.status !== 0) {
+      failures.push(`${unitRun.title}: ${unitFailed || 1} failed`);
+      if (!unitFailed) totals.failed++;
+    }
+    console.log(`${unitRun.title}: ${unitPassed} passed, ${unitFailed} failed (${unit.seconds} s)`);
+  }
 
   // 5. Component tests in real browsers, with axe, the Lit-warning check and the privacy gate.
   heading('component tests (web-test-runner)');
