@@ -10,6 +10,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { chromiumArgs, findBrowsers } from './scripts/browsers.mjs';
 import { resultsReporter } from './scripts/testing/reporter.mjs';
+import { emulateMediaPlugin } from './scripts/testing/emulate-media-plugin.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -178,5 +179,5 @@ export default {
       return next();
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
+  plugins: [emulateMediaPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
 };
