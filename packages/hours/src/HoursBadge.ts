@@ -1,0 +1,387 @@
+import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { msg, str } from '@lit/localize';
+import { WegweiserElement, clock, parseInstant, registerMessages, token } from '@wegweiser/core';
+import {
+  colorBorderStrong,
+  colorSuccess,
+  colorTextMuted,
+  fontSizeSm,
+  fontWeightBold,
+  space1,
+  space2,
+  space3,
+} from '@wegweiser/tokens/defaults';
+import { Schedule, OpeningHoursError, type DaySummary, type HoursState, type OpenInterval } from './engine/index.js';
+import { daysBetween, formatDate, formatDayAndDate, formatTime, formatWeekday, isoInZone, zoneName, zonedDate } from './format.js';
+
+registerMessages('@wegweiser/hours', {
+  de: () => import('./generated/locales/de.js'),
+});
+
+export type HoursChannel = 'walk-in' | 'phone' | 'chat' | 'email' | 'streetwork';
+const channels: readonly HoursChannel[] = ['walk-in', 'phone', 'chat', 'email', 'streetwork'];
+
+/** "Closes soon" starts this long before closing. */
+const CLOSES_SOON_MS = 30 * 60_000;
+const MINUTE = 60_000;
+
+/**
+ * @summary Whether a counselling service is open now, in words, evaluated in
+ * the centre's time zone wherever the visitor is; optionally the whole week.
+ *
+ * @slot - The opening hours as the site wrote them (e.g. "Mo–Fr 10–16 Uhr"):
+ *   what people see before and without JavaScript, and afterwards under "Details".
+ *
+ * @csspart status - The sentence that says whether it is open.
+ * @csspart channel - The channel label (phone, chat …).
+ * @csspart week - The table of the coming seven days.
+ * @csspart details - The site's own text, after upgrade.
+ *
+ * @cssproperty --ww-hours-badge-open-color - The marker colour while open; defaults to `--ww-color-success`.
+ *
+ * @fires ww-error - When `hours`, `region`, `time-zone`, `channel` or `now` is invalid; the detail's `cause` holds the parse error with its `position`.
+ *
+ * @status stable
+ * @since 0.1.0
+ */
+export class HoursBadge extends WegweiserElement {
+  static override styles = [
+    ...WegweiserElement.styles,
+    css`
+      :host {
+        --_open: var(--ww-hours-badge-open-color, ${token('color-success', colorSuccess)});
+      }
+      .status {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: ${token('space-1', space1)} ${token('space-2', space2)};
+        margin: 0;
+      }
+      .channel {
+        font-weight: ${token('font-weight-bold', fontWeightBold)};
+      }
+      /* A shape as well as a colour: a filled dot while open, a ring when closed. */
+      .marker {
+        display: inline-block;
+        inline-size: 0.75em;
+        block-size: 0.75em;
+        border-radius: 50%;
+        border: 2px solid ${token('color-border-strong', colorBorderStrong)};
+        align-self: center;
+        flex: none;
+      }
+      .open .marker,
+      .closing .marker {
+        background: var(--_open);
+        border-color: var(--_open);
+      }
+      .unknown .marker {
+        border-style: dashed;
+      }
+      .zone {
+        margin: ${token('space-1', space1)} 0 0;
+        font-size: ${token('font-size-sm', fontSizeSm)};
+        color: ${token('color-text-muted', colorTextMuted)};
+      }
+      table {
+        margin-block-start: ${token('space-3', space3)};
+        border-collapse: collapse;
+        inline-size: 100%;
+      }
+      caption {
+        text-align: start;
+        font-weight: ${token('font-weight-bold', fontWeightBold)};
+        padding-block-end: ${token('space-2', space2)};
+      }
+      th,
+      td {
+        text-align: start;
+        vertical-align: top;
+        padding: ${token('space-1', space1)} ${token('space-2', space2)} ${token('space-1', space1)} 0;
+        border-block-end: 1px solid ${token('color-border-strong', colorBorderStrong)};
+      }
+      thead th {
+        font-size: ${token('font-size-sm', fontSizeSm)};
+      }
+      tr[aria-current] th,
+      tr[aria-current] td {
+        font-weight: ${token('font-weight-bold', fontWeightBold)};
+      }
+      details {
+        margin-block-start: ${token('space-2', space2)};
+      }
+      summary {
+        cursor: pointer;
+        min-block-size: 24px;
+      }
+      @media (forced-colors: active) {
+        .open .marker,
+        .closing .marker {
+          background: CanvasText;
+          border-color: CanvasText;
+        }
+      }
+    `,
+  ];
+
+  /** The opening hours in OpenStreetMap `opening_hours` syntax (the documented subset). */
+  @property() hours: string | null = null;
+
+  /** The Land for public holidays (`PH`), ISO 3166-2: `DE-BE`, `DE-RP` … */
+  @property() region: string | null = null;
+
+  /** An opt-in sub-region for local holidays: `DE-BY-AUGSBURG`. */
+  @property() subregion: string | null = null;
+
+  /** The centre's IANA time zone; the hours mean this zone's wall clock. */
+  @property({ attribute: 'time-zone' }) timeZone = 'Europe/Berlin';
+
+  /** What the hours are for: `walk-in`, `phone`, `chat`, `email` or `streetwork`. */
+  @property() channel: string | null = null;
+
+  /** A frozen instant (ISO 8601 with offset) for demos and tests; the badge then never updates by itself. */
+  @property() now: string | null = null;
+
+  /** Shows the coming seven days as a table. */
+  @property({ type: Boolean, reflect: true, attribute: 'show-week' }) showWeek = false;
+
+  private schedule: Schedule | undefined;
+  private frozen: number | undefined;
+  private timer: number | undefined;
+
+  private readonly onVisibility = (): void => {
+    // Background tabs sleep and timers drift: look again when the page is seen.
+    if (document.visibilityState === 'visible') this.requestUpdate();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    clock().clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('hours') || changed.has('region') || changed.has('subregion') || changed.has('timeZone')) {
+      this.schedule = this.buildSchedule();
+    }
+    if (changed.has('now')) {
+      this.frozen = this.now === null ? undefined : parseInstant(this.now);
+      if (this.now !== null && this.frozen === undefined) {
+        this.reportError('hours/invalid-now', `now="${this.now}" is not an ISO 8601 instant with an offset (e.g. 2026-10-31T10:00:00+01:00); using the real time.`);
+      }
+    }
+    if (changed.has('channel') && this.channel !== null && !channels.includes(this.channel as HoursChannel)) {
+      this.reportError('hours/invalid-channel', `channel="${this.channel}" is not one of ${channels.join(', ')}; no channel is shown.`);
+    }
+  }
+
+  private buildSchedule(): Schedule | undefined {
+    if (this.hours === null || this.hours.trim() === '') {
+      this.reportError('hours/missing-hours', 'The hours attribute is missing or empty; "Hours not available" is shown.');
+      return undefined;
+    }
+    try {
+      const options: { timeZone: string; region?: string; subregion?: string } = { timeZone: this.timeZone };
+      if (this.region) options.region = this.region;
+      if (this.subregion) options.subregion = this.subregion;
+      return new Schedule(this.hours, options);
+    } catch (error) {
+      if (error instanceof OpeningHoursError) {
+        this.reportError('hours/invalid-hours', `hours="${this.hours}": ${error.message}`, error);
+      } else {
+        this.reportError('hours/invalid-options', `${(error as Error).message} (region="${this.region ?? ''}", time-zone="${this.timeZone}")`, error);
+      }
+      return undefined;
+    }
+  }
+
+  /** The instant the badge describes: the frozen `now`, else the page's clock. */
+  get instant(): number {
+    return this.frozen ?? clock().now();
+  }
+
+  protected override updated(): void {
+    this.arm();
+  }
+
+  /** One timer for the next moment the text changes; none when frozen. */
+  private arm(): void {
+    clock().clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.frozen !== undefined || !this.schedule || !this.isConnected) return;
+    const now = this.instant;
+    const state = this.schedule.stateAt(now);
+    const candidates = [state.until, state.until === undefined ? undefined : state.until - CLOSES_SOON_MS, this.schedule.week(now)[0]?.end];
+    const next = Math.min(...candidates.filter((t): t is number => t !== undefined && t > now));
+    if (!Number.isFinite(next)) return;
+    // setTimeout cannot wait longer than about 24.8 days.
+    this.timer = clock().setTimeout(() => this.requestUpdate(), Math.min(next - now, 2 ** 31 - 1));
+  }
+
+  protected override render() {
+    const locale = this.locale;
+    const label = this.channelLabel();
+    const body = this.schedule ? this.renderState(this.schedule, this.instant) : html`<span class="text">${msg('Hours not available')}</span>`;
+    const kind = this.schedule ? this.stateKind(this.schedule.stateAt(this.instant)) : 'unavailable';
+    const slotted = this.hasLightText();
+    return html`<div lang=${locale} dir=${this.localeDir}>
+      <p part="status" class="status ${kind}" role="status">
+        ${label ? html`<span part="channel" class="channel">${label}</span>` : nothing}
+        <span class="marker" aria-hidden="true"></span>
+        ${body}
+      </p>
+      ${this.schedule ? this.renderZoneNote() : nothing}
+      ${this.schedule && this.showWeek ? this.renderWeek(this.schedule) : nothing}
+      ${slotted
+        ? html`<details part="details"><summary>${msg('Details')}</summary><slot></slot></details>`
+        : html`<slot hidden></slot>`}
+    </div>`;
+  }
+
+  private hasLightText(): boolean {
+    return (this.textContent ?? '').trim() !== '';
+  }
+
+  private channelLabel(): string | undefined {
+    switch (this.channel) {
+      case 'walk-in':
+        return msg('Walk-in:');
+      case 'phone':
+        return msg('Phone:');
+      case 'chat':
+        return msg('Chat:');
+      case 'email':
+        return msg('E-mail:');
+      case 'streetwork':
+        return msg('Streetwork:');
+      default:
+        return undefined;
+    }
+  }
+
+  private stateKind(state: HoursState): string {
+    if (state.status === 'open') return state.until !== undefined && state.until - this.instant <= CLOSES_SOON_MS ? 'closing' : 'open';
+    return state.status;
+  }
+
+  private time(instant: number): TemplateResult {
+    return html`<time datetime=${isoInZone(instant, this.timeZone)}>${formatTime(instant, this.locale, this.timeZone)}</time>`;
+  }
+
+  /** "today at 18:00", "tomorrow at 10:00", "Monday at 10:00" or "on 5 January at 10:00". */
+  private when(instant: number, now: number): TemplateResult {
+    const days = daysBetween(zonedDate(now, this.timeZone), zonedDate(instant, this.timeZone));
+    const time = this.time(instant);
+    if (days === 0) return msg(html`today at ${time}`);
+    if (days === 1) return msg(html`tomorrow at ${time}`);
+    if (days < 7) {
+      const weekday = formatWeekday(instant, this.locale, this.timeZone);
+      return msg(html`${weekday} at ${time}`);
+    }
+    const date = formatDate(instant, this.locale, this.timeZone);
+    return msg(html`on ${date} at ${time}`);
+  }
+
+  private renderState(schedule: Schedule, now: number): TemplateResult {
+    const state = schedule.stateAt(now);
+    const comment = state.comment ? html` <span class="comment">(${state.comment})</span>` : nothing;
+    if (state.status === 'open') {
+      if (state.until === undefined) return html`<span class="text">${msg('Open now, around the clock')}${comment}</span>`;
+      const sameDay = zonedDate(state.until - 1, this.timeZone) === zonedDate(now, this.timeZone);
+      const until = sameDay ? this.time(state.until) : this.when(state.until, now);
+      if (state.until - now <= CLOSES_SOON_MS) return html`<span class="text">${msg(html`Closes soon, at ${until}`)}${comment}</span>`;
+      return html`<span class="text">${msg(html`Open now, until ${until}`)}${comment}</span>`;
+    }
+    if (state.status === 'unknown') {
+      const comment = state.comment;
+      return html`<span class="text">${comment ? msg(str`No fixed hours now: ${comment}`) : msg('No fixed hours now')}</span>`;
+    }
+    const next = schedule.nextOpening(now);
+    const holiday = state.holiday ? (this.locale.startsWith('de') ? state.holiday.name.de : state.holiday.name.en) : undefined;
+    const closed = holiday ? msg(str`Closed today (${holiday}).`) : undefined;
+    const when = next === undefined ? undefined : this.when(next, now);
+    const opens = when === undefined ? undefined : msg(html`Opens ${when}`);
+    return html`<span class="text"
+      >${closed ?? nothing}${closed && opens ? ' ' : nothing}${opens ?? (closed ? nothing : msg('Closed'))}${comment}</span
+    >`;
+  }
+
+  private renderZoneNote() {
+    const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (viewer === this.timeZone) return nothing;
+    const zone = zoneName(this.instant, this.locale, this.timeZone);
+    return html`<p class="zone">${msg(str`Time zone: ${zone}`)}</p>`;
+  }
+
+  private renderWeek(schedule: Schedule): TemplateResult {
+    const now = this.instant;
+    const days = schedule.week(now);
+    const rows = displayIntervals(days);
+    return html`<table part="week">
+      <caption>
+        ${msg('Opening hours for the next 7 days')}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${msg('Day')}</th>
+          <th scope="col">${msg('Hours')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${days.map((day, i) => {
+          const today = i === 0;
+          const holiday = day.holiday ? (this.locale.startsWith('de') ? day.holiday.name.de : day.holiday.name.en) : undefined;
+          const intervals = rows[i] ?? [];
+          return html`<tr aria-current=${ifDefined(today ? 'date' : undefined)}>
+            <th scope="row">
+              ${formatDayAndDate(day.start + 12 * 60 * MINUTE, this.locale, this.timeZone)}${today ? html` <span>(${msg('today')})</span>` : nothing}
+            </th>
+            <td>
+              ${intervals.length === 0
+                ? msg('closed')
+                : intervals.map(
+                    (interval, j) =>
+                      html`${j > 0 ? ', ' : nothing}${this.time(interval.start)}–${this.time(interval.end)}${interval.status === 'unknown'
+                          ? html` (${interval.comment ?? msg('no fixed hours')})`
+                          : interval.comment
+                            ? ` (${interval.comment})`
+                            : nothing}`,
+                  )}${holiday ? html` <span class="holiday">(${holiday})</span>` : nothing}
+            </td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>`;
+  }
+}
+
+/**
+ * Per day, the intervals as people read them: one that runs past midnight is
+ * shown once, on the day it starts, with its real end ("22:00–02:00"), not cut
+ * into "22:00–24:00" and "00:00–02:00".
+ */
+export function displayIntervals(days: readonly DaySummary[]): OpenInterval[][] {
+  const out = days.map((day) => [...day.intervals]);
+  for (let i = 0; i < out.length; i++) {
+    const today = out[i]!;
+    const day = days[i]!;
+    const last = today[today.length - 1];
+    const tomorrow = out[i + 1];
+    if (!last || !tomorrow || last.end !== day.end) continue;
+    const continued = tomorrow[0];
+    if (continued && continued.start === days[i + 1]!.start && continued.status === last.status) {
+      today[today.length - 1] = { ...last, end: continued.end };
+      tomorrow.shift();
+    }
+  }
+  return out;
+}

@@ -1,0 +1,9 @@
+// The opening-hours engine: no DOM, no dependencies. parse.ts documents the supported OSM subset,
+// evaluate.ts precedence and time zones, holidays.ts the holiday decisions. The schema.org converter
+// lives in schema-org.ts, outside this entry, so that the 4 kB budget holds for what pages ship.
+export { parseOpeningHours, OpeningHoursError } from './parse.js';
+export type { ParsedHours, Rule, RuleStatus } from './parse.js';
+export { Schedule } from './evaluate.js';
+export type { HoursOptions, HoursStatus, HoursState, OpenInterval, DaySummary } from './evaluate.js';
+export { holidaysOf, holidayOn, regions } from './holidays.js';
+export type { Holiday } from './holidays.js';

@@ -1,0 +1,2 @@
+export { HoursBadge, displayIntervals, type HoursChannel } from './HoursBadge.js';
+export * from './engine/index.js';
