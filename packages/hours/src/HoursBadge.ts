@@ -110,6 +110,10 @@ export class HoursBadge extends WegweiserElement {
       tr[aria-current] td {
         font-weight: ${token('font-weight-bold', fontWeightBold)};
       }
+      /* "10:00 AM–6:00 PM" reads as one thing; it wraps between ranges, not inside one. */
+      .range {
+        white-space: nowrap;
+      }
       details {
         margin-block-start: ${token('space-2', space2)};
       }
@@ -350,7 +354,7 @@ export class HoursBadge extends WegweiserElement {
                 ? msg('closed')
                 : intervals.map(
                     (interval, j) =>
-                      html`${j > 0 ? ', ' : nothing}${this.time(interval.start)}–${this.time(interval.end)}${interval.status === 'unknown'
+                      html`${j > 0 ? ', ' : nothing}<span class="range">${this.time(interval.start)}–${this.time(interval.end)}</span>${interval.status === 'unknown'
                           ? html` (${interval.comment ?? msg('no fixed hours')})`
                           : interval.comment
                             ? ` (${interval.comment})`

@@ -168,9 +168,9 @@ export class Schedule {
         // from zone.ts and never goes back: the hour that repeats keeps the state of its last
         // first-pass minute (so a boundary in it takes its first occurrence) and the minutes of the
         // missing hour are simply never met.
-        for (let t = s, x = 0; t < e; t += 6e4) {
-          const v = vals[a[(x = Math.max(x, (e - s == DAY ? t - s : wall(tz, t) - w) / 6e4))]!]!;
-          if (v !== r.at(-1)) r.push(t, v);
+        for (let t = s, i = 0, x = 0, l = -1, f = e - s == DAY; t < e; t += 6e4, i++) {
+          const v = vals[a[(x = f ? i : Math.max(x, (wall(tz, t) - w) / 6e4))]!]!;
+          if (v !== l) r.push(t, (l = v));
         }
         cache.set(dn, (R = { s, e, r, D }));
       }

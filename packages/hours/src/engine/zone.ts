@@ -3,26 +3,30 @@
 // milliseconds of a UTC clock, so Date.UTC arithmetic and `/ 864e5` give calendar days.
 
 const DAY = 864e5;
-// The offset of each zone in each quarter hour of UTC that is asked for: every offset change since
-// 1972 falls on one, and Intl's formatToParts (a few µs) then runs once per quarter hour, shared by
-// all schedules. It grows by a handful of entries per day evaluated. Formatters are kept per zone;
+// The offset of each zone at the UTC midnights and, on days with a change, the quarter hours that are
+// asked for: every offset change since 1972 falls on a quarter hour, and Intl's formatToParts (a few
+// µs) then runs about twice per day evaluated, shared by all schedules. Formatters are kept per zone;
 // their keys are prefixed with "z" so that no zone name meets an inherited property ('constructor').
 const cache: Record<string, number> = {};
 const formats: Record<string, Intl.DateTimeFormat> = {};
 
-/** Wall clock of instant `t` in zone `tz`. Throws RangeError for an unknown zone. */
+/** The zone's offset at instant `q` (ms). Throws RangeError for an unknown zone. */
+const off = (tz: string, q: number): number =>
+  (cache[tz + q] ??= (() => {
+    const p: Record<string, number> = {};
+    // h23: some engines print midnight as 24 with hour12: false.
+    for (const { type, value } of (formats['z' + tz] ??= new Intl.DateTimeFormat('en', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })).formatToParts(q))
+      p[type] = +value;
+    return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute) - q;
+  })());
+
+/**
+ * Wall clock of instant `t` in zone `tz`. A UTC day whose two ends share an offset has it throughout
+ * (no zone changes twice in a day and back), so only transition days ask Intl per quarter hour.
+ */
 export const wall = (tz: string, t: number): number => {
-  const q = t - (t % 9e5);
-  return (
-    t +
-    (cache[tz + q] ??= (() => {
-      const p: Record<string, number> = {};
-      // h23: some engines print midnight as 24 with hour12: false.
-      for (const { type, value } of (formats['z' + tz] ??= new Intl.DateTimeFormat('en', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })).formatToParts(q))
-        p[type] = +value;
-      return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute) - q;
-    })())
-  );
+  const d = t - (t % DAY), a = off(tz, d);
+  return t + (a == off(tz, d + DAY) ? a : off(tz, t - (t % 9e5)));
 };
 
 /**
