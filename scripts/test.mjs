@@ -161,7 +161,10 @@ if (build.status !== 0) {
     }
   }
 
-  // 8. Release notes: every change to a package comes with a changeset.
+  // 8. Storybook: every story and docs page compiles into the static site.
+  gate('storybook builds', bin('storybook'), ['build', '-o', join(scratch, 'storybook'), '--quiet', '--disable-telemetry']);
+
+  // 9. Release notes: every change to a package comes with a changeset.
   gate('changesets', bin('changeset'), ['status']);
 }
 
