@@ -223,8 +223,8 @@ export class HoursBadge extends WegweiserElement {
     this.timer = undefined;
     if (this.frozen !== undefined || !this.schedule || !this.isConnected) return;
     const now = this.instant;
-    const state = this.schedule.stateAt(now);
-    const candidates = [state.until, state.until === undefined ? undefined : state.until - CLOSES_SOON_MS, this.schedule.week(now)[0]?.end];
+    const until = this.schedule.stateAt(now).until;
+    const candidates = [until, until === undefined ? undefined : until - CLOSES_SOON_MS, this.schedule.week(now)[0]?.end];
     const next = Math.min(...candidates.filter((t): t is number => t !== undefined && t > now));
     if (!Number.isFinite(next)) return;
     // setTimeout cannot wait longer than about 24.8 days.
@@ -234,8 +234,10 @@ export class HoursBadge extends WegweiserElement {
   protected override render() {
     const locale = this.locale;
     const label = this.channelLabel();
-    const body = this.schedule ? this.renderState(this.schedule, this.instant) : html`<span class="text">${msg('Hours not available')}</span>`;
-    const kind = this.schedule ? this.stateKind(this.schedule.stateAt(this.instant)) : 'unavailable';
+    const now = this.instant;
+    const state = this.schedule?.stateAt(now);
+    const body = this.schedule && state ? this.renderState(this.schedule, state, now) : html`<span class="text">${msg('Hours not available')}</span>`;
+    const kind = state ? this.stateKind(state, now) : 'unavailable';
     const slotted = this.hasLightText();
     return html`<div lang=${locale} dir=${this.localeDir}>
       <p part="status" class="status ${kind}" role="status">
@@ -272,9 +274,11 @@ export class HoursBadge extends WegweiserElement {
     }
   }
 
-  private stateKind(state: HoursState): string {
-    if (state.status === 'open') return state.until !== undefined && state.until - this.instant <= CLOSES_SOON_MS ? 'closing' : 'open';
-    return state.status;
+  private stateKind(state: HoursState, now: number): string {
+    if (state.status !== 'open') return state.status;
+    // `until` is worked out when read: read it once.
+    const until = state.until;
+    return until !== undefined && until - now <= CLOSES_SOON_MS ? 'closing' : 'open';
   }
 
   private time(instant: number): TemplateResult {
@@ -295,14 +299,14 @@ export class HoursBadge extends WegweiserElement {
     return msg(html`on ${date} at ${time}`);
   }
 
-  private renderState(schedule: Schedule, now: number): TemplateResult {
-    const state = schedule.stateAt(now);
+  private renderState(schedule: Schedule, state: HoursState, now: number): TemplateResult {
     const comment = state.comment ? html` <span class="comment">(${state.comment})</span>` : nothing;
     if (state.status === 'open') {
-      if (state.until === undefined) return html`<span class="text">${msg('Open now, around the clock')}${comment}</span>`;
-      const sameDay = zonedDate(state.until - 1, this.timeZone) === zonedDate(now, this.timeZone);
-      const until = sameDay ? this.time(state.until) : this.when(state.until, now);
-      if (state.until - now <= CLOSES_SOON_MS) return html`<span class="text">${msg(html`Closes soon, at ${until}`)}${comment}</span>`;
+      const end = state.until;
+      if (end === undefined) return html`<span class="text">${msg('Open now, around the clock')}${comment}</span>`;
+      const sameDay = zonedDate(end - 1, this.timeZone) === zonedDate(now, this.timeZone);
+      const until = sameDay ? this.time(end) : this.when(end, now);
+      if (end - now <= CLOSES_SOON_MS) return html`<span class="text">${msg(html`Closes soon, at ${until}`)}${comment}</span>`;
       return html`<span class="text">${msg(html`Open now, until ${until}`)}${comment}</span>`;
     }
     if (state.status === 'unknown') {
