@@ -285,6 +285,16 @@ export class HoursBadge extends WegweiserElement {
     return html`<time datetime=${isoInZone(instant, this.timeZone)}>${formatTime(instant, this.locale, this.timeZone)}</time>`;
   }
 
+  /**
+   * The end of a range. One that ends at the day's midnight reads "24:00" in a
+   * 24-hour locale ("10:00–24:00"), where Intl would write "00:00".
+   */
+  private endTime(instant: number, dayEnd: number): TemplateResult {
+    const time = this.time(instant);
+    if (instant !== dayEnd || !/^00:00$/.test(formatTime(instant, this.locale, this.timeZone))) return time;
+    return html`<time datetime=${isoInZone(instant, this.timeZone)}>24:00</time>`;
+  }
+
   /** "today at 18:00", "tomorrow at 10:00", "Monday at 10:00" or "on 5 January at 10:00". */
   private when(instant: number, now: number): TemplateResult {
     const days = daysBetween(zonedDate(now, this.timeZone), zonedDate(instant, this.timeZone));
@@ -333,7 +343,9 @@ export class HoursBadge extends WegweiserElement {
   private renderWeek(schedule: Schedule): TemplateResult {
     const now = this.instant;
     const days = schedule.week(now);
-    const rows = displayIntervals(days);
+    // The day after the last one too, so a range from the seventh day past midnight shows whole.
+    const following = schedule.week(days[days.length - 1]!.end)[0];
+    const rows = displayIntervals(following ? [...days, following] : days);
     return html`<table part="week">
       <caption>
         ${msg('Opening hours for the next 7 days')}
@@ -358,7 +370,7 @@ export class HoursBadge extends WegweiserElement {
                 ? msg('closed')
                 : intervals.map(
                     (interval, j) =>
-                      html`${j > 0 ? ', ' : nothing}<span class="range">${this.time(interval.start)}–${this.time(interval.end)}</span>${interval.status === 'unknown'
+                      html`${j > 0 ? ', ' : nothing}<span class="range">${this.time(interval.start)}–${this.endTime(interval.end, days[i]!.end)}</span>${interval.status === 'unknown'
                           ? html` (${interval.comment ?? msg('no fixed hours')})`
                           : interval.comment
                             ? ` (${interval.comment})`

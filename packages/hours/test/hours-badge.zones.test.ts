@@ -110,6 +110,18 @@ describe('ww-hours-badge: the week', () => {
   });
 });
 
+describe('ww-hours-badge: the week, at its edges', () => {
+  it('shows a range past midnight whole on the seventh day, and a range to midnight as 24:00', async () => {
+    // Saturday 21 November 2026: the seventh day is Friday 27th, whose range ends on the 28th.
+    const el = await fixture<HoursBadge>(
+      html`<ww-hours-badge hours="Mo 10:00-24:00; Fr 14:00-02:00" show-week now="2026-11-21T12:00:00+01:00"></ww-hours-badge>`,
+    );
+    const cells = [...el.shadowRoot!.querySelectorAll('tbody td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
+    expect(cells[2]).to.equal('10:00–24:00'); // Monday
+    expect(cells[6]).to.equal('14:00–02:00'); // Friday
+  });
+});
+
 describe('ww-hours-badge: updates itself', () => {
   let manual: ManualClock;
   beforeEach(() => {
