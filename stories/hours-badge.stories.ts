@@ -75,6 +75,10 @@ export const ClosesSoon: Story = { args: { now: '2026-11-23T17:45:00+01:00' } };
 export const OpensToday: Story = { args: { now: '2026-11-23T08:00:00+01:00' } };
 export const OpensTomorrow: Story = { args: { now: '2026-11-23T19:00:00+01:00' } };
 export const OpensMonday: Story = { args: { now: '2026-11-28T12:00:00+01:00' } };
+export const OpensAfterABreak: Story = {
+  name: 'Opens after a break (more than a week)',
+  args: { hours: 'Mo-Fr 10:00-18:00; Dec 21-Jan 06 off', now: '2026-12-22T12:00:00+01:00', text: 'Mo–Fr 10–18 Uhr, Winterpause 21.12.–6.1.' },
+};
 export const OpenPastMidnight: Story = { name: 'Open past midnight', args: { now: '2026-11-27T23:30:00+01:00' } };
 /** Reformationstag 2025 fell on a Friday; Brandenburg keeps it. */
 export const ClosedForHoliday: Story = {

@@ -31,6 +31,13 @@ describe('ww-hours-badge: what it says', () => {
     expect(status(weekday)).to.equal('Öffnet Montag um 10:00');
   });
 
+  it('names the date when it opens more than a week later', async () => {
+    const el = await fixture<HoursBadge>(
+      html`<ww-hours-badge hours="Mo-Fr 10:00-18:00; Dec 21-Jan 06 off" now="2026-12-22T12:00:00+01:00"></ww-hours-badge>`,
+    );
+    expect(status(el)).to.equal('Öffnet am 7. Januar um 10:00');
+  });
+
   it('keeps a range past midnight open into the next day', async () => {
     const el = await fixture<HoursBadge>(html`<ww-hours-badge hours=${hours} now="2026-11-27T23:30:00+01:00"></ww-hours-badge>`);
     expect(status(el)).to.equal('Jetzt geöffnet, bis morgen um 02:00');
