@@ -100,39 +100,31 @@ if (build.status !== 0) {
   }
 
   // 5. Component tests in real browsers, with axe, the Lit-warning check and the privacy gate.
-  heading('component tests (web-test-runner)');
-  const resultsFile = join(scratch, 'wtr.json');
   const leaksFile = join(scratch, 'leaks.jsonl');
-  const wtr = run(bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], {
-    env: { WW_RESULTS: resultsFile, WW_PRIVACY_LOG: leaksFile },
-  });
-  const browserTotals = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 1, failedTests: ['web-test-runner did not finish'] };
-  totals.passed += browserTotals.passed;
-  totals.failed += browserTotals.failed;
-  failures.push(...browserTotals.failedTests);
-  if (wtr.status !== 0 && browserTotals.failed === 0) {
-    totals.failed++;
-    failures.push('web-test-runner exited with an error');
-  }
-  console.log(`component tests: ${browserTotals.passed} passed, ${browserTotals.failed} failed (${wtr.seconds} s)`);
+  const browserTests = (title, env = {}) => {
+    heading(title);
+    const resultsFile = join(scratch, `${title.replace(/\W+/g, '-')}.json`);
+    const wtr = run(bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], {
+      env: { ...env, WW_RESULTS: resultsFile, WW_PRIVACY_LOG: leaksFile },
+    });
+    const result = existsSync(resultsFile)
+      ? JSON.parse(readFileSync(resultsFile, 'utf8'))
+      : { passed: 0, failed: 1, failedTests: ['web-test-runner did not finish'] };
+    totals.passed += result.passed;
+    totals.failed += result.failed;
+    failures.push(...result.failedTests.map((t) => `${title}: ${t}`));
+    if (wtr.status !== 0 && result.failed === 0) {
+      totals.failed++;
+      failures.push(`${title}: web-test-runner exited with an error`);
+    }
+    console.log(`${title}: ${result.passed} passed, ${result.failed} failed (${wtr.seconds} s)`);
+  };
+  browserTests('component tests (web-test-runner)');
   // Widgets that show times must say the same whatever the visitor's zone:
   // their tests run again with the browser in two foreign zones (Chromium).
   const zoneTests = packages.flatMap((p) => listTests(`packages/${p}/test`, '.zones.test.ts'));
   for (const zone of zoneTests.length ? ['UTC', 'America/New_York'] : []) {
-    heading(`component tests in a foreign zone (TZ=${zone})`);
-    const zoneResults = join(scratch, `wtr-${zone.replace('/', '-')}.json`);
-    const zoned = run(bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], {
-      env: { TZ: zone, WW_BROWSERS: 'chromium', WW_TEST_FILES: zoneTests.join(','), WW_RESULTS: zoneResults, WW_PRIVACY_LOG: leaksFile },
-    });
-    const zoneTotals = existsSync(zoneResults) ? JSON.parse(readFileSync(zoneResults, 'utf8')) : { passed: 0, failed: 1, failedTests: [`TZ=${zone}: did not finish`] };
-    totals.passed += zoneTotals.passed;
-    totals.failed += zoneTotals.failed;
-    failures.push(...zoneTotals.failedTests.map((t) => `TZ=${zone}: ${t}`));
-    if (zoned.status !== 0 && zoneTotals.failed === 0) {
-      totals.failed++;
-      failures.push(`TZ=${zone}: web-test-runner exited with an error`);
-    }
-    console.log(`component tests (TZ=${zone}): ${zoneTotals.passed} passed, ${zoneTotals.failed} failed (${zoned.seconds} s)`);
+    browserTests(`component tests (TZ=${zone})`, { TZ: zone, WW_BROWSERS: 'chromium', WW_TEST_FILES: zoneTests.join(',') });
   }
   const leaks = existsSync(leaksFile) ? readFileSync(leaksFile, 'utf8').trim().split('\n').filter(Boolean) : [];
   record(`privacy gate: ${leaks.length} request(s) to other hosts`, leaks.length === 0);

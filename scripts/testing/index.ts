@@ -25,11 +25,6 @@ afterEach(function () {
   }
 });
 
-/** Waits for `count` animation frames, for layout-dependent assertions. */
-export async function frames(count = 1): Promise<void> {
-  for (let i = 0; i < count; i++) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-}
-
 /** Collects the `ww-error` events fired on or inside `target` while `run` runs. */
 export async function collectErrors(run: () => Promise<unknown>, target: EventTarget = document): Promise<CustomEvent[]> {
   const events: CustomEvent[] = [];

@@ -27,9 +27,6 @@ export abstract class WegweiserElement extends LitElement {
   /** The locale this widget renders in, resolved from `lang` attributes. */
   @state() protected locale = fallbackLocale;
 
-  /** Set when rendering failed; the widget shows `renderFailure()` instead. */
-  protected failure: WegweiserErrorDetail | undefined;
-
   private messagesLoading: Promise<void> | undefined;
   private stopListening: (() => void) | undefined;
 
@@ -84,9 +81,8 @@ export abstract class WegweiserElement extends LitElement {
     withLocale(this.locale, () => {
       try {
         super.update(changed);
-        this.failure = undefined;
       } catch (error) {
-        this.failure = this.reportError('core/render-failed', 'The widget could not be rendered; it shows a fallback.', error);
+        this.reportError('core/render-failed', 'The widget could not be rendered; it shows a fallback.', error);
         // Finish the update cycle (attribute reflection, pending state) without
         // the render that failed, then show the fallback.
         (ReactiveElement.prototype as unknown as { update(this: ReactiveElement, c: PropertyValues): void }).update.call(this, changed);

@@ -9,7 +9,6 @@ export {
   loadMessages,
   messagesReady,
   withLocale,
-  renderLocale,
   type MessageCatalogue,
   type MessageLoader,
 } from './localization.js';

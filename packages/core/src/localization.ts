@@ -124,8 +124,3 @@ export function withLocale<T>(locale: string, render: () => T): T {
     store.renderLocale = previous;
   }
 }
-
-/** The locale msg() currently answers in (for code that formats with Intl during render). */
-export function renderLocale(): string {
-  return store.renderLocale;
-}

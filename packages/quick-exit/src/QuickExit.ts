@@ -307,9 +307,10 @@ export class QuickExit extends WegweiserElement {
   exit(trigger: QuickExitEventDetail['trigger'] = 'click'): void {
     if (this.overlay) return;
     const href = this.destination;
+    const style = getComputedStyle(this);
     this.overlay = new ExitOverlay(this.overlayText ?? this.localize(() => msg('Leaving this page…')), this.locale, {
-      background: getComputedStyle(this).getPropertyValue('--ww-color-overlay').trim() || colorOverlay,
-      color: getComputedStyle(this).getPropertyValue('--ww-color-text').trim() || colorText,
+      background: style.getPropertyValue('--ww-color-overlay').trim() || colorOverlay,
+      color: style.getPropertyValue('--ww-color-text').trim() || colorText,
     });
     this.overlay.show();
     const proceed = this.dispatchEvent(

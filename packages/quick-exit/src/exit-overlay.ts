@@ -59,8 +59,4 @@ export class ExitOverlay {
   remove(): void {
     this.host.remove();
   }
-
-  get element(): HTMLElement {
-    return this.host;
-  }
 }
