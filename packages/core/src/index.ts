@@ -13,3 +13,4 @@ export {
   type MessageLoader,
 } from './localization.js';
 export { baseStyles, focusRing, visuallyHidden, token } from './styles.js';
+export { validate, childPath, fetchJson, readInlineJson, JsonLoadError, type JsonSchema, type JsonType, type SchemaProblem } from './json.js';
