@@ -16,6 +16,9 @@ const run = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, stdio: 'in
 run(process.execPath, ['packages/tokens/build.mjs']);
 for (const pkg of packages) {
   const dir = join(root, 'packages', pkg);
+  // Generated sources (data tables, icon modules) come first: a package's
+  // prebuild.mjs writes them into its src/generated/.
+  if (existsSync(join(dir, 'prebuild.mjs'))) run(process.execPath, ['prebuild.mjs'], dir);
   if (existsSync(join(dir, 'lit-localize.json'))) run(bin('lit-localize'), ['build', '--config', 'lit-localize.json'], dir);
   if (existsSync(join(dir, 'tsconfig.build.json'))) {
     run(bin('tsc'), ['-p', 'tsconfig.build.json'], dir);
