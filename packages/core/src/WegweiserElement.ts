@@ -1,7 +1,7 @@
 import { LitElement, ReactiveElement, html, render, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import { fallbackLocale, inheritedLang, matchLocale, onLangChange } from './locale.js';
+import { fallbackLocale, inheritedLang, matchLocale, onLangChange, textDirection } from './locale.js';
 import { availableLocales, loadMessages, messagesReady, registerMessages, withLocale } from './localization.js';
 import { reportError, type WegweiserErrorDetail } from './errors.js';
 import { baseStyles } from './styles.js';
@@ -12,8 +12,6 @@ import { baseStyles } from './styles.js';
 registerMessages('@wegweiser/core', {
   de: () => import('./generated/locales/de.js'),
 });
-
-const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi']);
 
 /**
  * The base of every Wegweiser widget. It resolves the widget's language and
@@ -53,7 +51,7 @@ export abstract class WegweiserElement extends LitElement {
 
   /** Text direction of the resolved locale, for the widget's outermost element. */
   protected get localeDir(): 'ltr' | 'rtl' {
-    return rtlLanguages.has(this.locale.split('-')[0] ?? '') ? 'rtl' : 'ltr';
+    return textDirection(this.locale);
   }
 
   private resolveLocale(): void {

@@ -1,6 +1,13 @@
 /** The language a widget falls back to when nothing on the page names one it can show. */
 export const fallbackLocale = 'de';
 
+const rtlLanguages = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'ckb', 'sd', 'ug', 'dv']);
+
+/** The writing direction of a language tag (`ar`, `fa-AF` → rtl); for `dir` beside `lang`. */
+export function textDirection(tag: string): 'ltr' | 'rtl' {
+  return rtlLanguages.has(tag.trim().toLowerCase().split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
+}
+
 /**
  * The `lang` that applies to `element`: its own attribute, else the nearest
  * ancestor's, crossing shadow-root boundaries, else the document's. Returns ''
