@@ -1,0 +1,172 @@
+/**
+ * The message format between `<ww-contact-form>` and the counselling team,
+ * and its encryption: HPKE (RFC 9180) in base mode with
+ * DHKEM(X25519, HKDF-SHA256), HKDF-SHA256 and AES-256-GCM, on Web Crypto
+ * (@hpke/core), in the browser and in Node alike.
+ *
+ * Everything the person wrote (text, topic, language, how to answer) is
+ * inside the ciphertext. The envelope around it carries only what the relay
+ * needs to route and check: the format version, the centre id, the key id and
+ * the suite. The centre id is bound into HPKE's `info`, and the whole
+ * envelope header into the AEAD's associated data, so neither can be changed
+ * without the message failing to open.
+ *
+ * The plaintext is padded to a multiple of 1024 bytes, so the size the relay
+ * sees says little about how much someone wrote.
+ *
+ * No DOM here: the relay's command line opens messages with this module, and
+ * the element loads it only when a message is sent.
+ */
+import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
+import { centrePattern, fromBase64url, toBase64url, type CentreKey } from './public-key.js';
+
+export const envelopeVersion = 1;
+export const suiteName = 'DHKEM(X25519,HKDF-SHA256)/HKDF-SHA256/AES-256-GCM';
+/** Longest message text in characters (UTF-16 code units, as a textarea's maxlength counts). */
+export const maxTextLength = 6000;
+/** Longest phone number or e-mail address. */
+export const maxContactLength = 254;
+const paddingBlock = 1024;
+
+export const topics = ['work', 'money', 'housing', 'health', 'residence', 'other'] as const;
+export type Topic = (typeof topics)[number];
+
+export type ReplyChoice = { method: 'none' } | { method: 'phone'; value: string } | { method: 'email'; value: string };
+
+/** What a person writes. */
+export interface ContactMessage {
+  text: string;
+  topic: Topic | null;
+  /** The language the person would like to be answered in (BCP 47), if chosen. */
+  language: string | null;
+  reply: ReplyChoice;
+  /** The language the form was shown in. */
+  formLocale: string;
+}
+
+/** The plaintext inside the envelope (version 1). */
+export interface MessagePlaintext extends ContactMessage {
+  v: 1;
+  kind: 'first-contact';
+  /**
+   * Reserved for anonymous answers: the person's own HPKE public key
+   * (base64url), derived from their code. Always null in this version.
+   */
+  replyKey: string | null;
+}
+
+/** What the relay receives and stores. */
+export interface Envelope {
+  v: 1;
+  centre: string;
+  kid: string;
+  suite: string;
+  /** HPKE encapsulated key, base64url. */
+  enc: string;
+  /** Ciphertext with the AES-GCM tag, base64url. */
+  ct: string;
+}
+
+/** A message that cannot be opened or is not in the expected shape. */
+export class EnvelopeError extends Error {
+  override name = 'EnvelopeError';
+}
+
+const encoder = new TextEncoder();
+const suite = () => new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
+
+/** HPKE `info`: the protocol, its version and the centre. */
+export function hpkeInfo(centre: string): Uint8Array {
+  return encoder.encode(`wegweiser-contact/v${envelopeVersion}\u0000${centre}`);
+}
+
+/** The AEAD's associated data: the envelope header, so it cannot be swapped. */
+export function envelopeAad(envelope: Pick<Envelope, 'v' | 'centre' | 'kid' | 'suite'>): Uint8Array {
+  return encoder.encode(`v=${envelope.v};centre=${envelope.centre};kid=${envelope.kid};suite=${envelope.suite}`);
+}
+
+const base64urlMax = (bytes: number) => Math.ceil((bytes * 4) / 3);
+/** Largest ciphertext a valid message can produce (worst-case UTF-8, padding, tag), base64url. */
+export const maxCiphertextLength = base64urlMax(Math.ceil(((maxTextLength + 2 * maxContactLength) * 3 + 1024) / paddingBlock) * paddingBlock + 16);
+
+/** Problems with an envelope's shape, in English for developers; empty when it is well formed. */
+export function checkEnvelope(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['the envelope must be a JSON object'];
+  const e = value as Record<string, unknown>;
+  const problems: string[] = [];
+  const b64 = /^[A-Za-z0-9_-]+$/;
+  if (e.v !== envelopeVersion) problems.push(`v must be ${envelopeVersion}`);
+  if (typeof e.centre !== 'string' || !centrePattern.test(e.centre)) problems.push('centre must be a centre id');
+  if (typeof e.kid !== 'string' || !/^[A-Za-z0-9_-]{8}$/.test(e.kid)) problems.push('kid must be 8 base64url characters');
+  if (e.suite !== suiteName) problems.push(`suite must be "${suiteName}"`);
+  if (typeof e.enc !== 'string' || e.enc.length !== 43 || !b64.test(e.enc)) problems.push('enc must be 32 bytes in base64url');
+  if (typeof e.ct !== 'string' || e.ct.length < 22 || e.ct.length > maxCiphertextLength || !b64.test(e.ct)) {
+    problems.push(`ct must be base64url, at most ${maxCiphertextLength} characters`);
+  }
+  return problems;
+}
+
+/** Problems with a decrypted message's shape; empty when it is a valid version-1 message. */
+export function checkPlaintext(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['the message must be a JSON object'];
+  const m = value as Record<string, unknown>;
+  const problems: string[] = [];
+  if (m.v !== 1 || m.kind !== 'first-contact') problems.push('v must be 1 and kind "first-contact"');
+  if (typeof m.text !== 'string' || !m.text.trim() || m.text.length > maxTextLength) problems.push('text must be a non-empty string within the limit');
+  if (m.topic !== null && !topics.includes(m.topic as Topic)) problems.push('topic must be null or a known topic');
+  if (m.language !== null && (typeof m.language !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(m.language))) problems.push('language must be null or a BCP 47 tag');
+  if (typeof m.formLocale !== 'string') problems.push('formLocale must be a string');
+  if (m.replyKey !== null && typeof m.replyKey !== 'string') problems.push('replyKey must be null or a string');
+  const reply = m.reply as Record<string, unknown> | null;
+  if (typeof reply !== 'object' || reply === null) problems.push('reply must be an object');
+  else if (reply.method === 'none') {
+    if (Object.keys(reply).length !== 1) problems.push('reply "none" carries no value');
+  } else if (reply.method === 'phone' || reply.method === 'email') {
+    if (typeof reply.value !== 'string' || !reply.value.trim() || reply.value.length > maxContactLength) problems.push('reply.value must be a non-empty string');
+  } else problems.push('reply.method must be none, phone or email');
+  return problems;
+}
+
+/** Encrypts a message to the centre's key. Throws on a message that is not valid (a bug in the caller). */
+export async function seal(key: CentreKey, message: ContactMessage): Promise<Envelope> {
+  const plaintext: MessagePlaintext = { v: 1, kind: 'first-contact', ...message, replyKey: null };
+  const problems = checkPlaintext(plaintext);
+  if (problems.length) throw new EnvelopeError(`Not a valid message: ${problems.join('; ')}`);
+  const json = encoder.encode(JSON.stringify(plaintext));
+  // Trailing spaces are JSON whitespace: the padded text still parses as it is.
+  const padded = new Uint8Array(Math.ceil((json.length + 1) / paddingBlock) * paddingBlock).fill(0x20);
+  padded.set(json);
+  const header = { v: envelopeVersion, centre: key.centre, kid: key.kid, suite: suiteName } as const;
+  const s = suite();
+  const recipientPublicKey = await s.kem.deserializePublicKey(key.publicKey);
+  const { enc, ct } = await s.seal({ recipientPublicKey, info: hpkeInfo(key.centre) }, padded, envelopeAad(header));
+  return { ...header, enc: toBase64url(new Uint8Array(enc)), ct: toBase64url(new Uint8Array(ct)) };
+}
+
+/**
+ * Decrypts an envelope with the centre's raw X25519 private key (32 bytes).
+ * Throws an EnvelopeError when the envelope is malformed, was changed, or is
+ * for another key or centre: nothing half-decrypted ever comes back.
+ */
+export async function open(envelope: unknown, privateKey: Uint8Array): Promise<MessagePlaintext> {
+  const problems = checkEnvelope(envelope);
+  if (problems.length) throw new EnvelopeError(`Malformed envelope: ${problems.join('; ')}`);
+  const e = envelope as Envelope;
+  const s = suite();
+  let plain: ArrayBuffer;
+  try {
+    const recipientKey = await s.kem.deserializePrivateKey(privateKey);
+    plain = await s.open({ recipientKey, enc: fromBase64url(e.enc), info: hpkeInfo(e.centre) }, fromBase64url(e.ct), envelopeAad(e));
+  } catch (error) {
+    throw new EnvelopeError('The message cannot be decrypted: it was changed, or it is for another key or centre.', { cause: error });
+  }
+  let message: unknown;
+  try {
+    message = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain));
+  } catch (error) {
+    throw new EnvelopeError('The decrypted message is not JSON.', { cause: error });
+  }
+  const shape = checkPlaintext(message);
+  if (shape.length) throw new EnvelopeError(`The decrypted message is not a valid version-1 message: ${shape.join('; ')}`);
+  return message as MessagePlaintext;
+}

@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+/**
+ * `wegweiser-relay <command>`:
+ *
+ *   keygen --centre <id> [--out private-key.json]   create a key pair
+ *   serve                                            run the relay (configured by RELAY_* variables)
+ *   read --key <file> [--db relay.sqlite] [--delete] decrypt and show stored messages
+ *   decrypt --key <file>                             decrypt envelopes (JSON, one per line) from stdin
+ *   demo                                             a local relay with the public DEMO key, for Storybook
+ *
+ * The passphrase is asked for on the terminal (not echoed), or read from
+ * WEGWEISER_KEY_PASSPHRASE where no terminal is available (scripts, tests).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { open, type MessagePlaintext } from '@wegweiser/contact-form/envelope';
+import { ConfigError, readConfig } from './config.js';
+import { generateKeyFile, openKeyFile, KeyFileError } from './key-file.js';
+import { startRelay } from './server.js';
+import { Store } from './store.js';
+
+const usage = `Usage: wegweiser-relay <command>
+
+  keygen --centre <id> [--out private-key.json]
+      Create the centre's key pair. The private key is written to the file,
+      protected by a passphrase you choose; the public key is printed for the
+      form's public-key attribute and for RELAY_PUBLIC_KEYS.
+  serve
+      Run the relay. Configuration: RELAY_* environment variables (see README).
+  read --key <file> [--db relay.sqlite] [--delete]
+      Decrypt and show the stored messages for the key's centre.
+  decrypt --key <file>
+      Decrypt envelopes (JSON, one per line) from standard input.
+  demo
+      A local relay on http://127.0.0.1:8787 with the public DEMO key, for Storybook.`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function askHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) throw new KeyFileError('No terminal to ask for the passphrase: set WEGWEISER_KEY_PASSPHRASE.');
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === '\r' || char === '\n') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          process.stderr.write('\n');
+          resolve(value);
+          return;
+        }
+        if (char === '\u0003') {
+          stdin.setRawMode(false);
+          reject(new KeyFileError('Cancelled.'));
+          return;
+        }
+        if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
+        else value += char;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+async function passphrase(confirm: boolean): Promise<string> {
+  const fromEnv = process.env.WEGWEISER_KEY_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  const first = await askHidden('Passphrase: ');
+  if (confirm && (await askHidden('The same passphrase again: ')) !== first) throw new KeyFileError('The two passphrases differ.');
+  return first;
+}
+
+async function loadKey(args: string[]) {
+  const path = option(args, 'key');
+  if (!path) throw new KeyFileError('Give the private key file with --key <file>.');
+  return openKeyFile(JSON.parse(readFileSync(path, 'utf8')), await passphrase(false));
+}
+
+function show(id: string, receivedAt: number, m: MessagePlaintext): string {
+  const reply = m.reply.method === 'none' ? 'no answer needed' : `${m.reply.method}: ${m.reply.value}`;
+  return [
+    `── ${id} · received ${new Date(receivedAt * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `topic: ${m.topic ?? '–'} · language: ${m.language ?? '–'} · form shown in: ${m.formLocale} · answer: ${reply}`,
+    '',
+    m.text,
+    '',
+  ].join('\n');
+}
+
+const demoKeyPath = fileURLToPath(new URL('../demo/demo-private-key.json', import.meta.url));
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'keygen': {
+      const centre = option(args, 'centre');
+      const out = option(args, 'out') ?? 'private-key.json';
+      if (!centre) throw new KeyFileError('Give the centre id with --centre <id> (lower-case letters, digits, hyphens), e.g. --centre beratung-rostock.');
+      if (existsSync(out)) throw new KeyFileError(`${out} exists already; it is not overwritten. Choose another --out.`);
+      const { file, publicKey } = await generateKeyFile(centre, await passphrase(true));
+      writeFileSync(out, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+      process.stderr.write(`Private key written to ${out} (protected by your passphrase). Keep it and the passphrase safe: without them no message can be read.\n\nPublic key (for the form's public-key attribute and RELAY_PUBLIC_KEYS):\n`);
+      process.stdout.write(`${publicKey}\n`);
+      return 0;
+    }
+    case 'serve': {
+      const config = await readConfig();
+      const relay = await startRelay(config);
+      process.stderr.write(`wegweiser-relay listening on ${relay.url} for ${config.keys.map((k) => k.centre).join(', ')}\n`);
+      if (config.powSecretEphemeral) process.stderr.write('RELAY_POW_SECRET is not set: challenges are signed with a random secret and stop working after a restart.\n');
+      if (!relay.notifier.enabled) process.stderr.write('RELAY_SMTP_URL is not set: nobody is told about new messages.\n');
+      if (!config.allowedOrigins.length) process.stderr.write('RELAY_ALLOWED_ORIGINS is empty: no web page may send messages.\n');
+      const stop = () => void relay.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return -1;
+    }
+    case 'demo': {
+      const demo = JSON.parse(readFileSync(demoKeyPath, 'utf8')) as { publicKey: string };
+      const config = await readConfig({
+        RELAY_PUBLIC_KEYS: demo.publicKey,
+        RELAY_ALLOWED_ORIGINS: 'http://localhost:6006 http://127.0.0.1:6006',
+        RELAY_PORT: process.env.RELAY_PORT ?? '8787',
+        RELAY_DB: process.env.RELAY_DB ?? join(tmpdir(), 'wegweiser-demo-relay.sqlite'),
+        RELAY_POW_COUNTER_MIN: '100',
+        RELAY_POW_COUNTER_MAX: '300',
+        RELAY_MIN_FILL_SECONDS: '2',
+        RELAY_RETENTION_DAYS: '1',
+      });
+      const relay = await startRelay(config);
+      process.stderr.write(
+        `DEMO relay on ${relay.url} (store: ${config.database}).\n` +
+          'It uses the DEMO key pair from packages/contact-relay/demo/, whose passphrase is public: never send real messages to it.\n' +
+          `Read what arrived: WEGWEISER_KEY_PASSPHRASE=demo-passphrase-not-secret npx wegweiser-relay read --key ${demoKeyPath} --db ${config.database}\n`,
+      );
+      const stop = () => void relay.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return -1;
+    }
+    case 'read': {
+      const key = await loadKey(args);
+      const store = new Store(option(args, 'db') ?? 'relay.sqlite');
+      try {
+        const messages = store.messages(key.centre);
+        if (!messages.length) process.stderr.write(`No messages for ${key.centre}.\n`);
+        let failed = 0;
+        for (const stored of messages) {
+          try {
+            process.stdout.write(`${show(stored.id, stored.receivedAt, await open(stored.envelope, key.privateKey))}\n`);
+            if (args.includes('--delete')) store.deleteMessage(stored.id);
+          } catch (error) {
+            failed++;
+            process.stderr.write(`── ${stored.id}: ${(error as Error).message}\n`);
+          }
+        }
+        return failed ? 1 : 0;
+      } finally {
+        store.close();
+      }
+    }
+    case 'decrypt': {
+      const key = await loadKey(args);
+      const input = readFileSync(0, 'utf8');
+      for (const line of input.split('\n').filter((l) => l.trim())) {
+        process.stdout.write(`${JSON.stringify(await open(JSON.parse(line), key.privateKey))}\n`);
+      }
+      return 0;
+    }
+    case undefined:
+    case '--help':
+    case 'help':
+      process.stdout.write(`${usage}\n`);
+      return command ? 0 : 1;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${usage}\n`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    const known = error instanceof KeyFileError || error instanceof ConfigError || (error as Error)?.name === 'EnvelopeError';
+    process.stderr.write(`wegweiser-relay: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+    process.exitCode = 1;
+  },
+);

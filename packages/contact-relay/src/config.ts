@@ -1,0 +1,120 @@
+/**
+ * The relay's configuration, read from environment variables (documented in
+ * the package README). Every value is checked at start; a relay with a
+ * mistake in its configuration refuses to start and says which variable.
+ */
+import { randomBytes } from 'node:crypto';
+import { parsePublicKey, type CentreKey } from '@wegweiser/contact-form/public-key';
+
+export interface RelayConfig {
+  host: string;
+  port: number;
+  /** SQLite file. */
+  database: string;
+  /** The centres' public keys this relay accepts messages for. */
+  keys: CentreKey[];
+  /** Origins (scheme://host[:port]) whose pages may call the relay. */
+  allowedOrigins: string[];
+  /** HMAC secret that signs proof-of-work challenges. */
+  powSecret: string;
+  /** Whether powSecret was generated at start (challenges then die with a restart). */
+  powSecretEphemeral: boolean;
+  /** PBKDF2 iterations per proof-of-work attempt. */
+  powCost: number;
+  /** The solver needs between these many attempts (chosen at random per challenge). */
+  powCounterMin: number;
+  powCounterMax: number;
+  /** How long a challenge stays valid, in seconds. */
+  powExpiresSeconds: number;
+  /** Fewer seconds between challenge and message are refused (a person cannot type that fast). */
+  minFillSeconds: number;
+  maxBodyBytes: number;
+  retentionDays: number;
+  /** Requests per hour and client (counted by a daily-rotating keyed hash, in memory). */
+  rateLimitChallenges: number;
+  rateLimitMessages: number;
+  /** Read the client address from X-Forwarded-For (only behind your own reverse proxy). */
+  trustProxy: boolean;
+  smtpUrl: string | null;
+  notifyTo: string | null;
+  notifyFrom: string;
+  /** `info` logs start, stop and counts; `quiet` only errors. */
+  log: 'info' | 'quiet';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; it is "${raw}".`);
+  return value;
+}
+
+function list(env: Env, name: string): string[] {
+  return (env[name] ?? '')
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export async function readConfig(env: Env = process.env): Promise<RelayConfig> {
+  const keyTexts = list(env, 'RELAY_PUBLIC_KEYS');
+  if (!keyTexts.length) throw new ConfigError('RELAY_PUBLIC_KEYS is not set: give the public key(s) printed by `wegweiser-relay keygen`.');
+  const keys: CentreKey[] = [];
+  for (const text of keyTexts) {
+    try {
+      keys.push(await parsePublicKey(text));
+    } catch (error) {
+      throw new ConfigError(`RELAY_PUBLIC_KEYS: ${(error as Error).message}`);
+    }
+  }
+  const allowedOrigins = list(env, 'RELAY_ALLOWED_ORIGINS');
+  for (const origin of allowedOrigins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin) throw new ConfigError(`RELAY_ALLOWED_ORIGINS: "${origin}" is not an origin such as https://beratung.example (no path, no trailing slash).`);
+  }
+  const powCounterMin = integer(env, 'RELAY_POW_COUNTER_MIN', 500, 1, 10_000_000);
+  const powCounterMax = integer(env, 'RELAY_POW_COUNTER_MAX', 1500, powCounterMin, 10_000_000);
+  const smtpUrl = env.RELAY_SMTP_URL || null;
+  const notifyTo = env.RELAY_NOTIFY_TO || null;
+  if (smtpUrl && !notifyTo) throw new ConfigError('RELAY_SMTP_URL is set but RELAY_NOTIFY_TO is not: whom should the relay tell about new messages?');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('RELAY_SMTP_URL must start with smtp:// or smtps://.');
+  const log = env.RELAY_LOG ?? 'info';
+  if (log !== 'info' && log !== 'quiet') throw new ConfigError('RELAY_LOG must be "info" or "quiet".');
+  const powSecret = env.RELAY_POW_SECRET || null;
+  if (powSecret !== null && powSecret.length < 32) throw new ConfigError('RELAY_POW_SECRET must have at least 32 characters (for example `openssl rand -hex 32`).');
+  return {
+    host: env.RELAY_HOST || '127.0.0.1',
+    port: integer(env, 'RELAY_PORT', 8787, 0, 65535),
+    database: env.RELAY_DB || 'relay.sqlite',
+    keys,
+    allowedOrigins,
+    powSecret: powSecret ?? randomBytes(32).toString('hex'),
+    powSecretEphemeral: powSecret === null,
+    powCost: integer(env, 'RELAY_POW_COST', 1000, 1, 1_000_000),
+    powCounterMin,
+    powCounterMax,
+    powExpiresSeconds: integer(env, 'RELAY_POW_EXPIRES_SECONDS', 7200, 60, 7 * 86400),
+    minFillSeconds: integer(env, 'RELAY_MIN_FILL_SECONDS', 3, 0, 600),
+    maxBodyBytes: integer(env, 'RELAY_MAX_BODY_BYTES', 65536, 4096, 1_048_576),
+    retentionDays: integer(env, 'RELAY_RETENTION_DAYS', 30, 1, 3650),
+    rateLimitChallenges: integer(env, 'RELAY_RATE_LIMIT_CHALLENGES', 60, 1, 1_000_000),
+    rateLimitMessages: integer(env, 'RELAY_RATE_LIMIT_MESSAGES', 10, 1, 1_000_000),
+    trustProxy: env.RELAY_TRUST_PROXY === '1' || env.RELAY_TRUST_PROXY === 'true',
+    smtpUrl,
+    notifyTo,
+    notifyFrom: env.RELAY_NOTIFY_FROM || 'wegweiser-relay@localhost',
+    log,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Tells the counselling team by e-mail that a message is waiting. The e-mail
+ * says nothing else: no text, no topic, no time to the second, nothing about
+ * the sender. Pending notifications live in the store, so a relay restarted
+ * while the mail server was down still sends them; a failure is retried with
+ * growing pauses (base × 2^attempts, at most an hour), and the message itself
+ * is never touched by any of this.
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { RelayConfig } from './config.js';
+import type { Store } from './store.js';
+import type { Log } from './log.js';
+
+export const notificationSubject = 'Neue Nachricht wartet / New message waiting';
+
+export function notificationText(centre: string): string {
+  return [
+    `Im Kontakt-Relay wartet eine neue Nachricht für „${centre}“.`,
+    'Öffnen Sie sie mit dem privaten Schlüssel Ihrer Beratungsstelle.',
+    'Diese E-Mail enthält nichts aus der Nachricht und nichts über die Person, die sie geschrieben hat.',
+    '',
+    `A new message for "${centre}" is waiting in the contact relay.`,
+    "Open it with your counselling centre's private key.",
+    'This e-mail contains nothing from the message and nothing about the person who wrote it.',
+  ].join('\n');
+}
+
+export class Notifier {
+  private transport: Transporter | null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly config: RelayConfig,
+    private readonly store: Store,
+    private readonly log: Log,
+    private readonly retryBaseSeconds: number,
+  ) {
+    this.transport = config.smtpUrl
+      ? nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 })
+      : null;
+  }
+
+  get enabled(): boolean {
+    return this.transport !== null;
+  }
+
+  /** Sends every notification that is due; never throws. Runs one at a time. */
+  run(now: () => number): Promise<void> {
+    if (!this.transport) return Promise.resolve();
+    this.running ??= this.sendDue(now()).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async sendDue(now: number): Promise<void> {
+    for (const { centre, attempts } of this.store.dueNotifications(now)) {
+      try {
+        await this.transport!.sendMail({ from: this.config.notifyFrom, to: this.config.notifyTo!, subject: notificationSubject, text: notificationText(centre) });
+        this.store.notificationSent(centre);
+        this.log.info('notification sent');
+      } catch (error) {
+        const pause = Math.min(3600, this.retryBaseSeconds * 2 ** attempts);
+        this.store.notificationFailed(centre, now + pause);
+        this.log.error(`notification failed (${(error as Error).message}); retry in ${pause} s, the message stays stored`);
+      }
+    }
+  }
+
+  close(): void {
+    this.transport?.close();
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Proof of work with ALTCHA (altcha-lib, v2 challenges, PBKDF2/SHA-256):
+ * the browser spends a second or two of computing per message, which costs a
+ * person nothing and a spammer sending thousands a lot. No third party is
+ * involved and nobody solves a puzzle (WCAG 3.3.8).
+ *
+ * Challenges are signed with an HMAC secret, expire, carry their issue time
+ * (for the minimum fill time) and are single-use (the store remembers each
+ * used nonce until it expires).
+ */
+import { createChallenge, randomInt, verifySolution, type Challenge, type Solution } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
+import type { RelayConfig } from './config.js';
+
+export const powAlgorithm = 'PBKDF2/SHA-256';
+
+export async function issueChallenge(config: RelayConfig, now: number): Promise<Challenge> {
+  return createChallenge({
+    algorithm: powAlgorithm,
+    cost: config.powCost,
+    counter: randomInt(config.powCounterMin, config.powCounterMax),
+    deriveKey,
+    expiresAt: now + config.powExpiresSeconds,
+    data: { iat: now },
+    hmacSignatureSecret: config.powSecret,
+    // A second key signs the expected answer, so checking a solution costs
+    // one HMAC instead of repeating the work.
+    hmacKeySignatureSecret: `${config.powSecret}:key`,
+  });
+}
+
+export type PowCheck = { ok: true; nonce: string; expiresAt: number; issuedAt: number } | { ok: false; reason: 'pow-invalid' | 'pow-expired' };
+
+export async function checkSolution(config: RelayConfig, pow: unknown): Promise<PowCheck> {
+  const value = pow as { challenge?: Challenge; solution?: Solution } | null;
+  const challenge = value?.challenge;
+  const parameters = challenge?.parameters;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof challenge !== 'object' ||
+    typeof parameters !== 'object' ||
+    parameters === null ||
+    parameters.algorithm !== powAlgorithm ||
+    typeof parameters.nonce !== 'string' ||
+    typeof value.solution !== 'object'
+  ) {
+    return { ok: false, reason: 'pow-invalid' };
+  }
+  let result;
+  try {
+    result = await verifySolution({
+      challenge,
+      solution: value.solution,
+      deriveKey,
+      hmacSignatureSecret: config.powSecret,
+      hmacKeySignatureSecret: `${config.powSecret}:key`,
+    });
+  } catch {
+    return { ok: false, reason: 'pow-invalid' };
+  }
+  if (result.expired) return { ok: false, reason: 'pow-expired' };
+  if (!result.verified) return { ok: false, reason: 'pow-invalid' };
+  const issuedAt = Number(parameters.data?.iat);
+  const expiresAt = Number(parameters.expiresAt);
+  if (!Number.isFinite(issuedAt) || !Number.isFinite(expiresAt)) return { ok: false, reason: 'pow-invalid' };
+  return { ok: true, nonce: parameters.nonce, expiresAt, issuedAt };
+}

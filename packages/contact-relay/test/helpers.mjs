@@ -1,0 +1,115 @@
+// Shared set-up for the relay's tests: a real SMTP server on loopback, a real
+// SQLite file in a temporary folder, and a proof-of-work solver.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
+import { readConfig, startRelay } from '../dist/index.js';
+import { seal } from '@wegweiser/contact-form/envelope';
+import { parsePublicKey } from '@wegweiser/contact-form/public-key';
+
+export const demoKeyFile = new URL('../demo/demo-private-key.json', import.meta.url);
+export const demoPassphrase = 'demo-passphrase-not-secret';
+export const demoPublicKey = JSON.parse(readFileSync(demoKeyFile, 'utf8')).publicKey;
+export const origin = 'https://beratung.example';
+
+export function scratch() {
+  return mkdtempSync(join(tmpdir(), 'ww-relay-test-'));
+}
+
+/** A real SMTP server on a free loopback port; `mails` collects what arrives. */
+export async function startSmtp(port = 0) {
+  const mails = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks = [];
+      stream.on('data', (c) => chunks.push(c));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { server, mails, port: server.server.address().port, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** A relay on a free port with test-sized proof of work. */
+export async function startTestRelay({ database, env = {}, offset = { seconds: 0 }, logLines = [], ...options } = {}) {
+  const config = await readConfig({
+    RELAY_PUBLIC_KEYS: demoPublicKey,
+    RELAY_ALLOWED_ORIGINS: origin,
+    RELAY_PORT: '0',
+    RELAY_DB: database,
+    RELAY_POW_COST: '1',
+    RELAY_POW_COUNTER_MIN: '5',
+    RELAY_POW_COUNTER_MAX: '20',
+    RELAY_MIN_FILL_SECONDS: '0',
+    RELAY_POW_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    ...env,
+  });
+  const relay = await startRelay(config, {
+    now: () => Math.floor(Date.now() / 1000) + offset.seconds,
+    log: { info: (l) => logLines.push(l), error: (l) => logLines.push(`error: ${l}`) },
+    tickMs: 50,
+    notifyRetrySeconds: 0,
+    ...options,
+  });
+  return { relay, config, url: relay.url, offset, logLines };
+}
+
+export async function solvedPow(url) {
+  const challenge = await (await fetch(`${url}/v1/challenge`, { headers: { origin } })).json();
+  const solution = await solveChallenge({ challenge, deriveKey });
+  return { challenge, solution };
+}
+
+export const sampleMessage = {
+  text: 'Ich möchte etwas anderes arbeiten. Können wir sprechen?',
+  topic: 'work',
+  language: 'ro',
+  reply: { method: 'none' },
+  formLocale: 'de',
+};
+
+export async function sealed(message = sampleMessage, publicKey = demoPublicKey) {
+  return seal(await parsePublicKey(publicKey), message);
+}
+
+let counter = 0;
+export function idempotencyKey() {
+  return `test-key-${Date.now().toString(36)}-${(counter++).toString(36).padStart(4, '0')}`;
+}
+
+export async function post(url, body, headers = {}) {
+  const response = await fetch(`${url}/v1/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  let json = null;
+  try {
+    json = await response.json();
+  } catch {
+    /* not JSON */
+  }
+  return { status: response.status, json, headers: response.headers };
+}
+
+export async function submission(url, message) {
+  return { envelope: await sealed(message), pow: await solvedPow(url), idempotencyKey: idempotencyKey(), hp: '' };
+}
+
+/** Waits until `check` returns true; fails after `ms` (a bound, not a timing assertion). */
+export async function eventually(check, ms = 5000) {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
