@@ -1,0 +1,776 @@
+import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { msg, str } from '@lit/localize';
+import { WegweiserElement, JsonLoadError, clock, fetchJson, readInlineJson, registerMessages, token, validate, type SchemaProblem } from '@wegweiser/core';
+import {
+  colorAccent,
+  colorBorder,
+  colorBorderStrong,
+  colorDanger,
+  colorOnAccent,
+  colorSurfaceRaised,
+  colorSurfaceSunken,
+  colorTextMuted,
+  fontSizeSm,
+  fontWeightBold,
+  radiusMd,
+  space1,
+  space2,
+  space3,
+  space4,
+  space5,
+  targetSizeComfortable,
+} from '@wegweiser/tokens/defaults';
+import { NOTE_MAX, itemKey, mergeContent, nextSteps, progress, readList, saveList, statuses, type Entries, type Progress, type Status, type Step } from './checklist-model.js';
+import type { ChecklistContact, ChecklistContent, ChecklistItem, ChecklistSection, SiteContent } from './content/types.js';
+import { contentSchema } from './generated/content-schema.js';
+
+registerMessages('@wegweiser/checklist', {
+  de: () => import('./generated/locales/de.js'),
+});
+
+// One module per language, loaded when a widget needs it: an English page
+// never downloads the German set, and the other way round.
+const defaultContent: Record<string, () => Promise<{ default: ChecklistContent }>> = {
+  de: () => import('./content/de.js'),
+  en: () => import('./content/en.js'),
+};
+
+export type ChecklistMode = 'person' | 'counsellor';
+
+/** What the privacy panel last said, rendered in the current language. */
+type Notice =
+  | { kind: 'deleted' | 'stopped' | 'import-failed' | 'storage-failed' }
+  | { kind: 'exported'; name: string }
+  | { kind: 'imported'; saved: string };
+
+const problemList = (problems: readonly SchemaProblem[]) => problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+
+/**
+ * @summary The first steps to a stable life (money, housing, health,
+ * residence, then new work) as a checklist a person keeps in their own hands,
+ * alone or together with a counsellor. Nothing is stored unless they choose it.
+ *
+ * @slot - What people see before the list has loaded and without JavaScript
+ *   (for example a link to a printable version). A child
+ *   `<script type="application/json">` holds the site's own content instead of `src`.
+ *
+ * @csspart controls - The view, simple-language and print controls.
+ * @csspart privacy - The panel that says where the list is kept, with keep, delete, save and open.
+ * @csspart overview - Progress overall and per section.
+ * @csspart next-steps - The list of what to do next.
+ * @csspart section - Each section of steps.
+ * @csspart item - Each step.
+ *
+ * @cssproperty --ww-checklist-progress-color - The filled part of the progress bars; defaults to `--ww-color-accent`.
+ *
+ * @fires ww-error - When the site's content is malformed, has unknown fields, or cannot be loaded (the built-in set is shown), when `mode` is invalid, or when the kept list in the browser's storage is damaged or cannot be written.
+ *
+ * @status experimental
+ * @since 0.1.0
+ */
+export class StabilisationChecklist extends WegweiserElement {
+  static override styles = [
+    ...WegweiserElement.styles,
+    css`
+      :host {
+        --_accent: ${token('color-accent', colorAccent)};
+        --_bar: var(--ww-checklist-progress-color, var(--_accent));
+        --_line: 1px solid ${token('color-border', colorBorder)};
+        --_gap: ${token('space-3', space3)};
+      }
+      :host([mode='counsellor']) {
+        --_gap: ${token('space-2', space2)};
+      }
+      h2,
+      h3,
+      p,
+      ul,
+      ol,
+      fieldset {
+        margin: 0;
+      }
+      h2 {
+        font-size: 1.25em;
+        margin-block: ${token('space-5', space5)} ${token('space-2', space2)};
+      }
+      h3 {
+        font-size: 1em;
+      }
+      .root > * + * {
+        margin-block-start: var(--_gap);
+      }
+      .muted,
+      .count {
+        color: ${token('color-text-muted', colorTextMuted)};
+        font-size: ${token('font-size-sm', fontSizeSm)};
+      }
+      .controls,
+      .actions,
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: ${token('space-2', space2)} ${token('space-4', space4)};
+        align-items: center;
+        border: 0;
+        padding: 0;
+      }
+      .controls fieldset {
+        display: contents;
+      }
+      label {
+        display: inline-flex;
+        align-items: center;
+        gap: ${token('space-1', space1)};
+        min-block-size: 24px;
+        cursor: pointer;
+      }
+      input[type='radio'],
+      input[type='checkbox'] {
+        inline-size: 1.25em;
+        block-size: 1.25em;
+        margin: 0;
+        accent-color: var(--_accent);
+      }
+      button {
+        font: inherit;
+        cursor: pointer;
+        min-block-size: ${token('target-size-comfortable', targetSizeComfortable)};
+        padding: ${token('space-1', space1)} ${token('space-3', space3)};
+        border: 2px solid var(--_accent);
+        border-radius: ${token('radius-md', radiusMd)};
+        background: ${token('color-surface-raised', colorSurfaceRaised)};
+        color: var(--_accent);
+      }
+      button.primary {
+        background: var(--_accent);
+        color: ${token('color-on-accent', colorOnAccent)};
+      }
+      button.danger {
+        border-color: ${token('color-danger', colorDanger)};
+        color: ${token('color-danger', colorDanger)};
+      }
+      button.link,
+      button.toggle {
+        min-block-size: 24px;
+        padding: 0;
+        border: 0;
+        background: none;
+        text-align: start;
+        text-decoration: underline;
+      }
+      button.toggle {
+        font-weight: inherit;
+        color: inherit;
+        min-block-size: ${token('target-size-comfortable', targetSizeComfortable)};
+        inline-size: 100%;
+        text-decoration: none;
+        display: flex;
+        gap: ${token('space-2', space2)};
+        align-items: center;
+      }
+      /* A triangle that turns: shape as well as the state in words (aria-expanded). */
+      .toggle::before {
+        content: '';
+        flex: none;
+        border-block: 0.35em solid transparent;
+        border-inline-start: 0.55em solid currentColor;
+        transition: rotate 0.12s;
+      }
+      .toggle[aria-expanded='true']::before {
+        rotate: 90deg;
+      }
+      .toggle:dir(rtl)::before {
+        scale: -1 1;
+      }
+      .panel {
+        padding: ${token('space-3', space3)};
+        border: var(--_line);
+        border-radius: ${token('radius-md', radiusMd)};
+        background: ${token('color-surface-sunken', colorSurfaceSunken)};
+      }
+      .panel > * + * {
+        margin-block-start: ${token('space-2', space2)};
+      }
+      .panel h2 {
+        margin-block-start: 0;
+        font-size: 1em;
+      }
+      .bar {
+        display: block;
+        block-size: 0.5rem;
+        margin-block-start: ${token('space-1', space1)};
+        border: 1px solid ${token('color-border-strong', colorBorderStrong)};
+        border-radius: 0.25rem;
+        overflow: hidden;
+      }
+      .bar > span {
+        display: block;
+        block-size: 100%;
+        background: var(--_bar);
+      }
+      .overview ul,
+      .items {
+        list-style: none;
+        padding: 0;
+      }
+      .overview li + li,
+      .next li + li {
+        margin-block-start: ${token('space-2', space2)};
+      }
+      .next ol {
+        padding-inline-start: 1.5em;
+      }
+      .item {
+        padding-block: var(--_gap);
+        border-block-start: var(--_line);
+      }
+      .item > * + * {
+        margin-block-start: ${token('space-2', space2)};
+      }
+      .item:focus-within {
+        border-block-start-color: var(--_accent);
+      }
+      .done h3 {
+        text-decoration: line-through;
+        text-decoration-thickness: 1px;
+      }
+      summary {
+        cursor: pointer;
+        min-block-size: 24px;
+      }
+      .note {
+        display: flex;
+        flex-direction: column;
+        align-items: stretch;
+      }
+      textarea {
+        font: inherit;
+        min-block-size: 3em;
+        inline-size: 100%;
+        padding: ${token('space-1', space1)};
+        border: 1px solid ${token('color-border-strong', colorBorderStrong)};
+        border-radius: ${token('radius-md', radiusMd)};
+        resize: vertical;
+      }
+      .contact {
+        font-style: normal;
+      }
+      .print,
+      [hidden] {
+        display: none !important;
+      }
+      strong {
+        font-weight: ${token('font-weight-bold', fontWeightBold)};
+      }
+      @media (forced-colors: active) {
+        .bar > span {
+          background: Highlight;
+          forced-color-adjust: none;
+        }
+      }
+      /* The list people take to an appointment: titles, statuses, notes, contacts. */
+      @media print {
+        .controls,
+        .panel,
+        .choices,
+        .bar,
+        .text,
+        details,
+        .note,
+        .toggle::before {
+          display: none !important;
+        }
+        .print,
+        .items[hidden] {
+          display: block !important;
+        }
+        span.print {
+          display: inline !important;
+        }
+        h2 {
+          margin-block: 0.8em 0.2em;
+          break-after: avoid;
+        }
+        .item {
+          padding-block: 0.2em;
+          break-inside: avoid;
+        }
+        .overview li + li {
+          margin: 0;
+        }
+        button.link,
+        button.toggle {
+          min-block-size: 0;
+          text-decoration: none;
+        }
+      }
+    `,
+  ];
+
+  /** `person` (default): friendly, one section open at a time. `counsellor`: compact, every section open, a note per step. */
+  @property({ reflect: true }) mode: string = 'person';
+
+  /** Shows the simpler wording of each step (where the content has one). The person can switch it. */
+  @property({ type: Boolean, reflect: true }) simple = false;
+
+  /** URL of the site's own content (JSON, see the schema); a child `<script type="application/json">` or `content` wins over it. */
+  @property() src: string | null = null;
+
+  /** The browser-storage key used after the person chooses "Keep on this device". */
+  @property({ attribute: 'storage-key' }) storageKey = 'wegweiser-checklist';
+
+  /** The site's own content as an object (same format as the JSON). */
+  @property({ attribute: false }) content: SiteContent | undefined;
+
+  @state() private shown: ChecklistContent | undefined;
+  @state() private unavailable = false;
+  @state() private siteRejected = false;
+  @state() private entries: Entries = {};
+  /** Set while the list is kept in the browser's storage: when it was last saved. */
+  @state() private savedAt: Date | undefined;
+  @state() private expanded = new Set<string>();
+  @state() private confirming = false;
+  @state() private notice: Notice | undefined;
+  /** The step whose status changed last: the live region says its new status and the section's progress. */
+  @state() private changed: string | undefined;
+
+  private loads = 0;
+  private focusAfterUpdate: string | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.restore();
+  }
+
+  /** Whether the list is kept in this browser's storage (the person chose so). */
+  get kept(): boolean {
+    return this.savedAt !== undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale' as keyof StabilisationChecklist) || changed.has('src') || changed.has('content')) void this.load();
+    if (changed.has('mode') && this.mode !== 'person' && this.mode !== 'counsellor') {
+      this.reportError('checklist/invalid-mode', `mode="${this.mode}" is neither "person" nor "counsellor"; showing the person's view.`);
+      this.mode = 'person';
+    }
+  }
+
+  protected override updated(): void {
+    if (this.focusAfterUpdate) {
+      this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate)?.focus();
+      this.focusAfterUpdate = undefined;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const load = ++this.loads;
+    const language = this.locale.split('-')[0] === 'de' ? 'de' : 'en';
+    let base: ChecklistContent;
+    try {
+      base = (await defaultContent[language]!()).default;
+    } catch (error) {
+      if (load !== this.loads) return;
+      this.unavailable = true;
+      this.reportError('checklist/content-unavailable', `The built-in "${language}" content could not be loaded; the slotted fallback is shown.`, error);
+      return;
+    }
+    let site: unknown;
+    let rejected = false;
+    try {
+      site = this.content ?? readInlineJson(this) ?? (this.src ? await fetchJson(new URL(this.src, document.baseURI)) : undefined);
+    } catch (error) {
+      rejected = true;
+      const parse = error instanceof JsonLoadError && error.kind === 'parse';
+      this.reportError(parse ? 'checklist/invalid-content' : 'checklist/content-unavailable', `${(error as Error).message}; the built-in content is shown.`, error);
+    }
+    if (load !== this.loads) return;
+    let content = base;
+    if (site !== undefined) {
+      const problems = validate(contentSchema, site);
+      const unknown = problems.filter((p) => p.keyword === 'additionalProperties');
+      if (unknown.length) this.reportError('checklist/unknown-field', `The site's content has fields this version does not know; they are ignored: ${problemList(unknown)}`, unknown);
+      const fatal = problems.filter((p) => p.keyword !== 'additionalProperties');
+      const merged = fatal.length ? { problems: fatal } : mergeContent(base, site as SiteContent);
+      if (merged.content) content = merged.content;
+      else {
+        rejected = true;
+        this.reportError('checklist/invalid-content', `The site's content cannot be used, so the built-in content is shown: ${problemList(merged.problems)}`, merged.problems);
+      }
+    }
+    this.unavailable = false;
+    this.siteRejected = rejected;
+    if (!this.shown && content.sections[0]) this.expanded = new Set([content.sections[0].id]);
+    this.shown = content;
+  }
+
+  // ---- Keeping the list on the device (only after the person chose it) ----
+
+  private restore(): void {
+    let text: string | null = null;
+    try {
+      text = localStorage.getItem(this.storageKey);
+    } catch {
+      return; // Storage blocked: nothing can have been kept.
+    }
+    if (text === null) return;
+    const { list, problems } = readList(text);
+    if (!list) {
+      this.reportError('checklist/storage-damaged', `The list kept under "${this.storageKey}" cannot be read and is not used: ${problemList(problems)}`, problems);
+      return;
+    }
+    this.entries = list.entries;
+    if (list.simple) this.simple = true;
+    this.savedAt = new Date(list.saved);
+  }
+
+  /** Writes the list to storage; returns false (and stops keeping) when the browser refuses. */
+  private write(): boolean {
+    const now = new Date(clock().now());
+    try {
+      localStorage.setItem(this.storageKey, JSON.stringify(saveList(this.entries, this.simple, now)));
+      this.savedAt = now;
+      return true;
+    } catch (error) {
+      this.savedAt = undefined;
+      this.notice = { kind: 'storage-failed' };
+      this.reportError('checklist/storage-unavailable', 'The browser does not allow storing the list (storage blocked or full); it stays in memory only.', error);
+      return false;
+    }
+  }
+
+  private changedList(): void {
+    if (this.kept) this.write();
+  }
+
+  private keep(): void {
+    if (this.write()) this.notice = undefined;
+  }
+
+  private forget(): boolean {
+    try {
+      localStorage.removeItem(this.storageKey);
+      return true;
+    } catch {
+      return false; // Storage blocked: nothing was written there either.
+    }
+  }
+
+  private stopKeeping(): void {
+    this.forget();
+    this.savedAt = undefined;
+    this.notice = { kind: 'stopped' };
+  }
+
+  /** Removes every status and note from memory and from the browser's storage. */
+  deleteEverything(): void {
+    this.forget();
+    this.entries = {};
+    this.savedAt = undefined;
+    this.changed = undefined;
+    this.confirming = false;
+    this.notice = { kind: 'deleted' };
+    this.focusAfterUpdate = '.danger';
+  }
+
+  // ---- Files the person keeps ----
+
+  /** Offers the list as a JSON file download; returns the file's name. */
+  exportFile(): string {
+    const list = saveList(this.entries, this.simple, new Date(clock().now()));
+    const name = `checklist-${list.saved.slice(0, 10)}.json`;
+    const url = URL.createObjectURL(new Blob([JSON.stringify(list, null, 2)], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    this.renderRoot.append(link);
+    link.click();
+    link.remove();
+    // Revoked later: revoking at once can cancel the download in some browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    this.notice = { kind: 'exported', name };
+    return name;
+  }
+
+  /**
+   * Loads a list the person saved earlier. A damaged or foreign file changes
+   * nothing and says so. Resolves to whether the list was loaded.
+   */
+  async importFile(file: Blob): Promise<boolean> {
+    let text = '';
+    try {
+      // A saved list is a few kB; anything far bigger is not one.
+      if (file.size < 1_000_000) text = await file.text();
+    } catch {
+      // Unreadable (removed or locked): handled as damaged below.
+    }
+    const { list } = readList(text);
+    if (!list) {
+      this.notice = { kind: 'import-failed' };
+      return false;
+    }
+    this.entries = list.entries;
+    this.simple = list.simple ?? false;
+    this.changed = undefined;
+    this.notice = { kind: 'imported', saved: list.saved };
+    this.changedList();
+    return true;
+  }
+
+  private async onFileChosen(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    // Cleared, so choosing the same file again is noticed.
+    input.value = '';
+    if (file) await this.importFile(file);
+  }
+
+  // ---- Steps ----
+
+  private setStatus(key: string, status: Status): void {
+    const note = this.entries[key]?.note;
+    this.entries = { ...this.entries, [key]: note ? { status, note } : { status } };
+    this.changed = key;
+    this.changedList();
+  }
+
+  private setNote(key: string, note: string): void {
+    this.entries = { ...this.entries, [key]: { status: this.entries[key]?.status ?? 'open', note } };
+    this.changedList();
+  }
+
+  private toggle(section: ChecklistSection): void {
+    const expanded = new Set(this.expanded);
+    if (!expanded.delete(section.id)) expanded.add(section.id);
+    this.expanded = expanded;
+  }
+
+  private goTo(step: Step): void {
+    this.expanded = new Set(this.expanded).add(step.section.id);
+    this.focusAfterUpdate = `[id="${itemKey(step.section, step.item)}"]`;
+  }
+
+  // ---- Rendering ----
+
+  private statusLabel(status: Status): string {
+    return {
+      // Own ids: these short words are common, and another package's "Open" may mean "open it".
+      open: msg('Open', { id: 'checklist-status-open' }),
+      doing: msg('In progress', { id: 'checklist-status-doing' }),
+      done: msg('Done', { id: 'checklist-status-done' }),
+      skip: msg('Not relevant', { id: 'checklist-status-skip' }),
+    }[status];
+  }
+
+  private itemTitle(item: ChecklistItem): string {
+    return (this.simple && item.simpleTitle) || item.title;
+  }
+
+  private date(iso: string | Date, withTime = true): string {
+    return new Intl.DateTimeFormat(this.locale, withTime ? { dateStyle: 'full', timeStyle: 'short' } : { dateStyle: 'long' }).format(new Date(iso));
+  }
+
+  /** "2 of 4 done", with "not relevant" counted apart. */
+  private count(p: Progress): string {
+    const { done, total, skip } = p;
+    const count = total === 0 ? msg('Every step is marked not relevant.') : msg(str`${done} of ${total} done`);
+    return skip ? `${count} ${msg(str`(${skip} not relevant)`)}` : count;
+  }
+
+  private bar(p: Progress): TemplateResult {
+    const share = p.total ? (100 * p.done) / p.total : 100;
+    return html`<span class="bar" aria-hidden="true"><span style=${styleMap({ inlineSize: `${share}%` })}></span></span>`;
+  }
+
+  protected override render(): TemplateResult {
+    const root = (body: unknown) => html`<div class="root" lang=${this.locale} dir=${this.localeDir}>${body}</div>`;
+    if (this.unavailable) {
+      return root(html`<div class="panel" role="note"><p>${msg('The checklist cannot be shown at the moment.')}</p><slot></slot></div>`);
+    }
+    // Until the content is there, the site's own fallback stays visible.
+    if (!this.shown) return root(html`<slot></slot>`);
+    const content = this.shown;
+    const counsellor = this.mode === 'counsellor';
+    const all = progress(content.sections, this.entries);
+    return root(html`
+      <div class="controls" part="controls">
+        <fieldset>
+          <legend class="visually-hidden">${msg('View')}</legend>
+          ${(['person', 'counsellor'] as const).map(
+            (mode) =>
+              html`<label
+                ><input type="radio" name="mode" .checked=${this.mode === mode} @change=${() => (this.mode = mode)} />${mode === 'person'
+                  ? msg('For me')
+                  : msg('With a counsellor')}</label
+              >`,
+          )}
+        </fieldset>
+        <label><input type="checkbox" .checked=${this.simple} @change=${(e: Event) => this.toggleSimple(e)} />${msg('Simple language')}</label>
+        <button type="button" @click=${() => window.print()}>${msg('Print')}</button>
+      </div>
+      ${this.renderPrivacy()}
+      <p class="print">${msg(str`Status on ${this.date(new Date(clock().now()), false)}`)}</p>
+      ${this.siteRejected ? html`<p class="muted" role="note">${msg('Local information from this website could not be loaded. The general list is shown.')}</p>` : nothing}
+      <section class="overview" part="overview" aria-labelledby="h-overview">
+        <h2 id="h-overview">${msg('Your progress')}</h2>
+        <p>${msg('Overall:')} ${this.count(all)}</p>
+        ${this.bar(all)}
+        <ul>
+          ${content.sections.map((section) => {
+            const p = progress([section], this.entries);
+            return html`<li>${section.title}: ${this.count(p)}${this.bar(p)}</li>`;
+          })}
+        </ul>
+      </section>
+      ${this.renderNext(content)} ${content.sections.map((section) => this.renderSection(section, counsellor))}
+      <p class="visually-hidden" role="status">${this.announcement(content)}</p>
+    `);
+  }
+
+  private toggleSimple(event: Event): void {
+    this.simple = (event.target as HTMLInputElement).checked;
+    this.changedList();
+  }
+
+  private announcement(content: ChecklistContent): string {
+    const section = content.sections.find((s) => this.changed?.startsWith(`${s.id}/`));
+    const item = section?.items.find((i) => itemKey(section, i) === this.changed);
+    if (!section || !item) return '';
+    const status = this.statusLabel(this.entries[this.changed!]?.status ?? 'open');
+    return `${this.itemTitle(item)}: ${status}. ${section.title}: ${this.count(progress([section], this.entries))}`;
+  }
+
+  private renderNext(content: ChecklistContent): TemplateResult {
+    const steps = nextSteps(content, this.entries);
+    return html`<section class="next" part="next-steps" aria-labelledby="h-next">
+      <h2 id="h-next">${msg('Next steps')}</h2>
+      ${steps.length
+        ? html`<ol>
+            ${steps.map(
+              (step) =>
+                html`<li>
+                  <button type="button" class="link" @click=${() => this.goTo(step)}>${this.itemTitle(step.item)}</button>
+                  <span class="muted">(${step.section.title}: ${this.statusLabel(step.status)})</span>
+                </li>`,
+            )}
+          </ol>`
+        : html`<p>${msg('Every step is done or marked not relevant.')}</p>`}
+    </section>`;
+  }
+
+  private renderSection(section: ChecklistSection, counsellor: boolean): TemplateResult {
+    const open = counsellor || this.expanded.has(section.id);
+    const p = progress([section], this.entries);
+    return html`<section class="section" part="section" aria-labelledby="h-${section.id}">
+      <h2 id="h-${section.id}">
+        ${counsellor
+          ? section.title
+          : html`<button type="button" class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="s-${section.id}" @click=${() => this.toggle(section)}>
+              ${section.title}
+            </button>`}
+      </h2>
+      <p class="count">${this.count(p)}</p>
+      ${this.bar(p)}
+      <ul class="items" id="s-${section.id}" ?hidden=${!open}>
+        ${section.items.map((item) => this.renderItem(section, item, counsellor))}
+      </ul>
+    </section>`;
+  }
+
+  private renderItem(section: ChecklistSection, item: ChecklistItem, counsellor: boolean): TemplateResult {
+    const key = itemKey(section, item);
+    const entry = this.entries[key];
+    const status = entry?.status ?? 'open';
+    const title = this.itemTitle(item);
+    const about = html`<p class="text">${(this.simple && item.simpleText) || item.text}</p>
+      ${item.link ? html`<p><a href=${item.link.href}>${item.link.label}</a></p>` : nothing}
+      ${item.contact ? this.renderContact(item.contact) : nothing}`;
+    return html`<li class="item ${status}" part="item">
+      <h3 id=${key} tabindex="-1">${title}<span class="print"> (${this.statusLabel(status)})</span></h3>
+      ${counsellor ? html`<details><summary>${msg('About this step')}</summary>${about}</details>` : about}
+      <fieldset class="choices">
+        <legend class="visually-hidden">${msg(str`Status: ${title}`)}</legend>
+        ${statuses.map(
+          (option) =>
+            html`<label><input type="radio" name=${key} .checked=${option === status} @change=${() => this.setStatus(key, option)} />${this.statusLabel(option)}</label>`,
+        )}
+      </fieldset>
+      ${counsellor
+        ? html`<label class="note"
+            >${msg(str`Note on: ${title}`)}<textarea
+              maxlength=${NOTE_MAX}
+              autocomplete="off"
+              .value=${entry?.note ?? ''}
+              @input=${(e: Event) => this.setNote(key, (e.target as HTMLTextAreaElement).value)}
+            ></textarea
+          ></label>`
+        : nothing}
+      ${entry?.note ? html`<p class="print">${entry.note}</p>` : nothing}
+    </li>`;
+  }
+
+  private renderContact(contact: ChecklistContact): TemplateResult {
+    return html`<address class="contact">
+      <strong>${contact.name}</strong>${contact.address ? html`<br />${contact.address}` : nothing}${contact.phone
+        ? html`<br /><a href="tel:${contact.phone.replace(/ /g, '')}"><bdi>${contact.phone}</bdi></a>`
+        : nothing}${contact.email ? html`<br /><a href="mailto:${contact.email}"><bdi>${contact.email}</bdi></a>` : nothing}${contact.hours
+        ? html`<br />${contact.hours}`
+        : nothing}
+    </address>`;
+  }
+
+  private renderPrivacy(): TemplateResult {
+    const notice = this.notice;
+    let noticeText = '';
+    switch (notice?.kind) {
+      case 'deleted':
+        noticeText = msg('Everything is deleted: every status and note, also from this browser’s storage. Files you saved yourself are not affected.');
+        break;
+      case 'stopped':
+        noticeText = msg('The list is no longer kept on this device. It is gone when you close the page.');
+        break;
+      case 'storage-failed':
+        noticeText = msg('This browser does not allow keeping the list. It stays only until you close the page.');
+        break;
+      case 'import-failed':
+        noticeText = msg('This file cannot be read as a saved checklist. Nothing was changed. Please choose a file this page saved.');
+        break;
+      case 'exported':
+        noticeText = msg(str`The list is saved as the file ${notice.name} (usually in your downloads). Anyone who has the file can read it.`);
+        break;
+      case 'imported':
+        noticeText = msg(str`Your list saved on ${this.date(notice.saved)} is loaded.`);
+    }
+    return html`<section class="panel" part="privacy" aria-labelledby="h-privacy">
+      <h2 id="h-privacy">${msg('Your privacy')}</h2>
+      ${this.savedAt
+        ? html`<p>${msg(str`The list is kept on this device, in this browser only, and never sent anywhere. Last saved: ${this.date(this.savedAt)}.`)}</p>`
+        : html`<p>${msg('The list is only kept while this page is open. When you close the page, it is gone.')}</p>
+            <p>
+              ${msg('You can keep it on this device. Then anyone who uses this phone or computer can see it in this browser. Only do this if nobody else uses it.')}
+            </p>`}
+      <div class="actions">
+        ${this.savedAt
+          ? html`<button type="button" @click=${() => this.stopKeeping()}>${msg('Stop keeping it on this device')}</button>`
+          : html`<button type="button" class="primary" @click=${() => this.keep()}>${msg('Keep on this device')}</button>`}
+        <button type="button" @click=${() => this.exportFile()}>${msg('Save as a file')}</button>
+        <button type="button" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')!.click()}>${msg('Open a saved file')}</button>
+        <input type="file" accept=".json,application/json" hidden @change=${(e: Event) => this.onFileChosen(e)} />
+        ${this.confirming
+          ? nothing
+          : html`<button type="button" class="danger" @click=${() => ((this.confirming = true), (this.focusAfterUpdate = '.confirm .danger'))}>
+              ${msg('Delete everything')}
+            </button>`}
+      </div>
+      ${this.confirming
+        ? html`<div class="actions confirm" role="group" aria-labelledby="confirm-text">
+            <p id="confirm-text">${msg('Delete every status and note, also from this device?')}</p>
+            <button type="button" class="danger" @click=${() => this.deleteEverything()}>${msg('Yes, delete everything')}</button>
+            <button type="button" @click=${() => ((this.confirming = false), (this.focusAfterUpdate = '.danger'))}>${msg('Cancel')}</button>
+          </div>`
+        : nothing}
+      <p role="status">${noticeText}</p>
+    </section>`;
+  }
+}

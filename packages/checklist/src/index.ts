@@ -1,0 +1,18 @@
+export { StabilisationChecklist, type ChecklistMode } from './StabilisationChecklist.js';
+export {
+  mergeContent,
+  nextSteps,
+  progress,
+  readList,
+  saveList,
+  statuses,
+  itemKey,
+  type Entries,
+  type Entry,
+  type Progress,
+  type SavedList,
+  type Status,
+  type Step,
+} from './checklist-model.js';
+export type { ChecklistContact, ChecklistContent, ChecklistItem, ChecklistLink, ChecklistSection, SiteContent } from './content/types.js';
+export { contentSchema } from './generated/content-schema.js';
