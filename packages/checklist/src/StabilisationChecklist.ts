@@ -2,7 +2,8 @@ import { html, css, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, JsonLoadError, clock, fetchJson, readInlineJson, registerMessages, token, validate, type SchemaProblem } from '@wegweiser/core';
+import { WegweiserElement, JsonLoadError, clock, fetchJson, readInlineJson, registerMessages, token, type SchemaProblem } from '@wegweiser/core';
+import { validate } from '@wegweiser/core/validate';
 import {
   colorAccent,
   colorBorder,

@@ -3,7 +3,7 @@
  * content into the default set, progress, next steps, and the saved-list
  * format used both for "keep on this device" and for exported files.
  */
-import { childPath, validate, type JsonSchema, type SchemaProblem } from '@wegweiser/core';
+import { childPath, validate, type JsonSchema, type SchemaProblem } from '@wegweiser/core/validate';
 import type { ChecklistContent, ChecklistItem, ChecklistSection, SiteContent } from './content/types.js';
 
 /** open, in progress, done, not relevant. */

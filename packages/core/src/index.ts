@@ -13,4 +13,7 @@ export {
   type MessageLoader,
 } from './localization.js';
 export { baseStyles, focusRing, visuallyHidden, token } from './styles.js';
-export { validate, childPath, fetchJson, readInlineJson, JsonLoadError, type JsonSchema, type JsonType, type SchemaProblem } from './json.js';
+// The validator is a subpath of its own (`@wegweiser/core/validate`): re-exported here,
+// bundlers would put it into every widget's first chunk, wanted or not.
+export type { JsonSchema, JsonType, SchemaProblem } from './validate.js';
+export { fetchJson, readInlineJson, JsonLoadError } from './json.js';

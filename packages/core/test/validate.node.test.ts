@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validate, childPath, type JsonSchema } from '../src/json.js';
+import { validate, childPath, type JsonSchema } from '../src/validate.js';
 
 const centre: JsonSchema = {
   type: 'object',
