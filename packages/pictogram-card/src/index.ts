@@ -1,0 +1,24 @@
+export { PictogramCard, type LanguageChangeDetail } from './PictogramCard.js';
+export {
+  addPictograms,
+  builtInPictogramIds,
+  getPictogram,
+  loadPictogram,
+  pictogramSvg,
+  registerPictogram,
+  type OwnPictogram,
+  type PictogramDefinition,
+  type RegisterResult,
+} from './pictogram.js';
+export { sanitizeSvg, type SanitizedSvg, type SvgNode } from './sanitize-svg.js';
+export { searchPictograms } from './search.js';
+export {
+  chooseVersion,
+  contentSchema,
+  languageName,
+  safeHref,
+  variantName,
+  type CardContent,
+  type CardVersion,
+  type Variant,
+} from './content.js';
