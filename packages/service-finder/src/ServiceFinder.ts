@@ -1,0 +1,674 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { WegweiserElement, clock, fetchJson, parseInstant, readInlineJson, registerMessages, withLocale } from '@wegweiser/core';
+import { channels, formatProblem, textIn, topics, type Channel, type CheckedDirectory, type Topic } from './model.js';
+import { DirectoryIndex, offers, type Hit, type Origin, type Query, type ScheduleFactory } from './search.js';
+import type { Place, Places } from './places.js';
+import { fold } from './text.js';
+import { finderStyles } from './styles.js';
+
+registerMessages('@wegweiser/service-finder', {
+  de: () => import('./generated/locales/de.js'),
+});
+
+const RADII = [5, 10, 25, 50, 100] as const;
+const PAGE = 20;
+/** Quiet time before the result count is announced, so typing is not talked over. */
+const ANNOUNCE_DELAY = 900;
+
+type Flag = 'anonymous' | 'free' | 'stepFree' | 'openNow' | 'responsible';
+const FLAGS: readonly Flag[] = ['anonymous', 'free', 'stepFree', 'openNow', 'responsible'];
+
+interface Located extends Origin {
+  label: string;
+}
+
+/** The directory check and the hours engine ("open now"): loaded with the data, in parallel. */
+let engineLoading: Promise<typeof import('./checking.js')> | undefined;
+const loadEngine = () => (engineLoading ??= import('./checking.js'));
+
+/** The postcode/place table, loaded once per page and only when a search needs it. */
+let placesLoading: Promise<Places | null> | undefined;
+function loadPlaces(): Promise<Places | null> {
+  placesLoading ??= Promise.all([import('./generated/places.js'), import('./places.js')]).then(([{ table }, { Places }]) => (table ? new Places(table) : null));
+  return placesLoading;
+}
+
+/**
+ * @summary Finds the counselling centre that fits, near a postcode or place,
+ * by topic, language, anonymity, cost, access and opening hours; offline, with
+ * no request to anyone but the site.
+ *
+ * @slot - The site's own list of centres (plain HTML): shown before JavaScript
+ *   runs and whenever the directory cannot be loaded.
+ * @slot help - Nationwide help numbers the site chooses, shown under every result list
+ *   and pointed to when nothing matches.
+ *
+ * @csspart form - The search form.
+ * @csspart status - The sentence that says how many centres were found.
+ * @csspart results - The list of centres.
+ * @csspart result - One centre.
+ *
+ * @fires ww-error - When the directory cannot be loaded or has invalid entries
+ *   (`service-finder/load-failed`, `service-finder/invalid-directory`,
+ *   `service-finder/invalid-entries`), or an attribute is invalid.
+ * @fires ww-search - After each search, with `{ count, query }` (the query holds no location).
+ *
+ * @status experimental
+ * @since 0.2.0
+ */
+export class ServiceFinder extends WegweiserElement {
+  static override styles = [...WegweiserElement.styles, finderStyles];
+
+  /** URL of the directory JSON (same origin, or a server the site chose). */
+  @property() src: string | null = null;
+
+  /** The directory as an object; wins over `src` and inline JSON. */
+  @property({ attribute: false }) data: unknown = undefined;
+
+  /** Keep the search in the page's URL, so it can be shared and the back button works. Off by default: the URL lands in the browser history. */
+  @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
+
+  /** Show which directory entries were skipped and why (for the site's editors). */
+  @property({ type: Boolean, reflect: true }) debug = false;
+
+  /** The radius chosen at first, in km; 0 for any distance. */
+  @property({ type: Number }) radius = 25;
+
+  /** Heading level of each centre's name (2–6), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** Freeze the time for "open now" (ISO 8601 with offset); for previews and tests. */
+  @property() now: string | null = null;
+
+  @state() private directory: CheckedDirectory | undefined;
+  @state() private loadState: 'loading' | 'ready' | 'failed' = 'loading';
+  @state() private text = '';
+  @state() private km = 25;
+  @state() private chosenTopics: Topic[] = [];
+  @state() private language = '';
+  @state() private chosenChannels: Channel[] = [];
+  @state() private flags = new Set<Flag>();
+  @state() private geo: Located | undefined;
+  @state() private geoState: 'idle' | 'locating' | 'failed' = 'idle';
+  @state() private places: Places | null | undefined;
+  @state() private shown = PAGE;
+  @state() private announcement = '';
+
+  private index: DirectoryIndex | undefined;
+  private makeSchedule: ScheduleFactory | undefined;
+  private indexLocale = '';
+  private hits: Hit[] = [];
+  private origin: Located | undefined;
+  private suggestions: Place[] = [];
+  private postcodeUnknown = false;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private loadToken = 0;
+  private focusIndex: number | undefined;
+  private readonly onPopState = () => this.readUrl();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.urlState) {
+      this.readUrl();
+      window.addEventListener('popstate', this.onPopState);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+    clearTimeout(this.announceTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('radius')) {
+      const valid = this.radius === 0 || (RADII as readonly number[]).includes(this.radius);
+      if (!valid) this.reportError('service-finder/invalid-radius', `radius="${this.radius}" is not one of 0, ${RADII.join(', ')}; using 25.`);
+      if (!this.urlStateApplied) this.km = valid ? this.radius : 25;
+    }
+    if (changed.has('headingLevel') && !(this.headingLevel >= 2 && this.headingLevel <= 6)) {
+      this.reportError('service-finder/invalid-heading-level', `heading-level="${this.headingLevel}" must be 2 to 6; using 3.`);
+      this.headingLevel = 3;
+    }
+    if (changed.has('now') && this.now !== null && parseInstant(this.now) === undefined) {
+      this.reportError('service-finder/invalid-now', `now="${this.now}" is not an ISO 8601 instant with an offset; using the real time.`);
+    }
+    if (changed.has('src') || changed.has('data')) void this.load();
+    if (this.directory && (!this.index || this.indexLocale !== this.locale || changed.has('directory' as keyof ServiceFinder))) {
+      this.index = new DirectoryIndex(this.directory.centres, this.topicWords(), this.makeSchedule);
+      this.indexLocale = this.locale;
+    }
+    this.search();
+  }
+
+  private urlStateApplied = false;
+
+  /** Every topic's name in English and the current language, for the text search. */
+  private topicWords(): Partial<Record<Topic, string>> {
+    const out: Partial<Record<Topic, string>> = {};
+    for (const locale of new Set(['en', this.locale])) {
+      const labels = withLocale(locale, () => topicLabels());
+      for (const t of topics) out[t] = `${out[t] ?? ''} ${labels[t]}`;
+    }
+    return out;
+  }
+
+  /** Reads the directory: the property, else inline JSON, else `src`. */
+  private async load(): Promise<void> {
+    const token = ++this.loadToken;
+    let value: unknown = this.data;
+    let engine: Awaited<ReturnType<typeof loadEngine>>;
+    try {
+      if (value === undefined) value = readInlineJson(this);
+      if (value === undefined && this.src) {
+        this.loadState = 'loading';
+        value = fetchJson(new URL(this.src, document.baseURI));
+      }
+      [value, engine] = await Promise.all([value, loadEngine()]);
+    } catch (error) {
+      if (token !== this.loadToken) return;
+      this.loadState = 'failed';
+      this.reportError('service-finder/load-failed', `The directory could not be loaded: ${(error as Error).message}`, error);
+      return;
+    }
+    if (token !== this.loadToken) return;
+    if (value === undefined) {
+      this.loadState = 'failed';
+      this.reportError('service-finder/no-directory', 'No directory given: set `src`, the `data` property, or put a <script type="application/json"> inside the element.');
+      return;
+    }
+    const checked = engine.checkDirectory(value, engine.checkHours);
+    this.makeSchedule = engine.makeSchedule;
+    const errors = checked.problems.filter((p) => p.severity === 'error');
+    if (checked.centres.length === 0 && errors.length) {
+      this.reportError('service-finder/invalid-directory', `The directory has no usable entry:\n${checked.problems.map(formatProblem).join('\n')}`, checked.problems);
+    } else if (checked.problems.length) {
+      this.reportError(
+        'service-finder/invalid-entries',
+        `${checked.skipped} of ${checked.skipped + checked.centres.length} directory entries were skipped; ${checked.problems.length} problem(s):\n${checked.problems.map(formatProblem).join('\n')}`,
+        checked.problems,
+      );
+    }
+    this.directory = checked;
+    this.index = undefined;
+    this.loadState = 'ready';
+    // The hours badges are another package's element; their code comes when there is something to show.
+    if (checked.centres.some((c) => c.hours)) void import('@wegweiser/hours/define');
+  }
+
+  private retry(): void {
+    this.loadState = 'loading';
+    void this.load();
+  }
+
+  /** Works out the origin from the text and runs the query. */
+  private search(): void {
+    const text = this.text.trim();
+    this.origin = undefined;
+    this.suggestions = [];
+    this.postcodeUnknown = false;
+    let textFilter = text;
+    const needsPlaces = /^\d{5}$/.test(text) || /\p{L}{3}/u.test(text);
+    if (needsPlaces && this.places === undefined) {
+      void loadPlaces()
+        .catch((error: unknown) => {
+          this.reportError('service-finder/places-unavailable', 'The postcode table could not be loaded; place search covers the centres\u2019 own cities only.', error);
+          return null;
+        })
+        .then((places) => (this.places = places));
+    }
+    if (/^\d{5}$/.test(text)) {
+      const place = this.places?.postcode(text);
+      if (place) {
+        this.origin = { ...place, label: text };
+        textFilter = '';
+      } else if (this.places !== undefined) this.postcodeUnknown = true;
+    } else if (text) {
+      const exact = this.placeNamed(text);
+      if (exact) {
+        this.origin = exact;
+        textFilter = '';
+      }
+      this.suggestions = (this.places?.search(text, 6) ?? []).filter((p) => fold(p.label) !== fold(text)).slice(0, 5);
+    }
+    this.origin ??= this.geo;
+    if (!this.index) {
+      this.hits = [];
+      return;
+    }
+    const query: Query = {
+      text: textFilter,
+      ...(this.origin ? { origin: this.origin } : {}),
+      ...(this.origin && this.km > 0 ? { radiusKm: this.km } : {}),
+      topics: this.chosenTopics,
+      languages: this.language ? [this.language] : [],
+      channels: this.chosenChannels,
+      anonymous: this.flags.has('anonymous'),
+      free: this.flags.has('free'),
+      stepFree: this.flags.has('stepFree'),
+      openNow: this.flags.has('openNow'),
+      responsible: this.flags.has('responsible'),
+      now: parseInstant(this.now) ?? clock().now(),
+    };
+    this.hits = this.index.query(query);
+  }
+
+  /** A place with exactly this name: from the table, else a city of the listed centres. */
+  private placeNamed(text: string): Located | undefined {
+    const folded = fold(text);
+    const fromTable = this.places?.search(text, 1)[0];
+    if (fromTable && fold(fromTable.label) === folded) return { ...fromTable };
+    const inCity = this.directory?.centres.filter((c) => c.location && fold(c.address.city) === folded) ?? [];
+    if (!inCity.length) return undefined;
+    const lat = inCity.reduce((s, c) => s + c.location!.lat, 0) / inCity.length;
+    const lon = inCity.reduce((s, c) => s + c.location!.lon, 0) / inCity.length;
+    return { label: inCity[0]!.address.city, lat, lon };
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.scheduleAnnouncement();
+    if (this.focusIndex !== undefined) {
+      this.renderRoot.querySelector<HTMLElement>(`ol.results > li:nth-child(${this.focusIndex + 1})`)?.focus();
+      this.focusIndex = undefined;
+    }
+  }
+
+  private lastAnnounced = '';
+  private scheduleAnnouncement(): void {
+    if (this.loadState !== 'ready') return;
+    const sentence = this.statusText();
+    if (sentence === this.lastAnnounced) return;
+    this.lastAnnounced = sentence;
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      this.announcement = sentence;
+      this.dispatchEvent(new CustomEvent('ww-search', { detail: { count: this.hits.length, query: this.publicQuery() }, bubbles: true, composed: true }));
+    }, ANNOUNCE_DELAY);
+  }
+
+  /** What the search was, without any location: safe to hand to a site's own code. */
+  private publicQuery() {
+    return { text: this.text, topics: [...this.chosenTopics], language: this.language, channels: [...this.chosenChannels], flags: [...this.flags] };
+  }
+
+  // ---- URL state -------------------------------------------------------------
+
+  private readUrl(): void {
+    const params = new URLSearchParams(location.search);
+    this.text = params.get('ww-q') ?? '';
+    const km = Number(params.get('ww-km') ?? this.radius);
+    this.km = km === 0 || (RADII as readonly number[]).includes(km) ? km : 25;
+    this.chosenTopics = (params.get('ww-topics')?.split(',') ?? []).filter((t): t is Topic => (topics as readonly string[]).includes(t));
+    this.language = /^[a-z]{2,3}$/.test(params.get('ww-lang') ?? '') ? params.get('ww-lang')! : '';
+    this.chosenChannels = (params.get('ww-channels')?.split(',') ?? []).filter((c): c is Channel => (channels as readonly string[]).includes(c));
+    this.flags = new Set((params.get('ww-only')?.split(',') ?? []).filter((f): f is Flag => (FLAGS as readonly string[]).includes(f)));
+    this.shown = PAGE;
+    this.urlStateApplied = true;
+  }
+
+  private writeUrl(push: boolean): void {
+    if (!this.urlState) return;
+    const url = new URL(location.href);
+    const set = (key: string, value: string) => (value ? url.searchParams.set(key, value) : url.searchParams.delete(key));
+    set('ww-q', this.text.trim());
+    set('ww-km', this.km === 25 ? '' : String(this.km));
+    set('ww-topics', this.chosenTopics.join(','));
+    set('ww-lang', this.language);
+    set('ww-channels', this.chosenChannels.join(','));
+    set('ww-only', [...this.flags].join(','));
+    // The location from "near me" never goes into the URL.
+    if (url.href === location.href) return;
+    if (push) history.pushState(history.state, '', url);
+    else history.replaceState(history.state, '', url);
+  }
+
+  // ---- Events ----------------------------------------------------------------
+
+  private onInput(e: Event): void {
+    this.text = (e.target as HTMLInputElement).value;
+    this.shown = PAGE;
+    this.writeUrl(false);
+  }
+
+  private onSubmit(e: Event): void {
+    e.preventDefault();
+    this.writeUrl(true);
+    // Say the result at once after an explicit search.
+    this.lastAnnounced = '';
+  }
+
+  private choosePlace(place: Place): void {
+    this.text = place.label;
+    this.shown = PAGE;
+    this.writeUrl(true);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus());
+  }
+
+  private toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
+    return on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
+  }
+
+  private setFlag(flag: Flag, on: boolean): void {
+    const next = new Set(this.flags);
+    if (on) next.add(flag);
+    else next.delete(flag);
+    this.flags = next;
+    this.shown = PAGE;
+    this.writeUrl(true);
+  }
+
+  private nearMe(): void {
+    if (!('geolocation' in navigator)) {
+      this.geoState = 'failed';
+      return;
+    }
+    this.geoState = 'locating';
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        this.geoState = 'idle';
+        this.geo = { lat: position.coords.latitude, lon: position.coords.longitude, label: '' };
+        this.text = '';
+        this.shown = PAGE;
+      },
+      () => (this.geoState = 'failed'),
+      { maximumAge: 600_000, timeout: 20_000 },
+    );
+  }
+
+  private showMore(): void {
+    this.focusIndex = this.shown;
+    this.shown += PAGE;
+  }
+
+  // ---- Rendering -------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const ready = this.loadState === 'ready' && this.directory && this.directory.centres.length > 0;
+    return html`<div lang=${this.locale} dir=${this.localeDir}>
+      ${this.renderForm()}
+      ${this.loadState === 'loading' ? html`<p class="loading" role="status">${msg('Loading the list of centres…')}</p>` : nothing}
+      ${this.loadState === 'failed' || (this.loadState === 'ready' && !ready) ? this.renderLoadFailure() : nothing}
+      ${ready ? this.renderResults() : html`<div class="fallback"><slot></slot></div>`}
+      <p class="hidden" role="status" aria-live="polite">${this.announcement}</p>
+      <section class="help" aria-labelledby="help-heading">
+        <h2 id="help-heading">${msg('Help at any time, nationwide')}</h2>
+        <slot name="help"></slot>
+      </section>
+    </div>`;
+  }
+
+  private renderLoadFailure(): TemplateResult {
+    return html`<div class="note" role="alert">
+      <p>${msg('The list of centres cannot be shown at the moment. Please try again in a moment, or use the numbers below.')}</p>
+      ${this.src ? html`<button type="button" @click=${this.retry}>${msg('Try again')}</button>` : nothing}
+      ${this.debug ? this.renderProblems() : nothing}
+    </div>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const activeFilters = this.chosenTopics.length + this.chosenChannels.length + this.flags.size + (this.language ? 1 : 0);
+    const labels = topicLabels();
+    const channelNames = channelLabels();
+    const languageNames = this.spokenLanguages();
+    return html`<form part="form" role="search" aria-label=${msg('Find a counselling centre')} @submit=${this.onSubmit}>
+      <div class="row">
+        <div class="grow">
+          <label for="q">${msg('Postcode, place or name')}</label>
+          <p class="hint" id="q-hint">${msg('For example 55116 or Mainz. What you type stays on this page.')}</p>
+          <input id="q" type="search" name="q" autocomplete="off" spellcheck="false" enterkeyhint="search" aria-describedby="q-hint" .value=${this.text} @input=${this.onInput} />
+        </div>
+        <button class="primary" type="submit">${msg('Search')}</button>
+        <button type="button" @click=${this.nearMe} aria-describedby="geo-note">${msg('Near me')}</button>
+      </div>
+      <p class="hint" id="geo-note">${msg('“Near me” asks your browser for your location; it is used only on this page and never stored.')}</p>
+      ${this.geoState === 'locating' ? html`<p role="status">${msg('Finding your location…')}</p>` : nothing}
+      ${this.geoState === 'failed' ? html`<p role="alert">${msg('Your location could not be found. You can type a postcode or place instead.')}</p>` : nothing}
+      ${this.suggestions.length
+        ? html`<div class="places" role="group" aria-labelledby="places-label">
+            <span id="places-label">${msg('Places:')}</span>
+            ${this.suggestions.map((p) => html`<button type="button" class="link" @click=${() => this.choosePlace(p)}>${p.label}${p.postcode ? ` (${p.postcode})` : ''}</button>`)}
+          </div>`
+        : nothing}
+      <div class="grow">
+        <label for="km">${msg('Distance')}</label>
+        <select id="km" .value=${String(this.km)} @change=${(e: Event) => ((this.km = Number((e.target as HTMLSelectElement).value)), (this.shown = PAGE), this.writeUrl(true))}>
+          ${RADII.map((r) => {
+            const distance = this.formatKm(r);
+            return html`<option value=${r} ?selected=${this.km === r}>${msg(str`within ${distance}`)}</option>`;
+          })}
+          <option value="0" ?selected=${this.km === 0}>${msg('any distance')}</option>
+        </select>
+      </div>
+      <details class="filters" ?open=${activeFilters > 0}>
+        <summary>${activeFilters ? msg(str`Filters (${activeFilters} chosen)`) : msg('Filters')}</summary>
+        <fieldset>
+          <legend>${msg('Topic')}</legend>
+          <div class="choices">
+            ${topics.map(
+              (t) =>
+                html`<label><input type="checkbox" .checked=${this.chosenTopics.includes(t)} @change=${(e: Event) => ((this.chosenTopics = this.toggle(this.chosenTopics, t, (e.target as HTMLInputElement).checked)), this.writeUrl(true))} />${labels[t]}</label>`,
+            )}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>${msg('What matters to you')}</legend>
+          <div class="choices">
+            ${FLAGS.map(
+              (f) => html`<label><input type="checkbox" .checked=${this.flags.has(f)} @change=${(e: Event) => this.setFlag(f, (e.target as HTMLInputElement).checked)} />${flagLabels()[f]}</label>`,
+            )}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>${msg('How to reach them')}</legend>
+          <div class="choices">
+            ${(['walk-in', 'phone', 'chat', 'email'] as const).map(
+              (c) =>
+                html`<label><input type="checkbox" .checked=${this.chosenChannels.includes(c)} @change=${(e: Event) => ((this.chosenChannels = this.toggle(this.chosenChannels, c, (e.target as HTMLInputElement).checked)), this.writeUrl(true))} />${channelNames[c]}</label>`,
+            )}
+          </div>
+        </fieldset>
+        <div class="grow">
+          <label for="lang">${msg('Counselling in')}</label>
+          <select id="lang" .value=${this.language} @change=${(e: Event) => ((this.language = (e.target as HTMLSelectElement).value), this.writeUrl(true))}>
+            <option value="" ?selected=${!this.language}>${msg('any language')}</option>
+            ${languageNames.map(([tag, name]) => html`<option value=${tag} ?selected=${this.language === tag}>${name}</option>`)}
+          </select>
+        </div>
+      </details>
+    </form>`;
+  }
+
+  /** The languages the listed centres speak, named in the reader's language, sorted by name. */
+  private spokenLanguages(): [string, string][] {
+    const tags = new Set((this.directory?.centres ?? []).flatMap((c) => (c.languages ?? []).map((l) => l.toLowerCase().split('-')[0]!)));
+    const names = new Intl.DisplayNames([this.locale], { type: 'language', fallback: 'code' });
+    return [...tags].map((t): [string, string] => [t, names.of(t) ?? t]).sort((a, b) => a[1].localeCompare(b[1], this.locale));
+  }
+
+  private formatKm(km: number): string {
+    return new Intl.NumberFormat(this.locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
+  }
+
+  private statusText(): string {
+    return this.localize(() => {
+      const n = this.hits.length;
+      const count = new Intl.PluralRules(this.locale).select(n) === 'one' ? msg(str`${n} centre`) : msg(str`${n} centres`);
+      if (!this.origin) return count;
+      const place = this.origin.label;
+      const distance = this.formatKm(this.km);
+      if (this.origin === this.geo) return this.km > 0 ? msg(str`${count} within ${distance} of your location`) : msg(str`${count} near your location`);
+      return this.km > 0 ? msg(str`${count} within ${distance} of ${place}`) : msg(str`${count} near ${place}`);
+    });
+  }
+
+  private renderResults(): TemplateResult {
+    const dir = this.directory!;
+    const visible = this.hits.slice(0, this.shown);
+    const postcode = this.text.trim();
+    const more = Math.min(PAGE, this.hits.length - this.shown);
+    const total = this.hits.length;
+    const shownCount = visible.length;
+    return html`
+      ${dir.fictional ? html`<p class="fictional">${msg('Example data: these centres are fictional.')}</p>` : nothing}
+      ${this.debug && dir.problems.length ? this.renderProblems() : nothing}
+      ${this.postcodeUnknown ? html`<p class="note">${msg(str`The postcode ${postcode} is not in our table. Showing centres whose details contain it.`)}</p>` : nothing}
+      ${this.places === null && /\p{L}{3}/u.test(this.text) && !this.origin
+        ? html`<p class="hint">${msg('Place search here covers only the cities of the listed centres.')}</p>`
+        : nothing}
+      <p class="status" part="status" id="status">${this.statusText()}</p>
+      ${this.hits.length === 0
+        ? this.renderEmpty()
+        : html`<ol class="results" part="results" aria-labelledby="status">
+            ${visible.map((hit) => this.renderHit(hit))}
+          </ol>`}
+      ${this.hits.length > this.shown
+        ? html`<p class="more">
+            <button type="button" @click=${this.showMore}>${msg(str`Show ${more} more`)}</button>
+            <span class="meta">${msg(str`${shownCount} of ${total} shown`)}</span>
+          </p>`
+        : nothing}
+      ${this.origin && this.places && this.origin.postcode !== undefined ? html`<p class="credit">${msg('Postcode data: GeoNames (CC BY 4.0)')}</p>` : nothing}
+    `;
+  }
+
+  private renderProblems(): TemplateResult {
+    const problems = this.directory?.problems ?? [];
+    const skipped = this.directory?.skipped ?? 0;
+    const problemCount = problems.length;
+    return html`<div class="note" role="note">
+      <p>${msg(str`Debug: ${skipped} entries were skipped; ${problemCount} problems.`)}</p>
+      <ul class="problems" lang="en" dir="ltr">
+        ${problems.slice(0, 200).map((p) => html`<li>${formatProblem(p)}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  /** Nothing matches: say what to relax, as buttons that do it. */
+  private renderEmpty(): TemplateResult {
+    const wider = RADII.find((r) => r > this.km);
+    const distance = wider ? this.formatKm(wider) : '';
+    const flagNames = flagLabels();
+    const relax: TemplateResult[] = [];
+    if (this.origin && this.km > 0) {
+      relax.push(
+        wider
+          ? html`<button type="button" @click=${() => ((this.km = wider), this.writeUrl(true))}>${msg(str`Search within ${distance}`)}</button>`
+          : html`<button type="button" @click=${() => ((this.km = 0), this.writeUrl(true))}>${msg('Search at any distance')}</button>`,
+      );
+    }
+    for (const flag of this.flags) {
+      const filter = flagNames[flag];
+      relax.push(html`<button type="button" @click=${() => this.setFlag(flag, false)}>${msg(str`Without “${filter}”`)}</button>`);
+    }
+    if (this.chosenTopics.length || this.chosenChannels.length || this.language) {
+      relax.push(
+        html`<button type="button" @click=${() => ((this.chosenTopics = []), (this.chosenChannels = []), (this.language = ''), this.writeUrl(true))}>
+          ${msg('Clear topic, language and channel')}
+        </button>`,
+      );
+    }
+    return html`<div class="empty">
+      <p>${msg('No centre matches everything you chose. Nationwide help is listed below.')}</p>
+      ${relax.length ? html`<div class="row" role="group" aria-label=${msg('Widen the search')}>${relax}</div>` : nothing}
+    </div>`;
+  }
+
+  private renderHit(hit: Hit): TemplateResult {
+    const c = hit.centre;
+    const labels = topicLabels();
+    const channelNames = channelLabels();
+    const names = new Intl.DisplayNames([this.locale], { type: 'language', fallback: 'code' });
+    const languages = (c.languages ?? []).map((l) => names.of(l) ?? l);
+    const list = (items: string[]) => new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
+    const description = textIn(c.description, this.locale);
+    const note = textIn(c.address.note, this.locale);
+    const messenger = textIn(c.contacts?.messenger, this.locale);
+    // role=heading keeps the level configurable without a template per level.
+    const heading = html`<div class="name" role="heading" aria-level=${this.headingLevel}>
+      ${c.name}${c.fictional ? html` <span class="meta">${msg('(fictional)')}</span>` : nothing}
+    </div>`;
+    const facts = [c.anonymous ? msg('anonymous') : '', c.free ? msg('free of charge') : '', c.accessibility?.stepFree ? msg('step-free access') : ''].filter(Boolean);
+    const checked = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${c.lastChecked}T00:00:00Z`));
+    const hours = channels.filter((ch) => c.hours?.[ch]);
+    const { name } = c;
+    const phone = c.contacts?.phone ?? '';
+    const email = c.contacts?.email ?? '';
+    const distance = hit.distanceKm === undefined ? '' : this.formatKm(hit.distanceKm);
+    return html`<li part="result" class="result" tabindex="-1">
+      ${heading}
+      ${c.organisation ? html`<p class="meta">${c.organisation}</p>` : nothing}
+      <p>
+        ${hit.distanceKm !== undefined ? html`<strong>${msg(str`${distance} away`)}</strong> · ` : nothing}
+        ${c.address.street ? `${c.address.street}, ` : ''}${c.address.postcode ? `${c.address.postcode} ` : ''}${c.address.city}
+        ${c.address.street ? nothing : html`<span class="meta">(${msg('only the city is published')})</span>`}
+      </p>
+      ${note ? html`<p class="meta" lang=${note.lang}>${note.text}</p>` : nothing}
+      ${description ? html`<p lang=${description.lang}>${description.text}</p>` : nothing}
+      <dl>
+        ${facts.length ? html`<dt>${msg('Offer')}</dt><dd>${list(facts)}</dd>` : nothing}
+        <dt>${msg('Topics')}</dt>
+        <dd>${list(c.topics.map((t) => labels[t]))}</dd>
+        ${languages.length ? html`<dt>${msg('Languages')}</dt><dd>${list(languages)}</dd>` : nothing}
+        ${hours.length
+          ? html`<dt>${msg('Hours')}</dt>
+              <dd class="badges">
+                ${hours.map(
+                  (ch) => html`<ww-hours-badge hours=${c.hours![ch]!} region=${c.land} channel=${ch} now=${this.now ?? nothing}>${channelNames[ch]}: ${c.hours![ch]}</ww-hours-badge>`,
+                )}
+              </dd>`
+          : nothing}
+      </dl>
+      <ul class="contacts" aria-label=${msg(str`Contact ${name}`)}>
+        ${c.contacts?.phone ? html`<li><a href=${`tel:${c.contacts.phone.replace(/[^\d+]/g, '')}`}>${msg(str`Call ${phone}`)}</a></li>` : nothing}
+        ${c.contacts?.email ? html`<li><a href=${`mailto:${c.contacts.email}`}>${msg(str`E-mail ${email}`)}</a></li>` : nothing}
+        ${c.contacts?.chat ? html`<li><a href=${c.contacts.chat} rel="noopener noreferrer" target="_blank">${msg('Chat (opens a new tab)')}</a></li>` : nothing}
+        ${c.contacts?.website ? html`<li><a href=${c.contacts.website} rel="noopener noreferrer">${msg('Website')}</a></li>` : nothing}
+      </ul>
+      ${messenger ? html`<p class="meta" lang=${messenger.lang}>${messenger.text}</p>` : nothing}
+      ${!offers(c, 'phone') && !offers(c, 'email') && !offers(c, 'chat') && !c.contacts?.website ? html`<p class="meta">${msg('No contact published.')}</p>` : nothing}
+      <p class="meta">${msg(str`Last checked: ${checked}`)}</p>
+    </li>`;
+  }
+}
+
+function topicLabels(): Record<Topic, string> {
+  return {
+    money: msg('Money and benefits'),
+    debt: msg('Debt advice'),
+    housing: msg('Housing'),
+    health: msg('Health and health insurance'),
+    psychological: msg('Psychological support'),
+    addiction: msg('Addiction'),
+    'residence-legal': msg('Residence and legal advice'),
+    job: msg('Job and training'),
+    'language-courses': msg('Language courses'),
+    outreach: msg('Streetwork'),
+    trafficking: msg('Human trafficking'),
+    violence: msg('Violence'),
+    minors: msg('Under 18'),
+    family: msg('Children and family'),
+  };
+}
+
+function channelLabels(): Record<Channel, string> {
+  return {
+    'walk-in': msg('Walk-in'),
+    phone: msg('Phone'),
+    chat: msg('Chat'),
+    email: msg('E-mail'),
+    streetwork: msg('Streetwork'),
+  };
+}
+
+function flagLabels(): Record<Flag, string> {
+  return {
+    anonymous: msg('Anonymous'),
+    free: msg('Free of charge'),
+    stepFree: msg('Step-free access'),
+    openNow: msg('Open now'),
+    responsible: msg('Responsible for my postcode'),
+  };
+}

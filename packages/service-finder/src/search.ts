@@ -1,0 +1,184 @@
+/**
+ * The finder's search over a directory: text (German-aware, tolerant of small
+ * typos), filters, distance. Built once per directory; a query touches only
+ * precomputed arrays, so 10,000 centres answer within a few milliseconds
+ * (bench/service-finder.mjs). No DOM.
+ */
+import type { Centre, Channel, Topic } from './model.js';
+import { allowedEdits, distanceKm, withinEdits, words } from './text.js';
+
+export interface Origin {
+  lat: number;
+  lon: number;
+  /** For "responsible for my postcode". */
+  postcode?: string;
+  district?: string;
+}
+
+export interface Query {
+  text?: string;
+  origin?: Origin;
+  /** Only centres within this many kilometres of the origin. */
+  radiusKm?: number;
+  /** Any of these topics. */
+  topics?: readonly Topic[];
+  /** Counselling in any of these languages (base language matches: "ro" finds "ro-MD"). */
+  languages?: readonly string[];
+  anonymous?: boolean;
+  free?: boolean;
+  stepFree?: boolean;
+  /** Has hours for any of these channels (or, for phone and chat, the contact). */
+  channels?: readonly Channel[];
+  /** Open now on any channel (or any of `channels`), at `now`. */
+  openNow?: boolean;
+  now?: number;
+  /** Only centres whose area covers the origin's postcode or district. */
+  responsible?: boolean;
+}
+
+/** What "open now" needs of the hours engine (hours-check.ts provides it; passed in so the engine loads on demand). */
+export type ScheduleFactory = (spec: string, region: string) => { stateAt(instant: number): { status: string; until?: number } };
+
+export interface Hit {
+  centre: Centre;
+  distanceKm?: number;
+  /** Higher is a better text match. */
+  score: number;
+}
+
+const AGS_LAND = ['', 'DE-SH', 'DE-HH', 'DE-NI', 'DE-HB', 'DE-NW', 'DE-HE', 'DE-RP', 'DE-BW', 'DE-BY', 'DE-SL', 'DE-BE', 'DE-BB', 'DE-MV', 'DE-SN', 'DE-ST', 'DE-TH'];
+
+export class DirectoryIndex {
+  readonly centres: readonly Centre[];
+  private readonly tokens = new Map<string, Set<number>>();
+  private readonly tokenList: string[];
+  private readonly matchCache = new Map<string, Map<number, number>>();
+  private readonly schedules = new Map<string, ReturnType<ScheduleFactory> | null>();
+  private readonly openCache = new Map<string, { status: boolean; from: number; until: number }>();
+
+  /**
+   * @param topicWords extra words per topic (its names in the languages in use),
+   *   so "Wohnung" or "housing" finds centres with the topic `housing`.
+   */
+  constructor(
+    centres: readonly Centre[],
+    topicWords: Partial<Record<Topic, string>> = {},
+    private readonly makeSchedule?: ScheduleFactory,
+  ) {
+    this.centres = centres;
+    centres.forEach((centre, i) => {
+      const text = [centre.name, centre.organisation, centre.address.city, centre.address.postcode, ...centre.topics.map((t) => `${t} ${topicWords[t] ?? ''}`)];
+      for (const word of words(text.filter(Boolean).join(' '))) {
+        let set = this.tokens.get(word);
+        if (!set) this.tokens.set(word, (set = new Set()));
+        set.add(i);
+      }
+    });
+    this.tokenList = [...this.tokens.keys()];
+  }
+
+  /** Centre index → score for one query word: a prefix scores 3, a near miss 1. */
+  private matches(word: string): Map<number, number> {
+    const cached = this.matchCache.get(word);
+    if (cached) return cached;
+    const result = new Map<number, number>();
+    const edits = allowedEdits(word.length);
+    for (const token of this.tokenList) {
+      let score = 0;
+      if (token.startsWith(word)) score = token.length === word.length ? 4 : 3;
+      else if (edits > 0 && (withinEdits(word, token, edits) || (token.length > word.length && withinEdits(word, token.slice(0, word.length), edits)))) score = 1;
+      if (!score) continue;
+      for (const i of this.tokens.get(token)!) result.set(i, Math.max(result.get(i) ?? 0, score));
+    }
+    if (this.matchCache.size > 500) this.matchCache.clear();
+    this.matchCache.set(word, result);
+    return result;
+  }
+
+  private schedule(centre: Centre, channel: Channel): ReturnType<ScheduleFactory> | null {
+    const key = `${centre.id}\u0000${channel}`;
+    let schedule = this.schedules.get(key);
+    if (schedule === undefined) {
+      const spec = centre.hours?.[channel];
+      schedule = spec && this.makeSchedule ? this.makeSchedule(spec, centre.land) : null;
+      this.schedules.set(key, schedule);
+    }
+    return schedule;
+  }
+
+  /** Open at `now` on the channel; cached until the next change, so typing does not re-evaluate. */
+  isOpen(centre: Centre, channel: Channel, now: number): boolean {
+    const key = `${centre.id}\u0000${channel}`;
+    const cached = this.openCache.get(key);
+    if (cached && now >= cached.from && now < cached.until) return cached.status;
+    const schedule = this.schedule(centre, channel);
+    if (!schedule) return false;
+    const state = schedule.stateAt(now);
+    const until = Math.min(state.until ?? now + 60_000, now + 86_400_000);
+    this.openCache.set(key, { status: state.status === 'open', from: now, until });
+    return state.status === 'open';
+  }
+
+  query(q: Query): Hit[] {
+    const queryWords = q.text ? words(q.text) : [];
+    let scores: Map<number, number> | undefined;
+    for (const word of queryWords) {
+      const found = this.matches(word);
+      if (!scores) scores = new Map(found);
+      else {
+        for (const [i, s] of scores) {
+          if (found.has(i)) scores.set(i, s + found.get(i)!);
+          else scores.delete(i);
+        }
+      }
+      if (scores.size === 0) return [];
+    }
+    const now = q.now ?? Date.now();
+    const languages = q.languages?.map((l) => l.toLowerCase().split('-')[0]!);
+    const hits: Hit[] = [];
+    const candidates = scores ? [...scores.keys()] : this.centres.keys();
+    for (const i of candidates) {
+      const c = this.centres[i]!;
+      if (q.anonymous && !c.anonymous) continue;
+      if (q.free && !c.free) continue;
+      if (q.stepFree && !c.accessibility?.stepFree) continue;
+      if (q.topics?.length && !q.topics.some((t) => c.topics.includes(t))) continue;
+      if (languages?.length && !c.languages?.some((l) => languages.includes(l.toLowerCase().split('-')[0]!))) continue;
+      if (q.channels?.length && !q.channels.some((ch) => offers(c, ch))) continue;
+      if (q.openNow && !(q.channels?.length ? q.channels : (Object.keys(c.hours ?? {}) as Channel[])).some((ch) => this.isOpen(c, ch, now))) continue;
+      if (q.responsible && !(q.origin && responsibleFor(c, q.origin))) continue;
+      let distance: number | undefined;
+      if (q.origin && c.location) {
+        distance = distanceKm(q.origin, c.location);
+        if (q.radiusKm !== undefined && distance > q.radiusKm) continue;
+      } else if (q.origin && q.radiusKm !== undefined && !q.responsible) continue;
+      hits.push(distance === undefined ? { centre: c, score: scores?.get(i) ?? 0 } : { centre: c, distanceKm: distance, score: scores?.get(i) ?? 0 });
+    }
+    hits.sort(
+      (a, b) =>
+        (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) ||
+        b.score - a.score ||
+        a.centre.name.localeCompare(b.centre.name, 'de'),
+    );
+    return hits;
+  }
+}
+
+/** Whether the centre can be reached on a channel at all. */
+export function offers(c: Centre, channel: Channel): boolean {
+  if (c.hours?.[channel]) return true;
+  if (channel === 'phone') return Boolean(c.contacts?.phone);
+  if (channel === 'chat') return Boolean(c.contacts?.chat);
+  if (channel === 'email') return Boolean(c.contacts?.email);
+  return false;
+}
+
+/** Whether the centre's area of responsibility covers the place. Without an area, it covers nothing. */
+export function responsibleFor(c: Centre, place: Origin): boolean {
+  const area = c.area;
+  if (!area) return false;
+  if (place.postcode && area.postcodePrefixes?.some((p) => place.postcode!.startsWith(p))) return true;
+  if (place.district && area.districts?.includes(place.district)) return true;
+  const land = place.district ? AGS_LAND[Number(place.district.slice(0, 2))] : undefined;
+  return Boolean(land && area.lands?.includes(land));
+}
