@@ -1,9 +1,7 @@
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str } from '@lit/localize';
 import { WegweiserElement, JsonLoadError, clock, fetchJson, readInlineJson, registerMessages, token, type SchemaProblem } from '@wegweiser/core';
-import { validate } from '@wegweiser/core/validate';
 import {
   colorAccent,
   colorBorder,
@@ -23,9 +21,11 @@ import {
   space5,
   targetSizeComfortable,
 } from '@wegweiser/tokens/defaults';
-import { NOTE_MAX, itemKey, mergeContent, nextSteps, progress, readList, saveList, statuses, type Entries, type Progress, type Status, type Step } from './checklist-model.js';
+import { NOTE_MAX, itemKey, nextSteps, progress, saveList, statuses, type Entries, type Progress, type SavedList, type Status, type Step } from './checklist-model.js';
 import type { ChecklistContact, ChecklistContent, ChecklistItem, ChecklistSection, SiteContent } from './content/types.js';
-import { contentSchema } from './generated/content-schema.js';
+
+// The validator and the schema: only needed when there is data from outside.
+const validation = () => import('./validation.js');
 
 registerMessages('@wegweiser/checklist', {
   de: () => import('./generated/locales/de.js'),
@@ -72,240 +72,54 @@ const problemList = (problems: readonly SchemaProblem[]) => problems.map((p) => 
  * @since 0.1.0
  */
 export class StabilisationChecklist extends WegweiserElement {
+  // Written compactly on purpose: Lit keeps CSS and template text as written,
+  // and every byte counts against the size budget (docs/sizes.md).
   static override styles = [
     ...WegweiserElement.styles,
     css`
-      :host {
-        --_accent: ${token('color-accent', colorAccent)};
-        --_bar: var(--ww-checklist-progress-color, var(--_accent));
-        --_line: 1px solid ${token('color-border', colorBorder)};
-        --_gap: ${token('space-3', space3)};
-      }
-      :host([mode='counsellor']) {
-        --_gap: ${token('space-2', space2)};
-      }
-      h2,
-      h3,
-      p,
-      ul,
-      ol,
-      fieldset {
-        margin: 0;
-      }
-      h2 {
-        font-size: 1.25em;
-        margin-block: ${token('space-5', space5)} ${token('space-2', space2)};
-      }
-      h3 {
-        font-size: 1em;
-      }
-      .root > * + * {
-        margin-block-start: var(--_gap);
-      }
-      .muted,
-      .count {
-        color: ${token('color-text-muted', colorTextMuted)};
-        font-size: ${token('font-size-sm', fontSizeSm)};
-      }
-      .controls,
-      .actions,
-      .choices {
-        display: flex;
-        flex-wrap: wrap;
-        gap: ${token('space-2', space2)} ${token('space-4', space4)};
-        align-items: center;
-        border: 0;
-        padding: 0;
-      }
-      .controls fieldset {
-        display: contents;
-      }
-      label {
-        display: inline-flex;
-        align-items: center;
-        gap: ${token('space-1', space1)};
-        min-block-size: 24px;
-        cursor: pointer;
-      }
-      input[type='radio'],
-      input[type='checkbox'] {
-        inline-size: 1.25em;
-        block-size: 1.25em;
-        margin: 0;
-        accent-color: var(--_accent);
-      }
-      button {
-        font: inherit;
-        cursor: pointer;
-        min-block-size: ${token('target-size-comfortable', targetSizeComfortable)};
-        padding: ${token('space-1', space1)} ${token('space-3', space3)};
-        border: 2px solid var(--_accent);
-        border-radius: ${token('radius-md', radiusMd)};
-        background: ${token('color-surface-raised', colorSurfaceRaised)};
-        color: var(--_accent);
-      }
-      button.primary {
-        background: var(--_accent);
-        color: ${token('color-on-accent', colorOnAccent)};
-      }
-      button.danger {
-        border-color: ${token('color-danger', colorDanger)};
-        color: ${token('color-danger', colorDanger)};
-      }
-      button.link,
-      button.toggle {
-        min-block-size: 24px;
-        padding: 0;
-        border: 0;
-        background: none;
-        text-align: start;
-        text-decoration: underline;
-      }
-      button.toggle {
-        font-weight: inherit;
-        color: inherit;
-        min-block-size: ${token('target-size-comfortable', targetSizeComfortable)};
-        inline-size: 100%;
-        text-decoration: none;
-        display: flex;
-        gap: ${token('space-2', space2)};
-        align-items: center;
-      }
-      /* A triangle that turns: shape as well as the state in words (aria-expanded). */
-      .toggle::before {
-        content: '';
-        flex: none;
-        border-block: 0.35em solid transparent;
-        border-inline-start: 0.55em solid currentColor;
-        transition: rotate 0.12s;
-      }
-      .toggle[aria-expanded='true']::before {
-        rotate: 90deg;
-      }
-      .toggle:dir(rtl)::before {
-        scale: -1 1;
-      }
-      .panel {
-        padding: ${token('space-3', space3)};
-        border: var(--_line);
-        border-radius: ${token('radius-md', radiusMd)};
-        background: ${token('color-surface-sunken', colorSurfaceSunken)};
-      }
-      .panel > * + * {
-        margin-block-start: ${token('space-2', space2)};
-      }
-      .panel h2 {
-        margin-block-start: 0;
-        font-size: 1em;
-      }
-      .bar {
-        display: block;
-        block-size: 0.5rem;
-        margin-block-start: ${token('space-1', space1)};
-        border: 1px solid ${token('color-border-strong', colorBorderStrong)};
-        border-radius: 0.25rem;
-        overflow: hidden;
-      }
-      .bar > span {
-        display: block;
-        block-size: 100%;
-        background: var(--_bar);
-      }
-      .overview ul,
-      .items {
-        list-style: none;
-        padding: 0;
-      }
-      .overview li + li,
-      .next li + li {
-        margin-block-start: ${token('space-2', space2)};
-      }
-      .next ol {
-        padding-inline-start: 1.5em;
-      }
-      .item {
-        padding-block: var(--_gap);
-        border-block-start: var(--_line);
-      }
-      .item > * + * {
-        margin-block-start: ${token('space-2', space2)};
-      }
-      .item:focus-within {
-        border-block-start-color: var(--_accent);
-      }
-      .done h3 {
-        text-decoration: line-through;
-        text-decoration-thickness: 1px;
-      }
-      summary {
-        cursor: pointer;
-        min-block-size: 24px;
-      }
-      .note {
-        display: flex;
-        flex-direction: column;
-        align-items: stretch;
-      }
-      textarea {
-        font: inherit;
-        min-block-size: 3em;
-        inline-size: 100%;
-        padding: ${token('space-1', space1)};
-        border: 1px solid ${token('color-border-strong', colorBorderStrong)};
-        border-radius: ${token('radius-md', radiusMd)};
-        resize: vertical;
-      }
-      .contact {
-        font-style: normal;
-      }
-      .print,
-      [hidden] {
-        display: none !important;
-      }
-      strong {
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-      }
-      @media (forced-colors: active) {
-        .bar > span {
-          background: Highlight;
-          forced-color-adjust: none;
-        }
-      }
+      :host { --_accent: ${token('color-accent', colorAccent)}; --_line: 1px solid ${token('color-border', colorBorder)}; --_gap: ${token('space-3', space3)}; }
+      :host([mode='counsellor']) { --_gap: ${token('space-2', space2)}; }
+      h2, h3, p, ul, ol, fieldset { margin: 0; }
+      h2 { font-size: 1.25em; margin-block: ${token('space-5', space5)} ${token('space-2', space2)}; }
+      h3 { font-size: 1em; }
+      .root > * + *, .panel > * + *, .item > * + * { margin-block-start: var(--_gap); }
+      .muted, .count { color: ${token('color-text-muted', colorTextMuted)}; font-size: ${token('font-size-sm', fontSizeSm)}; }
+      .controls, .actions, .choices { display: flex; flex-wrap: wrap; gap: ${token('space-2', space2)} ${token('space-4', space4)}; align-items: center; border: 0; padding: 0; }
+      .controls fieldset { display: contents; }
+      label { display: inline-flex; align-items: center; gap: ${token('space-1', space1)}; min-block-size: 24px; cursor: pointer; }
+      input { inline-size: 1.25em; block-size: 1.25em; margin: 0; accent-color: var(--_accent); }
+      button { font: inherit; cursor: pointer; min-block-size: ${token('target-size-comfortable', targetSizeComfortable)}; padding: 0 ${token('space-3', space3)}; border: 2px solid var(--_accent); border-radius: ${token('radius-md', radiusMd)}; background: ${token('color-surface-raised', colorSurfaceRaised)}; color: var(--_accent); }
+      .primary { background: var(--_accent); color: ${token('color-on-accent', colorOnAccent)}; }
+      .danger { border-color: currentColor; color: ${token('color-danger', colorDanger)}; }
+      .link, .toggle { min-block-size: 24px; padding: 0; border: 0; background: none; color: inherit; text-align: start; text-decoration: underline; }
+      .toggle { min-block-size: ${token('target-size-comfortable', targetSizeComfortable)}; inline-size: 100%; font-weight: inherit; text-decoration: none; display: flex; gap: ${token('space-2', space2)}; align-items: center; }
+      /* A triangle that turns: a shape for the state that aria-expanded names. */
+      .toggle::before { content: ''; border-block: 0.35em solid transparent; border-inline-start: 0.55em solid; }
+      [aria-expanded='true']::before { rotate: 90deg; }
+      [dir='rtl'] [aria-expanded='true']::before { rotate: -90deg; }
+      .panel { padding: ${token('space-3', space3)}; border: var(--_line); border-radius: ${token('radius-md', radiusMd)}; background: ${token('color-surface-sunken', colorSurfaceSunken)}; }
+      .panel h2 { margin: 0; font-size: 1em; }
+      progress { display: block; inline-size: 100%; block-size: 0.5rem; accent-color: ${token('color-accent', colorAccent)}; }
+      .overview ul, .items { list-style: none; padding: 0; }
+      li + li { margin-block-start: ${token('space-2', space2)}; }
+      .next ol { padding-inline-start: 1.5em; }
+      .item { padding-block: var(--_gap); border-block-start: var(--_line); }
+      .done h3 { text-decoration: line-through 1px; }
+      summary { cursor: pointer; min-block-size: 24px; }
+      .note { display: flex; flex-direction: column; align-items: stretch; }
+      textarea { font: inherit; min-block-size: 3em; padding: ${token('space-1', space1)}; border: 1px solid ${token('color-border-strong', colorBorderStrong)}; border-radius: ${token('radius-md', radiusMd)}; }
+      address { font-style: normal; }
+      .print, [hidden] { display: none !important; }
+      strong { font-weight: ${token('font-weight-bold', fontWeightBold)}; }
       /* The list people take to an appointment: titles, statuses, notes, contacts. */
       @media print {
-        .controls,
-        .panel,
-        .choices,
-        .bar,
-        .text,
-        details,
-        .note,
-        .toggle::before {
-          display: none !important;
-        }
-        .print,
-        .items[hidden] {
-          display: block !important;
-        }
-        span.print {
-          display: inline !important;
-        }
-        h2 {
-          margin-block: 0.8em 0.2em;
-          break-after: avoid;
-        }
-        .item {
-          padding-block: 0.2em;
-          break-inside: avoid;
-        }
-        .overview li + li {
-          margin: 0;
-        }
-        button.link,
-        button.toggle {
-          min-block-size: 0;
-          text-decoration: none;
-        }
+        .controls, .panel, .choices, progress, .text, details, .note, .toggle::before { display: none !important; }
+        .print, .items[hidden] { display: block !important; }
+        span.print { display: inline !important; }
+        h2 { margin-block: 0.8em 0.2em; break-after: avoid; }
+        .item { padding-block: 0.2em; break-inside: avoid; }
+        li + li { margin: 0; }
+        .link, .toggle { min-block-size: 0; text-decoration: none; }
       }
     `,
   ];
@@ -340,9 +154,11 @@ export class StabilisationChecklist extends WegweiserElement {
   private loads = 0;
   private focusAfterUpdate: string | undefined;
 
+  private restoring: Promise<void> | undefined;
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.restore();
+    this.restoring = this.restore();
   }
 
   /** Whether the list is kept in this browser's storage (the person chose so). */
@@ -353,7 +169,7 @@ export class StabilisationChecklist extends WegweiserElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale' as keyof StabilisationChecklist) || changed.has('src') || changed.has('content')) void this.load();
     if (changed.has('mode') && this.mode !== 'person' && this.mode !== 'counsellor') {
-      this.reportError('checklist/invalid-mode', `mode="${this.mode}" is neither "person" nor "counsellor"; showing the person's view.`);
+      this.reportError('checklist/invalid-mode', `mode="${this.mode}" is not "person" or "counsellor".`);
       this.mode = 'person';
     }
   }
@@ -374,7 +190,7 @@ export class StabilisationChecklist extends WegweiserElement {
     } catch (error) {
       if (load !== this.loads) return;
       this.unavailable = true;
-      this.reportError('checklist/content-unavailable', `The built-in "${language}" content could not be loaded; the slotted fallback is shown.`, error);
+      this.reportError('checklist/content-unavailable', `The built-in "${language}" content could not be loaded.`, error);
       return;
     }
     let site: unknown;
@@ -384,20 +200,19 @@ export class StabilisationChecklist extends WegweiserElement {
     } catch (error) {
       rejected = true;
       const parse = error instanceof JsonLoadError && error.kind === 'parse';
-      this.reportError(parse ? 'checklist/invalid-content' : 'checklist/content-unavailable', `${(error as Error).message}; the built-in content is shown.`, error);
+      this.reportError(parse ? 'checklist/invalid-content' : 'checklist/content-unavailable', (error as Error).message, error);
     }
+    await this.restoring;
     if (load !== this.loads) return;
     let content = base;
     if (site !== undefined) {
-      const problems = validate(contentSchema, site);
-      const unknown = problems.filter((p) => p.keyword === 'additionalProperties');
-      if (unknown.length) this.reportError('checklist/unknown-field', `The site's content has fields this version does not know; they are ignored: ${problemList(unknown)}`, unknown);
-      const fatal = problems.filter((p) => p.keyword !== 'additionalProperties');
-      const merged = fatal.length ? { problems: fatal } : mergeContent(base, site as SiteContent);
-      if (merged.content) content = merged.content;
+      const checked = (await validation()).applySiteContent(base, site);
+      if (load !== this.loads) return;
+      if (checked.unknown.length) this.reportError('checklist/unknown-field', `Unknown fields in the site's content, ignored: ${problemList(checked.unknown)}`, checked.unknown);
+      if (checked.content) content = checked.content;
       else {
         rejected = true;
-        this.reportError('checklist/invalid-content', `The site's content cannot be used, so the built-in content is shown: ${problemList(merged.problems)}`, merged.problems);
+        this.reportError('checklist/invalid-content', `The site's content is not used: ${problemList(checked.problems)}`, checked.problems);
       }
     }
     this.unavailable = false;
@@ -408,7 +223,8 @@ export class StabilisationChecklist extends WegweiserElement {
 
   // ---- Keeping the list on the device (only after the person chose it) ----
 
-  private restore(): void {
+  /** Takes up a list kept earlier; the first render waits for it. */
+  private async restore(): Promise<void> {
     let text: string | null = null;
     try {
       text = localStorage.getItem(this.storageKey);
@@ -416,14 +232,19 @@ export class StabilisationChecklist extends WegweiserElement {
       return; // Storage blocked: nothing can have been kept.
     }
     if (text === null) return;
-    const { list, problems } = readList(text);
+    const { list, problems } = (await validation()).readList(text);
     if (!list) {
-      this.reportError('checklist/storage-damaged', `The list kept under "${this.storageKey}" cannot be read and is not used: ${problemList(problems)}`, problems);
+      this.reportError('checklist/storage-damaged', `The kept list "${this.storageKey}" is damaged and not used: ${problemList(problems)}`, problems);
       return;
     }
+    this.take(list);
+    this.savedAt = new Date(list.saved);
+  }
+
+  private take(list: SavedList): void {
     this.entries = list.entries;
     if (list.simple) this.simple = true;
-    this.savedAt = new Date(list.saved);
+    this.changed = undefined;
   }
 
   /** Writes the list to storage; returns false (and stops keeping) when the browser refuses. */
@@ -436,7 +257,7 @@ export class StabilisationChecklist extends WegweiserElement {
     } catch (error) {
       this.savedAt = undefined;
       this.notice = { kind: 'storage-failed' };
-      this.reportError('checklist/storage-unavailable', 'The browser does not allow storing the list (storage blocked or full); it stays in memory only.', error);
+      this.reportError('checklist/storage-unavailable', 'localStorage refused the list (blocked or full); it stays in memory.', error);
       return false;
     }
   }
@@ -506,14 +327,12 @@ export class StabilisationChecklist extends WegweiserElement {
     } catch {
       // Unreadable (removed or locked): handled as damaged below.
     }
-    const { list } = readList(text);
+    const { list } = (await validation()).readList(text);
     if (!list) {
       this.notice = { kind: 'import-failed' };
       return false;
     }
-    this.entries = list.entries;
-    this.simple = list.simple ?? false;
-    this.changed = undefined;
+    this.take(list);
     this.notice = { kind: 'imported', saved: list.saved };
     this.changedList();
     return true;
@@ -580,8 +399,8 @@ export class StabilisationChecklist extends WegweiserElement {
   }
 
   private bar(p: Progress): TemplateResult {
-    const share = p.total ? (100 * p.done) / p.total : 100;
-    return html`<span class="bar" aria-hidden="true"><span style=${styleMap({ inlineSize: `${share}%` })}></span></span>`;
+    // The numbers are in the text beside it; the bar only shows them.
+    return html`<progress aria-hidden="true" max=${p.total || 1} .value=${p.total ? p.done : 1}></progress>`;
   }
 
   protected override render(): TemplateResult {

@@ -1,9 +1,8 @@
 export { StabilisationChecklist, type ChecklistMode } from './StabilisationChecklist.js';
+export { applySiteContent, mergeContent, readList } from './validation.js';
 export {
-  mergeContent,
   nextSteps,
   progress,
-  readList,
   saveList,
   statuses,
   itemKey,

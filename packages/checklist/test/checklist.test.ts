@@ -147,9 +147,10 @@ describe('ww-stabilisation-checklist: statuses and progress', () => {
     await choose(el, 'housing/registration', 'done');
     expect(overview(el)).to.contain('Overall: 2 of 24 done');
     expect(overview(el)).to.contain('Housing: 2 of 4 done');
-    const bar = $$(el, '.overview li .bar > span')[1]!;
-    expect(bar.style.inlineSize).to.equal('50%');
-    expect($(el, '.overview li .bar').getAttribute('aria-hidden')).to.equal('true');
+    const bar = $$<HTMLProgressElement>(el, '.overview li progress')[1]!;
+    expect([bar.value, bar.max]).to.deep.equal([2, 4]);
+    // The words say it; the bar is hidden from assistive technology so it is not said twice.
+    expect(bar.getAttribute('aria-hidden')).to.equal('true');
     expect($$(el, 'section.section .count')[1]!.textContent).to.equal('2 of 4 done');
   });
 
