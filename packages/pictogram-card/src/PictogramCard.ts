@@ -269,6 +269,8 @@ export class PictogramCard extends WegweiserElement {
   @state() private loaded: CardContent | undefined;
   @state() private announcement: { lang: string; text: string } | undefined;
 
+  /** The JSON content in use, if any. */
+  private json: CardContent | undefined;
   private childrenChanged = true;
   private observer: MutationObserver | undefined;
   private stopLangListener: (() => void) | undefined;
@@ -306,19 +308,25 @@ export class PictogramCard extends WegweiserElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('src')) this.load();
+    const pictogram = this.pictogramId();
     if (this.childrenChanged || changed.has('content') || changed.has('loaded')) {
       this.childrenChanged = false;
       this.versions = this.readVersions();
     }
-    if (changed.has('pictogram') || changed.has('content') || changed.has('loaded')) this.showPictogram();
+    if (changed.has('pictogram') || pictogram !== this.pictogramId()) this.showPictogram();
     if (changed.has('headingLevel') && this.headingLevel !== null && !/^[2-6]$/.test(this.headingLevel)) {
       this.report('pictogram-card/invalid-heading-level', `heading-level="${this.headingLevel}" must be 2, 3, 4, 5 or 6; the site's heading level (or 3) is used.`);
     }
   }
 
+  /** The attribute, else the JSON content's pictogram. */
+  private pictogramId(): string | null {
+    return this.pictogram ?? this.json?.pictogram ?? null;
+  }
+
   /** Content in order of precedence: the property, loaded JSON, inline JSON, the child elements. */
   private readVersions(): CardVersion[] {
-    const json = this.content ?? this.loaded ?? this.inlineJson();
+    const json = (this.json = this.content ?? this.loaded ?? this.inlineJson());
     if (json) {
       const { versions, problems } = versionsFromJson(json);
       this.reportAll(problems);
@@ -370,14 +378,14 @@ export class PictogramCard extends WegweiserElement {
   }
 
   private showPictogram(): void {
-    const id = this.pictogram ?? this.content?.pictogram ?? this.loaded?.pictogram ?? null;
+    const id = this.pictogramId();
     if (id === null) {
       this.svg = undefined;
       return;
     }
     loadPictogram(id).then(
       (definition) => {
-        if ((this.pictogram ?? this.content?.pictogram ?? this.loaded?.pictogram ?? null) !== id) return;
+        if (this.pictogramId() !== id) return;
         if (!definition) this.report('pictogram-card/unknown-pictogram', `There is no pictogram "${id}"; see the catalogue, or register it with registerPictogram().`);
         this.svg = definition ? pictogramSvg(definition) : undefined;
       },
