@@ -12,6 +12,10 @@ if (existsSync(join(root, 'bench/hours.mjs'))) {
   const { benchHours } = await import('./hours.mjs');
   sections.push(await benchHours());
 }
+if (existsSync(join(root, 'packages/service-finder/scripts/synthetic.mjs'))) {
+  const { benchServiceFinder } = await import('./service-finder.mjs');
+  sections.push(await benchServiceFinder());
+}
 
 const report = `# Benchmarks
 
