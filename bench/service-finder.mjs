@@ -6,7 +6,6 @@
 // - first results: the element's update after a new search (20 results shown).
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, findBrowsers } from '../scripts/browsers.mjs';
