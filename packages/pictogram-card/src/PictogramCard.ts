@@ -16,7 +16,6 @@ import {
   token,
   withLocale,
 } from '@wegweiser/core';
-import { validate } from '@wegweiser/core/validate';
 import {
   colorAccent,
   colorBorder,
@@ -37,12 +36,10 @@ import {
 } from '@wegweiser/tokens/defaults';
 import {
   chooseVersion,
-  contentSchema,
   languageName,
   variantName,
   versionKey,
   versionsFromChildren,
-  versionsFromJson,
   type CardContent,
   type CardVersion,
   type ContentProblem,
@@ -53,6 +50,9 @@ import { speechEngine, voiceFor } from './speech.js';
 registerMessages('@wegweiser/pictogram-card', {
   de: () => import('./generated/locales/de.js'),
 });
+
+/** The JSON helpers, loaded with the first card that has JSON content (shared by all cards). */
+let jsonTools: typeof import('./json-content.js') | undefined;
 
 /** What `ww-language-change` carries: the version the reader switched to. */
 export interface LanguageChangeDetail {
@@ -266,11 +266,16 @@ export class PictogramCard extends WegweiserElement {
   @state() private expanded = false;
   @state() private speaking = false;
   @state() private svg: SVGSVGElement | undefined;
-  @state() private loaded: CardContent | undefined;
+  /** What `src` gave, not yet checked. */
+  @state() private loaded: unknown;
+  /** Bumped when the JSON helpers have arrived. */
+  @state() private jsonReady = 0;
   @state() private announcement: { lang: string; text: string } | undefined;
 
   /** The JSON content in use, if any. */
   private json: CardContent | undefined;
+  /** JSON content is waiting for its helpers and there is nothing else to show yet. */
+  private pending = false;
   private childrenChanged = true;
   private observer: MutationObserver | undefined;
   private stopLangListener: (() => void) | undefined;
@@ -309,7 +314,7 @@ export class PictogramCard extends WegweiserElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('src')) this.load();
     const pictogram = this.pictogramId();
-    if (this.childrenChanged || changed.has('content') || changed.has('loaded')) {
+    if (this.childrenChanged || changed.has('content') || changed.has('loaded') || changed.has('jsonReady')) {
       this.childrenChanged = false;
       this.versions = this.readVersions();
     }
@@ -326,39 +331,45 @@ export class PictogramCard extends WegweiserElement {
 
   /** Content in order of precedence: the property, loaded JSON, inline JSON, the child elements. */
   private readVersions(): CardVersion[] {
-    const json = (this.json = this.content ?? this.loaded ?? this.inlineJson());
-    if (json) {
-      const { versions, problems } = versionsFromJson(json);
-      this.reportAll(problems);
-      if (versions.length > 0) return versions;
+    this.json = undefined;
+    const [raw, where] =
+      this.content !== undefined ? [this.content, 'The content property'] : this.loaded !== undefined ? [this.loaded, this.src ?? 'src'] : this.inlineJson();
+    const waiting = raw !== undefined && !jsonTools;
+    if (waiting) {
+      import('./json-content.js').then(
+        (tools) => {
+          jsonTools = tools;
+          this.jsonReady++;
+        },
+        (error: unknown) => this.report('pictogram-card/json-unavailable', 'The JSON support module could not be loaded; the child elements are shown.', error),
+      );
+    } else if (raw !== undefined && jsonTools) {
+      const problems = jsonTools.contentProblems(raw);
+      if (problems) {
+        this.report('pictogram-card/invalid-content', `${where} does not match the card's schema (docs/pictograms.md): ${problems}. The child elements are shown instead.`);
+      } else {
+        this.json = raw as CardContent;
+        const { versions, problems } = jsonTools.versionsFromJson(this.json);
+        this.reportAll(problems);
+        if (versions.length > 0) return versions;
+      }
     }
     const { versions, problems } = versionsFromChildren(this);
     this.reportAll(problems);
-    if (versions.length === 0) {
+    this.pending = waiting && versions.length === 0;
+    if (versions.length === 0 && !this.pending) {
       this.report('pictogram-card/no-content', 'The card has no version with a title: add a child element with lang and a heading, or JSON content.');
     }
     return versions;
   }
 
-  private inlineJson(): CardContent | undefined {
+  private inlineJson(): [unknown, string] {
     try {
-      const value = readInlineJson(this);
-      return value === undefined ? undefined : this.checked(value, 'the inline JSON');
+      return [readInlineJson(this), 'The inline JSON'];
     } catch (error) {
       this.report('pictogram-card/invalid-json', (error as Error).message, error);
-      return undefined;
+      return [undefined, ''];
     }
-  }
-
-  private checked(value: unknown, where: string): CardContent | undefined {
-    const problems = validate(contentSchema, value);
-    if (problems.length === 0) return value as CardContent;
-    this.report(
-      'pictogram-card/invalid-content',
-      `${where} does not match the card's schema (docs/pictograms.md): ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}. The child elements are shown instead.`,
-      problems,
-    );
-    return undefined;
   }
 
   private load(): void {
@@ -369,7 +380,7 @@ export class PictogramCard extends WegweiserElement {
     const src = this.src;
     fetchJson(new URL(src, document.baseURI), abort.signal).then(
       (value) => {
-        if (!abort.signal.aborted) this.loaded = this.checked(value, src);
+        if (!abort.signal.aborted) this.loaded = value;
       },
       (error: unknown) => {
         if (!abort.signal.aborted) this.report('pictogram-card/load-failed', `${(error as Error).message}; the child elements are shown instead.`, error);
@@ -416,7 +427,7 @@ export class PictogramCard extends WegweiserElement {
 
   protected override render(): TemplateResult {
     const versions = this.versions;
-    if (versions.length === 0) return this.renderFailure();
+    if (versions.length === 0) return this.pending ? html`` : this.renderFailure();
     const choice = chooseVersion(versions, inheritedLang(this), this.picked);
     const shown = versions[choice.index]!;
     const ui = this.interfaceLocale(shown);

@@ -1,4 +1,4 @@
-import { textDirection, type JsonSchema } from '@wegweiser/core';
+import { textDirection } from '@wegweiser/core';
 
 /** A simplified-language version of a text. Only call it Leichte Sprache once a review group has checked it. */
 export type Variant = 'leichte-sprache' | 'einfache-sprache';
@@ -37,38 +37,6 @@ export interface CardContent {
   }[];
 }
 
-const text = { type: 'string', minLength: 1 } as const;
-/** The JSON Schema of `CardContent` (also in docs/pictograms.md). */
-export const contentSchema: JsonSchema = {
-  type: 'object',
-  required: ['versions'],
-  additionalProperties: false,
-  properties: {
-    $schema: { type: 'string' },
-    pictogram: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
-    versions: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        required: ['lang', 'title'],
-        additionalProperties: false,
-        properties: {
-          lang: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$' },
-          variant: { enum: variants },
-          dir: { enum: ['ltr', 'rtl'] },
-          draft: { type: 'boolean' },
-          title: text,
-          text,
-          more: { anyOf: [text, { type: 'array', items: text }] },
-          moreLabel: text,
-          action: { type: 'object', required: ['href', 'label'], additionalProperties: false, properties: { href: text, label: text } },
-        },
-      },
-    },
-  },
-};
-
 /** What reading the content found wrong, for `ww-error`. */
 export interface ContentProblem {
   code: string;
@@ -87,7 +55,7 @@ export function safeHref(href: string): boolean {
 export const versionKey = (v: Pick<CardVersion, 'lang' | 'variant'>) => `${v.lang.toLowerCase()}|${v.variant ?? ''}`;
 
 /** Keeps the first of versions with the same language and variant. */
-function unique(versions: CardVersion[], problems: ContentProblem[]): CardVersion[] {
+export function unique(versions: CardVersion[], problems: ContentProblem[]): CardVersion[] {
   const seen = new Set<string>();
   return versions.filter((v) => {
     const key = versionKey(v);
@@ -165,7 +133,7 @@ export function versionsFromChildren(host: Element): { versions: CardVersion[]; 
   return { versions: unique(versions, problems), problems };
 }
 
-function readAction(href: string, label: string, lang: string, problems: ContentProblem[]) {
+export function readAction(href: string, label: string, lang: string, problems: ContentProblem[]) {
   const text = label.replace(/\s+/g, ' ').trim();
   if (!safeHref(href) || !text) {
     problems.push({
@@ -175,25 +143,6 @@ function readAction(href: string, label: string, lang: string, problems: Content
     return undefined;
   }
   return { href: href.trim(), label: text };
-}
-
-/** The versions of JSON content that passed `contentSchema`. */
-export function versionsFromJson(content: CardContent): { versions: CardVersion[]; problems: ContentProblem[] } {
-  const problems: ContentProblem[] = [];
-  const versions = content.versions.map(
-    (v): CardVersion => ({
-      lang: v.lang,
-      variant: v.variant,
-      dir: v.dir ?? textDirection(v.lang),
-      draft: v.draft === true,
-      title: v.title,
-      text: v.text,
-      more: v.more === undefined ? undefined : typeof v.more === 'string' ? [v.more] : v.more,
-      moreLabel: v.moreLabel,
-      action: v.action ? readAction(v.action.href, v.action.label, v.lang, problems) : undefined,
-    }),
-  );
-  return { versions: unique(versions, problems), problems };
 }
 
 /**

@@ -12,9 +12,9 @@ export {
 } from './pictogram.js';
 export { sanitizeSvg, type SanitizedSvg, type SvgNode } from './sanitize-svg.js';
 export { searchPictograms } from './search.js';
+export { contentSchema, contentProblems } from './json-content.js';
 export {
   chooseVersion,
-  contentSchema,
   languageName,
   safeHref,
   variantName,
