@@ -110,3 +110,17 @@ describe('the pictogram set', () => {
     assert.deepEqual(searchPictograms(allPictograms, 'xyzzy', 'en'), []);
   });
 });
+
+describe('pictogram module sizes', () => {
+  it('keeps every pictogram module under 1 kB gzip, even unminified', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { gzipSync } = await import('node:zlib');
+    const dir = new URL('../src/generated/pictograms/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    assert.equal(files.length, catalogue.length);
+    for (const file of files) {
+      const size = gzipSync(readFileSync(new URL(file, dir)), { level: 9 }).length;
+      assert.ok(size <= 1000, `${file}: ${size} bytes`);
+    }
+  });
+});
