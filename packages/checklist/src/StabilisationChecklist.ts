@@ -42,7 +42,7 @@ export type ChecklistMode = 'person' | 'counsellor';
 
 /** What the privacy panel last said, rendered in the current language. */
 type Notice =
-  | { kind: 'deleted' | 'stopped' | 'import-failed' | 'storage-failed' }
+  | { kind: 'kept' | 'deleted' | 'stopped' | 'import-failed' | 'storage-failed' }
   | { kind: 'exported'; name: string }
   | { kind: 'imported'; saved: string };
 
@@ -267,7 +267,7 @@ export class StabilisationChecklist extends WegweiserElement {
   }
 
   private keep(): void {
-    if (this.write()) this.notice = undefined;
+    if (this.write()) this.notice = { kind: 'kept' };
   }
 
   private forget(): boolean {
@@ -544,6 +544,9 @@ export class StabilisationChecklist extends WegweiserElement {
     const notice = this.notice;
     let noticeText = '';
     switch (notice?.kind) {
+      case 'kept':
+        noticeText = msg('The list is now kept on this device. You can delete it at any time.');
+        break;
       case 'deleted':
         noticeText = msg('Everything is deleted: every status and note, also from this browser’s storage. Files you saved yourself are not affected.');
         break;
@@ -571,9 +574,9 @@ export class StabilisationChecklist extends WegweiserElement {
               ${msg('You can keep it on this device. Then anyone who uses this phone or computer can see it in this browser. Only do this if nobody else uses it.')}
             </p>`}
       <div class="actions">
-        ${this.savedAt
-          ? html`<button type="button" @click=${() => this.stopKeeping()}>${msg('Stop keeping it on this device')}</button>`
-          : html`<button type="button" class="primary" @click=${() => this.keep()}>${msg('Keep on this device')}</button>`}
+        <button type="button" class=${this.savedAt ? '' : 'primary'} @click=${() => (this.savedAt ? this.stopKeeping() : this.keep())}>
+          ${this.savedAt ? msg('Stop keeping it on this device') : msg('Keep on this device')}
+        </button>
         <button type="button" @click=${() => this.exportFile()}>${msg('Save as a file')}</button>
         <button type="button" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')!.click()}>${msg('Open a saved file')}</button>
         <input type="file" accept=".json,application/json" hidden @change=${(e: Event) => this.onFileChosen(e)} />
