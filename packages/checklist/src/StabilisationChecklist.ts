@@ -94,7 +94,8 @@ export class StabilisationChecklist extends WegweiserElement {
       .link, .toggle { min-block-size: 24px; padding: 0; border: 0; background: none; color: inherit; text-align: start; text-decoration: underline; }
       .toggle { min-block-size: ${token('target-size-comfortable', targetSizeComfortable)}; inline-size: 100%; font-weight: inherit; text-decoration: none; display: flex; gap: ${token('space-2', space2)}; align-items: center; }
       /* A triangle that turns: a shape for the state that aria-expanded names. */
-      .toggle::before { content: ''; border-block: 0.35em solid transparent; border-inline-start: 0.55em solid; }
+      /* forced-color-adjust: forced colours would paint the transparent sides too, and the triangle would be a box. */
+      .toggle::before { content: ''; border-block: 0.35em solid transparent; border-inline-start: 0.55em solid; forced-color-adjust: none; }
       [aria-expanded='true']::before { rotate: 90deg; }
       [dir='rtl'] [aria-expanded='true']::before { rotate: -90deg; }
       .panel { padding: ${token('space-3', space3)}; border: var(--_line); border-radius: ${token('radius-md', radiusMd)}; background: ${token('color-surface-sunken', colorSurfaceSunken)}; }
