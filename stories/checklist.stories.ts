@@ -3,7 +3,7 @@ import { ref } from 'lit/directives/ref.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { action } from 'storybook/actions';
 import '@wegweiser/checklist/define';
-import type { StabilisationChecklist } from '@wegweiser/checklist';
+import { StabilisationChecklist } from '@wegweiser/checklist';
 
 /** The element's attributes, as a site writes them, plus what the story does after rendering. */
 interface ChecklistArgs {
@@ -182,6 +182,16 @@ export const NoJavaScript: Story = {
   name: 'Without JavaScript (the site’s fallback)',
   render: () => fallback,
   parameters: { docs: { description: { story: 'What the site writes inside the element is all that shows before the script runs or where it cannot.' } } },
+};
+// A checklist whose built-in content cannot be fetched (as when the chunk is missing on the server).
+class OfflineDemo extends StabilisationChecklist {
+  static override contentSets = { de: () => Promise.reject(new Error('demo: content not reachable')) };
+}
+if (!customElements.get('ww-checklist-offline-demo')) customElements.define('ww-checklist-offline-demo', OfflineDemo);
+
+export const ContentUnavailable: Story = {
+  name: 'The built-in content cannot load',
+  render: () => html`<ww-checklist-offline-demo lang="de" @ww-error=${(event: CustomEvent) => action('ww-error')(event.detail)}>${fallback}</ww-checklist-offline-demo>`,
 };
 export const RightToLeft: Story = { name: 'Right-to-left layout', args: { dir: 'rtl', lang: 'en', open: demoList } };
 export const Narrow: Story = {

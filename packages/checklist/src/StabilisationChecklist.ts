@@ -31,12 +31,6 @@ registerMessages('@wegweiser/checklist', {
   de: () => import('./generated/locales/de.js'),
 });
 
-// One module per language, loaded when a widget needs it: an English page
-// never downloads the German set, and the other way round.
-const defaultContent: Record<string, () => Promise<{ default: ChecklistContent }>> = {
-  de: () => import('./content/de.js'),
-  en: () => import('./content/en.js'),
-};
 
 export type ChecklistMode = 'person' | 'counsellor';
 
@@ -125,6 +119,16 @@ export class StabilisationChecklist extends WegweiserElement {
     `,
   ];
 
+  /**
+   * The built-in content, one module per language, loaded when a widget needs
+   * it: an English page never downloads the German set. A subclass may add or
+   * replace sets; a language without one uses German.
+   */
+  static contentSets: Record<string, () => Promise<{ default: ChecklistContent }>> = {
+    de: () => import('./content/de.js'),
+    en: () => import('./content/en.js'),
+  };
+
   /** `person` (default): friendly, one section open at a time. `counsellor`: compact, every section open, a note per step. */
   @property({ reflect: true }) mode: string = 'person';
 
@@ -184,10 +188,11 @@ export class StabilisationChecklist extends WegweiserElement {
 
   private async load(): Promise<void> {
     const load = ++this.loads;
-    const language = this.locale.split('-')[0] === 'de' ? 'de' : 'en';
+    const sets = (this.constructor as typeof StabilisationChecklist).contentSets;
+    const language = this.locale.split('-')[0]!;
     let base: ChecklistContent;
     try {
-      base = (await defaultContent[language]!()).default;
+      base = (await (sets[language] ?? sets['de']!)()).default;
     } catch (error) {
       if (load !== this.loads) return;
       this.unavailable = true;

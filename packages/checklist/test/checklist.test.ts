@@ -140,6 +140,26 @@ describe('ww-stabilisation-checklist: content', () => {
   });
 });
 
+class OfflineChecklist extends StabilisationChecklist {
+  static override contentSets = { de: () => Promise.reject(new Error('offline')), en: () => Promise.reject(new Error('offline')) };
+}
+customElements.define('ww-test-offline-checklist', OfflineChecklist);
+
+describe('ww-stabilisation-checklist: when the built-in content cannot load', () => {
+  it('says so calmly, keeps the site’s fallback visible and reports it', async () => {
+    let el: OfflineChecklist | undefined;
+    const errors = await collectErrors(async () => {
+      el = await ready(
+        await fixture<OfflineChecklist>(html`<ww-test-offline-checklist lang="en"><p>Call us: <a href="tel:0000000000">0000 000000</a></p></ww-test-offline-checklist>`),
+      );
+    });
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['checklist/content-unavailable']);
+    expect(shadowText(el!)).to.equal('The checklist cannot be shown at the moment.');
+    expect(el!.shadowRoot!.querySelector('slot')).to.not.equal(null);
+    await expect(el!).to.be.accessible();
+  });
+});
+
 describe('ww-stabilisation-checklist: statuses and progress', () => {
   it('counts done steps per section and overall, in words and as a bar', async () => {
     const el = await make();
