@@ -418,7 +418,7 @@ export class ServiceFinder extends WegweiserElement {
         <div class="grow">
           <label for="q">${msg('Postcode, place or name')}</label>
           <p class="hint" id="q-hint">${msg('For example 55116 or Mainz. What you type stays on this page.')}</p>
-          <input id="q" type="search" name="q" autocomplete="off" spellcheck="false" enterkeyhint="search" aria-describedby="q-hint" .value=${this.text} @input=${this.onInput} />
+          <input id="q" type="search" name="q" autocomplete="off" spellcheck="false" .enterKeyHint=${'search'} aria-describedby="q-hint" .value=${this.text} @input=${this.onInput} />
         </div>
         <button class="primary" type="submit">${msg('Search')}</button>
         <button type="button" @click=${this.nearMe} aria-describedby="geo-note">${msg('Near me')}</button>
@@ -616,7 +616,7 @@ export class ServiceFinder extends WegweiserElement {
           ? html`<dt>${msg('Hours')}</dt>
               <dd class="badges">
                 ${hours.map(
-                  (ch) => html`<ww-hours-badge hours=${c.hours![ch]!} region=${c.land} channel=${ch} now=${this.now ?? nothing}>${channelNames[ch]}: ${c.hours![ch]}</ww-hours-badge>`,
+                  (ch) => html`<ww-hours-badge hours=${c.hours![ch]!} region=${c.land} channel=${ch} .now=${this.now}>${channelNames[ch]}: ${c.hours![ch]}</ww-hours-badge>`,
                 )}
               </dd>`
           : nothing}
