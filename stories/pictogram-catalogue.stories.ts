@@ -28,7 +28,7 @@ class PictogramCatalogue extends WegweiserElement {
       }
       ul {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
         gap: 0.75rem;
         list-style: none;
         margin: 0;
@@ -43,6 +43,9 @@ class PictogramCatalogue extends WegweiserElement {
         border: 1px solid var(--ww-color-border, #d9d0c5);
         border-radius: 0.5rem;
         text-align: center;
+        /* Long German names ("Krankenversicherung") must not overflow a narrow cell. */
+        overflow-wrap: anywhere;
+        hyphens: auto;
       }
       svg {
         inline-size: 3rem;
