@@ -11,6 +11,8 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { chromiumArgs, findBrowsers } from './scripts/browsers.mjs';
 import { resultsReporter } from './scripts/testing/reporter.mjs';
 import { emulateMediaPlugin } from './scripts/testing/emulate-media-plugin.mjs';
+// Real contact relays for the contact form's tests (started on demand by a test command).
+import { contactRelayPlugin } from './packages/contact-relay/test/wtr-relay-plugin.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -179,5 +181,5 @@ export default {
       return next();
     },
   ],
-  plugins: [emulateMediaPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
+  plugins: [emulateMediaPlugin(), contactRelayPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
 };

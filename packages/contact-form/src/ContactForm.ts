@@ -1,0 +1,698 @@
+import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { WegweiserElement, registerMessages, token } from '@wegweiser/core';
+import {
+  borderWidthThick,
+  colorAccent,
+  colorAccentHover,
+  colorBorderStrong,
+  colorDanger,
+  colorOnAccent,
+  colorSuccess,
+  colorTextMuted,
+  fontSizeLg,
+  fontSizeSm,
+  fontWeightBold,
+  radiusSm,
+  space1,
+  space2,
+  space3,
+  space4,
+  space5,
+  targetSizeComfortable,
+} from '@wegweiser/tokens/defaults';
+import { parsePublicKey, type CentreKey } from './public-key.js';
+import { fetchChallenge, newIdempotencyKey, RelayError, sendEnvelope, solve, type Pow } from './relay-client.js';
+import type { ContactMessage, Envelope, Topic } from './envelope.js';
+
+registerMessages('@wegweiser/contact-form', {
+  de: () => import('./generated/locales/de.js'),
+});
+
+/** Kept in step with envelope.ts, which is only loaded when a message is sent. */
+const maxTextLength = 6000;
+const topicIds: readonly Topic[] = ['work', 'money', 'housing', 'health', 'residence', 'other'];
+/** Languages in their own names, as people look for them (no flags, not translated). */
+const languages: readonly [string, string][] = [
+  ['de', 'Deutsch'],
+  ['en', 'English'],
+  ['ro', 'Română'],
+  ['bg', 'Български'],
+  ['hu', 'Magyar'],
+  ['es', 'Español'],
+  ['pl', 'Polski'],
+  ['ru', 'Русский'],
+  ['uk', 'Українська'],
+  ['tr', 'Türkçe'],
+  ['th', 'ไทย'],
+  ['ar', 'العربية'],
+];
+const maxAutomaticRetries = 6;
+
+type Field = 'message' | 'phone' | 'email';
+type Phase = 'ready' | 'sending' | 'waiting' | 'failed' | 'sent' | 'unavailable';
+type Reply = 'none' | 'phone' | 'email';
+
+export interface ContactSentDetail {
+  /** How the person asked to be answered. */
+  readonly reply: Reply;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ww-contact-sent': CustomEvent<ContactSentDetail>;
+  }
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * @summary A first message to a counselling team without name, e-mail or
+ * phone number, encrypted in the browser so that only the team can read it.
+ *
+ * @slot - Other ways to reach the centre (phone, address), shown before and
+ *   without JavaScript, when the form cannot send securely, and when sending fails.
+ *
+ * @csspart form - The form.
+ * @csspart error-summary - The list of problems shown after a submit with mistakes.
+ * @csspart submit - The send button.
+ * @csspart status - The box that says a message is being sent, waits for a retry, or failed.
+ * @csspart confirmation - What the person sees after sending.
+ *
+ * @cssproperty --ww-contact-form-accent - Button and focus-adjacent accent; defaults to `--ww-color-accent`.
+ *
+ * @fires ww-contact-sent - When the relay has stored the message; `detail.reply` is the chosen answer channel.
+ * @fires ww-error - `contact-form/missing-public-key`, `contact-form/invalid-public-key`, `contact-form/missing-relay`,
+ *   `contact-form/invalid-relay`, `contact-form/relay-refused` (the relay refused the message; the form cannot fix it),
+ *   `contact-form/relay-unreachable` (network or relay down; the form keeps retrying), `contact-form/encryption-failed`.
+ *
+ * @status experimental
+ * @since 0.1.0
+ */
+export class ContactForm extends WegweiserElement {
+  static formAssociated = true;
+
+  static override styles = [
+    ...WegweiserElement.styles,
+    css`
+      :host {
+        --_accent: var(--ww-contact-form-accent, ${token('color-accent', colorAccent)});
+        --_danger: ${token('color-danger', colorDanger)};
+        max-inline-size: 40rem;
+      }
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        min-inline-size: 0;
+      }
+      .group {
+        margin-block-end: ${token('space-5', space5)};
+      }
+      label,
+      legend,
+      h2,
+      h3 {
+        display: block;
+        font-weight: ${token('font-weight-bold', fontWeightBold)};
+        margin: 0 0 ${token('space-1', space1)};
+        padding: 0;
+      }
+      h2 {
+        font-size: ${token('font-size-lg', fontSizeLg)};
+      }
+      .hint,
+      .counter {
+        color: ${token('color-text-muted', colorTextMuted)};
+        margin: 0 0 ${token('space-2', space2)};
+      }
+      .counter {
+        margin: ${token('space-1', space1)} 0 0;
+        font-size: ${token('font-size-sm', fontSizeSm)};
+      }
+      .error,
+      .counter.over {
+        color: var(--_danger);
+        font-weight: ${token('font-weight-bold', fontWeightBold)};
+      }
+      .error {
+        margin: 0 0 ${token('space-2', space2)};
+      }
+      .invalid {
+        border-inline-start: 4px solid var(--_danger);
+        padding-inline-start: ${token('space-3', space3)};
+      }
+      textarea,
+      select,
+      input:not([type='radio']) {
+        font: inherit;
+        color: inherit;
+        background: transparent;
+        inline-size: 100%;
+        min-block-size: ${token('target-size-comfortable', targetSizeComfortable)};
+        padding: ${token('space-2', space2)};
+        border: ${token('border-width-thick', borderWidthThick)} solid ${token('color-border-strong', colorBorderStrong)};
+        border-radius: ${token('radius-sm', radiusSm)};
+      }
+      textarea {
+        min-block-size: 10em;
+        resize: vertical;
+      }
+      [aria-invalid='true'] {
+        border-color: var(--_danger);
+      }
+      .choice {
+        display: flex;
+        align-items: flex-start;
+        gap: ${token('space-2', space2)};
+        margin-block: ${token('space-2', space2)};
+      }
+      .choice input {
+        inline-size: 24px;
+        block-size: 24px;
+        margin: 0;
+        flex: none;
+        accent-color: var(--_accent);
+      }
+      .choice label {
+        font-weight: normal;
+        margin: 0;
+      }
+      .reveal {
+        margin-inline-start: 14px;
+        padding-inline-start: ${token('space-4', space4)};
+        border-inline-start: 4px solid ${token('color-border-strong', colorBorderStrong)};
+      }
+      .not-anonymous {
+        font-weight: ${token('font-weight-bold', fontWeightBold)};
+      }
+      button {
+        font: inherit;
+        font-weight: ${token('font-weight-bold', fontWeightBold)};
+        min-block-size: ${token('target-size-comfortable', targetSizeComfortable)};
+        padding: ${token('space-2', space2)} ${token('space-4', space4)};
+        border: 2px solid transparent;
+        border-radius: ${token('radius-sm', radiusSm)};
+        background: var(--_accent);
+        color: ${token('color-on-accent', colorOnAccent)};
+        cursor: pointer;
+      }
+      button:hover {
+        background: ${token('color-accent-hover', colorAccentHover)};
+      }
+      button[aria-disabled='true'] {
+        cursor: progress;
+      }
+      .summary,
+      .box {
+        border: 4px solid var(--_danger);
+        padding: ${token('space-4', space4)};
+        margin-block-end: ${token('space-5', space5)};
+      }
+      .box {
+        border-color: currentColor;
+        border-width: 2px;
+      }
+      .box.done {
+        border-color: ${token('color-success', colorSuccess)};
+        border-width: 4px;
+      }
+      .summary ul {
+        margin: 0;
+        padding-inline-start: ${token('space-4', space4)};
+      }
+      .summary a {
+        color: var(--_danger);
+        font-weight: ${token('font-weight-bold', fontWeightBold)};
+      }
+      .box > :first-child,
+      .summary > :first-child {
+        margin-block-start: 0;
+      }
+      .box > :last-child {
+        margin-block-end: 0;
+      }
+      .trap {
+        position: absolute;
+        inset-inline-start: -10000px;
+        inline-size: 1px;
+        overflow: hidden;
+      }
+      @media (forced-colors: active) {
+        button {
+          border-color: ButtonText;
+        }
+      }
+    `,
+  ];
+
+  /** The relay's base URL, e.g. `https://relay.beratung.example`. The only place the form sends anything. */
+  @property() relay: string | null = null;
+
+  /** The centre's public key as printed by `npx wegweiser-relay keygen` (`wwk1.<centre>.<key>.<check>`). */
+  @property({ attribute: 'public-key' }) publicKey: string | null = null;
+
+  /** Optional sentence on when the team usually answers, shown after sending, e.g. "Wir antworten meist innerhalb von 2 Werktagen." */
+  @property({ attribute: 'answer-time' }) answerTime: string | null = null;
+
+  /** Milliseconds before the first automatic retry (doubles each time). For demos and tests. */
+  @property({ attribute: false }) retryDelay = 2000;
+
+  /** Minimum milliseconds between the first keystroke and sending; a quicker send waits. */
+  @property({ attribute: false }) minFillTime = 3000;
+
+  @state() private phase: Phase = 'ready';
+  @state() private text = '';
+  @state() private topic = '';
+  @state() private language = '';
+  @state() private reply: Reply = 'none';
+  @state() private phone = '';
+  @state() private email = '';
+  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private announcement = '';
+  @state() private attempts = 0;
+  @state() private sentReply: Reply = 'none';
+
+  @query('.summary') private summary!: HTMLElement | null;
+  @query('.box') private box!: HTMLElement | null;
+
+  private internals: ElementInternals | undefined;
+  private key: Promise<CentreKey> | undefined;
+  private pow: Promise<Pow> | undefined;
+  private startedAt = 0;
+  private disabledByForm = false;
+  private trap = '';
+  private pending: { envelope: Envelope; idempotencyKey: string; snapshot: string } | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    // Form-associated for `<fieldset disabled>` and form reset. The form never
+    // calls setFormValue: the text must not travel unencrypted with a host form.
+    try {
+      this.internals = this.attachInternals();
+    } catch {
+      this.internals = undefined;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.announceTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('publicKey') || changed.has('relay')) this.checkConfiguration();
+  }
+
+  /** The `<form>` this element belongs to, if any. */
+  get form(): HTMLFormElement | null {
+    return this.internals?.form ?? null;
+  }
+
+  /** Called by the browser when an ancestor `<fieldset disabled>` changes. */
+  formDisabledCallback(disabled: boolean): void {
+    this.disabledByForm = disabled;
+    this.requestUpdate();
+  }
+
+  /** Called by the browser when the owning form is reset. */
+  formResetCallback(): void {
+    this.clear();
+  }
+
+  private clear(): void {
+    clearTimeout(this.retryTimer);
+    this.text = this.topic = this.language = this.phone = this.email = this.trap = '';
+    this.reply = 'none';
+    this.errors = {};
+    this.pending = undefined;
+    this.attempts = 0;
+    if (this.phase !== 'unavailable') this.phase = 'ready';
+  }
+
+  private checkConfiguration(): void {
+    const relay = this.relay?.trim();
+    const fail = (code: string, message: string) => {
+      this.phase = 'unavailable';
+      this.reportError(code, message);
+    };
+    if (!this.publicKey?.trim()) return fail('contact-form/missing-public-key', 'The public-key attribute is missing, so the form cannot encrypt. Generate a key pair with `npx wegweiser-relay keygen`.');
+    if (!relay) return fail('contact-form/missing-relay', 'The relay attribute is missing: give the URL of your wegweiser-relay, e.g. https://relay.beratung.example.');
+    let url: URL | undefined;
+    try {
+      url = new URL(relay, document.baseURI);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol)) return fail('contact-form/invalid-relay', `The relay attribute "${relay}" is not an http(s) URL.`);
+    if (this.phase === 'unavailable') this.phase = 'ready';
+    const key = parsePublicKey(this.publicKey);
+    this.key = key;
+    key.catch((error: unknown) => {
+      if (this.key !== key) return;
+      fail('contact-form/invalid-public-key', (error as Error).message);
+    });
+  }
+
+  private get relayUrl(): string {
+    return new URL(this.relay!.trim(), document.baseURI).href;
+  }
+
+  /** The proof of work starts with the first keystroke, so it is ready when the person is. */
+  private prepare(): void {
+    this.startedAt ||= Date.now();
+    this.pow ??= this.newPow();
+  }
+
+  private newPow(): Promise<Pow> {
+    const job = fetchChallenge(this.relayUrl).then(async (challenge) => ({ challenge, solution: await solve(challenge) }));
+    // A failed preparation is retried at send time.
+    job.catch(() => {
+      if (this.pow === job) this.pow = undefined;
+    });
+    return job;
+  }
+
+  private onInput(event: Event): void {
+    const target = event.target as HTMLInputElement;
+    const name = target.name as 'text' | 'topic' | 'language' | 'phone' | 'email' | 'trap';
+    this[name] = target.value;
+    if (name === 'text') {
+      this.prepare();
+      clearTimeout(this.announceTimer);
+      // Announce the count only after a pause in typing, and only near the limit (GOV.UK's character count).
+      this.announceTimer = setTimeout(() => {
+        this.announcement = maxTextLength - this.text.length < maxTextLength / 10 ? this.counterText() : '';
+      }, 1000);
+    }
+  }
+
+  private onReply(event: Event): void {
+    this.reply = (event.target as HTMLInputElement).value as Reply;
+  }
+
+  private counterText(): string {
+    const left = maxTextLength - this.text.length;
+    return this.localize(() => {
+      const n = new Intl.NumberFormat(this.locale).format(Math.abs(left));
+      if (left < 0) return left === -1 ? msg('You have 1 character too many') : msg(str`You have ${n} characters too many`);
+      return left === 1 ? msg('You have 1 character remaining') : msg(str`You have ${n} characters remaining`);
+    });
+  }
+
+  private validate(): Partial<Record<Field, string>> {
+    return this.localize(() => {
+      const errors: Partial<Record<Field, string>> = {};
+      if (!this.text.trim()) errors.message = msg('Enter your message');
+      else if (this.text.length > maxTextLength) {
+        const max = new Intl.NumberFormat(this.locale).format(maxTextLength);
+        errors.message = msg(str`Your message must be ${max} characters or fewer`);
+      }
+      if (this.reply === 'phone' && !/^\+?[\d\s()/-]{5,30}$/.test(this.phone.trim())) {
+        errors.phone = msg('Enter a phone number, like 0381 000000, or choose another way to get an answer');
+      }
+      if (this.reply === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(this.email.trim())) {
+        errors.email = msg('Enter an e-mail address in the right format, like name@example.com, or choose another way to get an answer');
+      }
+      return errors;
+    });
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    // A second click while sending changes nothing: the message goes once.
+    if (this.phase === 'sending' || this.phase === 'waiting' || this.disabledByForm) return;
+    this.errors = this.validate();
+    if (Object.keys(this.errors).length) {
+      await this.updateComplete;
+      this.summary?.focus();
+      return;
+    }
+    clearTimeout(this.retryTimer);
+    this.attempts = 0;
+    await this.send();
+  }
+
+  private message(): ContactMessage {
+    const reply = this.reply === 'phone' ? { method: 'phone' as const, value: this.phone.trim() } : this.reply === 'email' ? { method: 'email' as const, value: this.email.trim() } : { method: 'none' as const };
+    return { text: this.text, topic: (this.topic || null) as Topic | null, language: this.language || null, reply, formLocale: this.locale };
+  }
+
+  private async send(): Promise<void> {
+    this.phase = 'sending';
+    this.prepare();
+    const message = this.message();
+    const snapshot = JSON.stringify(message);
+    try {
+      // Seal once per content: a retry sends the same envelope under the same idempotency key.
+      if (this.pending?.snapshot !== snapshot) {
+        let envelope: Envelope;
+        try {
+          const [{ seal }, key] = await Promise.all([import('./envelope.js'), this.key!]);
+          envelope = await seal(key, message);
+        } catch (error) {
+          this.phase = 'unavailable';
+          this.reportError('contact-form/encryption-failed', 'The message could not be encrypted in this browser; nothing was sent.', error);
+          return;
+        }
+        this.pending = { envelope, idempotencyKey: newIdempotencyKey(), snapshot };
+      }
+      const rest = this.minFillTime - (Date.now() - this.startedAt);
+      if (rest > 0) await wait(rest);
+      for (let round = 0; ; round++) {
+        try {
+          const pow = await (this.pow ??= this.newPow());
+          await sendEnvelope(this.relayUrl, { envelope: this.pending.envelope, pow, idempotencyKey: this.pending.idempotencyKey, hp: this.trap });
+          break;
+        } catch (error) {
+          const kind = error instanceof RelayError ? error.retry : 'backoff';
+          if (round >= 2 || (kind !== 'new-pow' && kind !== 'wait')) throw error;
+          this.pow = undefined;
+          if (kind === 'wait') await wait(this.minFillTime);
+        }
+      }
+    } catch (error) {
+      this.failed(error);
+      return;
+    }
+    this.sentReply = this.reply;
+    this.clear();
+    this.pow = undefined;
+    this.startedAt = 0;
+    this.phase = 'sent';
+    this.dispatchEvent(new CustomEvent<ContactSentDetail>('ww-contact-sent', { detail: { reply: this.sentReply }, bubbles: true, composed: true }));
+    await this.updateComplete;
+    this.box?.focus();
+  }
+
+  private failed(error: unknown): void {
+    const relayError = error instanceof RelayError ? error : new RelayError('unknown', 0, 'backoff');
+    this.attempts++;
+    if (relayError.retry === 'never') {
+      this.phase = 'failed';
+      this.attempts = maxAutomaticRetries;
+      void this.updateComplete.then(() => this.box?.focus());
+      this.reportError('contact-form/relay-refused', `The relay refused the message (${relayError.status} ${relayError.code}). Check the relay's RELAY_PUBLIC_KEYS and RELAY_ALLOWED_ORIGINS.`, error);
+      return;
+    }
+    this.reportError('contact-form/relay-unreachable', `The relay could not be reached or is busy (${relayError.status || 'network'} ${relayError.code}); the form keeps the text and tries again.`, error);
+    if (this.attempts < maxAutomaticRetries) {
+      this.phase = 'waiting';
+      this.retryTimer = setTimeout(() => void this.send(), this.retryDelay * 2 ** (this.attempts - 1));
+    } else {
+      this.phase = 'failed';
+    }
+    // The box says what happened and offers the retry: take the person there,
+    // once, not at every automatic retry while they may be editing.
+    if (this.attempts === 1 || this.phase === 'failed') void this.updateComplete.then(() => this.box?.focus());
+  }
+
+  private retryNow(): void {
+    clearTimeout(this.retryTimer);
+    void this.send();
+  }
+
+  private writeAnother(): void {
+    this.phase = 'ready';
+  }
+
+  private focusField(event: Event, id: string): void {
+    // In-page links do not reach into a shadow root; move focus by hand.
+    event.preventDefault();
+    const field = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    field?.focus();
+    field?.scrollIntoView({ block: 'center' });
+  }
+
+  private describedBy(field: Field, ...others: string[]): string {
+    return [...others, this.errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ');
+  }
+
+  private errorText(field: Field): TemplateResult | typeof nothing {
+    const text = this.errors[field];
+    return text ? html`<p class="error" id="${field}-error"><span class="visually-hidden">${msg('Error:')}</span> ${text}</p>` : nothing;
+  }
+
+  private renderSummary(): TemplateResult | typeof nothing {
+    const entries = Object.entries(this.errors) as [Field, string][];
+    if (!entries.length) return nothing;
+    return html`<div class="summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="summary-title">
+      <h2 id="summary-title">${msg('There is a problem')}</h2>
+      <ul>
+        ${entries.map(([field, text]) => html`<li><a href="#${field}" @click=${(e: Event) => this.focusField(e, field)}>${text}</a></li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private renderContactField(field: 'phone' | 'email'): TemplateResult {
+    const phone = field === 'phone';
+    return html`<div class="reveal ${this.errors[field] ? 'invalid' : ''}">
+      <label for=${field}>${phone ? msg('Your phone number') : msg('Your e-mail address')}</label>
+      <p class="hint not-anonymous" id="${field}-hint">
+        ${phone ? msg('Not anonymous: the team will see your number.') : msg('Not anonymous: the team will see your address.')}
+      </p>
+      ${this.errorText(field)}
+      <input
+        id=${field}
+        name=${field}
+        type=${phone ? 'tel' : 'email'}
+        inputmode=${phone ? 'tel' : 'email'}
+        autocomplete="off"
+        spellcheck="false"
+        maxlength="254"
+        .value=${phone ? this.phone : this.email}
+        aria-describedby=${this.describedBy(field, `${field}-hint`)}
+        aria-invalid=${this.errors[field] ? 'true' : 'false'}
+        @input=${this.onInput}
+      />
+    </div>`;
+  }
+
+  private renderChoice(value: Reply, label: string): TemplateResult {
+    return html`<div class="choice">
+        <input type="radio" id="reply-${value}" name="reply" value=${value} .checked=${this.reply === value} @change=${this.onReply} />
+        <label for="reply-${value}">${label}</label>
+      </div>
+      ${value !== 'none' && this.reply === value ? this.renderContactField(value) : nothing}`;
+  }
+
+  private renderStatus(): TemplateResult | typeof nothing {
+    const { phase } = this;
+    if (phase === 'ready') return nothing;
+    if (phase === 'sending') return html`<p>${msg('Encrypting and sending your message…')}</p>`;
+    return html`<div class="box" part="status" tabindex="-1">
+      <h2>${msg('Your message has not been sent yet')}</h2>
+      <p>${msg('Your text is still here. Nothing is lost.')}</p>
+      <p>
+        ${phase === 'waiting'
+          ? msg('The connection to the counselling service failed. The form will try again by itself in a moment.')
+          : msg('The message cannot be sent at the moment. Please try again later, or use one of the other ways to reach us.')}
+      </p>
+      <button type="button" @click=${this.retryNow}>${msg('Try again now')}</button>
+      <slot></slot>
+    </div>`;
+  }
+
+  private renderSent(): TemplateResult {
+    const quickExit = document.querySelector('ww-quick-exit');
+    const where = {
+      none: msg('You asked for no answer. If you want to, you can write again at any time.'),
+      phone: msg('The team will call you at the number you gave. Calls may come from an unknown number.'),
+      email: msg('The answer will come to the e-mail address you gave. Please also look in your spam folder.'),
+    }[this.sentReply];
+    return html`<div class="box done" part="confirmation" tabindex="-1" role="status">
+      <h2>${msg('Your message has been sent')}</h2>
+      <p>${msg('It was encrypted in this browser. Only the counselling team can read it.')}</p>
+      <p>${this.answerTime ?? msg('The team reads new messages as soon as it can.')}</p>
+      <p>${where}</p>
+      <p>${msg('Nothing from your message is stored on this device.')}</p>
+      ${quickExit ? html`<p>${msg('If you need to, you can leave this page quickly: use the “Leave this page” button or press Shift 3 times.')}</p>` : nothing}
+      <button type="button" @click=${this.writeAnother}>${msg('Write another message')}</button>
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    const { phase } = this;
+    let body: TemplateResult;
+    if (phase === 'unavailable') {
+      body = html`<div class="box" role="status">
+        <h2>${msg('This form cannot send messages securely at the moment')}</h2>
+        <p>${msg('Please use one of the other ways to reach us.')}</p>
+        <slot></slot>
+      </div>`;
+    } else if (phase === 'sent') {
+      body = this.renderSent();
+    } else {
+      const left = maxTextLength - this.text.length;
+      const busy = phase === 'sending' || phase === 'waiting';
+      body = html`${this.renderSummary()}
+        <form part="form" novalidate autocomplete="off" @submit=${this.onSubmit}>
+          <fieldset ?disabled=${this.disabledByForm}>
+            <div class="group ${this.errors.message ? 'invalid' : ''}">
+              <label for="message">${msg('Your message')}</label>
+              <p class="hint" id="message-hint">
+                ${msg('Write what you want to ask or tell us, in any language. You do not need to give your name.')}
+              </p>
+              ${this.errorText('message')}
+              <textarea
+                id="message"
+                name="text"
+                rows="8"
+                autocomplete="off"
+                .value=${this.text}
+                aria-describedby=${this.describedBy('message', 'message-hint', 'message-counter')}
+                aria-invalid=${this.errors.message ? 'true' : 'false'}
+                @input=${this.onInput}
+              ></textarea>
+              <p class="counter ${left < 0 ? 'over' : ''}" id="message-counter">${this.counterText()}</p>
+              <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+            </div>
+            <div class="group">
+              <label for="topic">${msg('Topic (optional)')}</label>
+              <select id="topic" name="topic" .value=${this.topic} @change=${this.onInput}>
+                <option value="">${msg('No topic chosen')}</option>
+                ${topicIds.map((id) => html`<option value=${id} ?selected=${this.topic === id}>${this.topicLabel(id)}</option>`)}
+              </select>
+            </div>
+            <div class="group">
+              <label for="language">${msg('Language for the answer (optional)')}</label>
+              <select id="language" name="language" .value=${this.language} @change=${this.onInput}>
+                <option value="">${msg('No preference')}</option>
+                ${languages.map(([code, name]) => html`<option value=${code} lang=${code} ?selected=${this.language === code}>${name}</option>`)}
+              </select>
+            </div>
+            <fieldset class="group" aria-describedby="reply-hint">
+              <legend>${msg('Do you want an answer?')}</legend>
+              <p class="hint" id="reply-hint">${msg('Without an answer, you do not give any contact details.')}</p>
+              ${this.renderChoice('none', msg('No answer needed'))} ${this.renderChoice('phone', msg('Yes, by phone (not anonymous)'))}
+              ${this.renderChoice('email', msg('Yes, by e-mail (not anonymous)'))}
+            </fieldset>
+            <div class="trap" aria-hidden="true">
+              <label for="trap">${msg('Leave this field empty')}</label>
+              <input id="trap" name="trap" tabindex="-1" autocomplete="off" .value=${this.trap} @input=${this.onInput} />
+            </div>
+            <p class="hint">${msg('Your message is encrypted in this browser before it is sent. Only the counselling team can read it.')}</p>
+            <div role="status">${this.renderStatus()}</div>
+            <button part="submit" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${msg('Send message')}</button>
+          </fieldset>
+        </form>`;
+    }
+    return html`<div lang=${this.locale} dir=${this.localeDir}>${body}</div>`;
+  }
+
+  private topicLabel(id: Topic): string {
+    return {
+      work: msg('Changing jobs or leaving sex work'),
+      money: msg('Money, benefits or debts'),
+      housing: msg('Housing'),
+      health: msg('Health and health insurance'),
+      residence: msg('Residence and papers'),
+      other: msg('Something else'),
+    }[id];
+  }
+
+}

@@ -1,0 +1,6 @@
+export { ContactForm, type ContactSentDetail } from './ContactForm.js';
+export { parsePublicKey, formatPublicKey, PublicKeyError, keyPrefix, type CentreKey } from './public-key.js';
+export { RelayError, type RetryKind } from './relay-client.js';
+// The envelope (HPKE) is a separate entry, `@wegweiser/contact-form/envelope`, so that
+// importing the element does not pull in the encryption code before it is needed.
+export type { ContactMessage, Envelope, MessagePlaintext, ReplyChoice, Topic } from './envelope.js';

@@ -1,0 +1,117 @@
+// A web-test-runner plugin that runs real relays for the contact form's
+// browser tests: `executeServerCommand('contact-relay', { action, ... })`.
+// It can cut the connection of the next message posts, before the relay sees
+// them or after it stored them (the answer is lost), to test retries.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+export function contactRelayPlugin() {
+  const relays = new Map();
+  let next = 0;
+
+  async function start({ origin, minFillSeconds = 0 }) {
+    const { readConfig, createRelay } = await import('../dist/index.js');
+    const { readFileSync } = await import('node:fs');
+    const demo = JSON.parse(readFileSync(here('../demo/demo-private-key.json'), 'utf8'));
+    const config = await readConfig({
+      RELAY_PUBLIC_KEYS: demo.publicKey,
+      RELAY_ALLOWED_ORIGINS: origin,
+      RELAY_DB: join(mkdtempSync(join(tmpdir(), 'ww-wtr-relay-')), 'relay.sqlite'),
+      RELAY_POW_COST: '1',
+      RELAY_POW_COUNTER_MIN: '5',
+      RELAY_POW_COUNTER_MAX: '20',
+      RELAY_MIN_FILL_SECONDS: String(minFillSeconds),
+      RELAY_RATE_LIMIT_MESSAGES: '1000',
+      RELAY_RATE_LIMIT_CHALLENGES: '1000',
+      RELAY_LOG: 'quiet',
+    });
+    const relay = createRelay(config, { log: { info() {}, error() {} } });
+    const state = { relay, cut: { before: 0, after: 0 }, posts: 0 };
+    const server = createServer((req, res) => {
+      // No keep-alive: Chromium silently resends a request whose reused connection
+      // drops, which would hide the cut this plugin makes on purpose.
+      res.setHeader('Connection', 'close');
+      if (req.method === 'POST' && req.url === '/v1/messages') {
+        state.posts++;
+        if (state.cut.before > 0) {
+          state.cut.before--;
+          req.socket.destroy();
+          return;
+        }
+        if (state.cut.after > 0) {
+          state.cut.after--;
+          // Let the relay store the message, then lose its answer on the way back.
+          res.writeHead = () => {
+            req.socket.destroy();
+            return res;
+          };
+        }
+      }
+      relay.listener(req, res);
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const id = String(next++);
+    relays.set(id, { ...state, server, state });
+    return { id, url: `http://127.0.0.1:${server.address().port}`, publicKey: demo.publicKey };
+  }
+
+  async function stop(id) {
+    const entry = relays.get(id);
+    if (!entry) return;
+    relays.delete(id);
+    await new Promise((resolve) => {
+      entry.server.close(resolve);
+      entry.server.closeAllConnections();
+    });
+    await entry.relay.close();
+  }
+
+  return {
+    name: 'contact-relay',
+    // @hpke/common's never-taken Node fallback imports "crypto"; give the browser a stand-in.
+    resolveImport({ source, context }) {
+      if (source === 'crypto' && context.path.includes('/@hpke/')) return '/packages/contact-form/test/node-crypto-stub.js';
+      return undefined;
+    },
+    async executeCommand({ command, payload }) {
+      if (command !== 'contact-relay') return undefined;
+      const entry = relays.get(payload.id);
+      switch (payload.action) {
+        case 'start':
+          return start(payload);
+        case 'cut':
+          entry.state.cut = { before: payload.before ?? 0, after: payload.after ?? 0 };
+          return true;
+        case 'posts':
+          return entry.state.posts;
+        case 'messages':
+          return entry.relay.store.messages().map((m) => m.envelope);
+        case 'decrypt': {
+          // In a separate process, with the private key file, as the counselling team would.
+          const envelopes = entry.relay.store.messages().map((m) => JSON.stringify(m.envelope));
+          const result = spawnSync(process.execPath, [here('../dist/cli.js'), 'decrypt', '--key', here('../demo/demo-private-key.json')], {
+            input: envelopes.join('\n'),
+            encoding: 'utf8',
+            env: { ...process.env, WEGWEISER_KEY_PASSPHRASE: 'demo-passphrase-not-secret' },
+          });
+          if (result.status !== 0) throw new Error(result.stderr);
+          return result.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+        }
+        case 'stop':
+          await stop(payload.id);
+          return true;
+        default:
+          throw new Error(`contact-relay: unknown action ${payload.action}`);
+      }
+    },
+    async serverStop() {
+      for (const id of [...relays.keys()]) await stop(id);
+    },
+  };
+}
