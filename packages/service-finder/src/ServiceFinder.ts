@@ -20,6 +20,24 @@ const ANNOUNCE_DELAY = 900;
 type Flag = 'anonymous' | 'free' | 'stepFree' | 'openNow' | 'responsible';
 const FLAGS: readonly Flag[] = ['anonymous', 'free', 'stepFree', 'openNow', 'responsible'];
 
+/** Intl objects are slow to create and the results list needs several per centre: one set per locale. */
+const formatterCache = new Map<string, ReturnType<typeof createFormatters>>();
+function createFormatters(locale: string) {
+  return {
+    languages: new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }),
+    list: new Intl.ListFormat(locale, { type: 'conjunction' }),
+    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+    km: new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 0 }),
+    kmFine: new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }),
+    plural: new Intl.PluralRules(locale),
+  };
+}
+function formatters(locale: string): ReturnType<typeof createFormatters> {
+  let f = formatterCache.get(locale);
+  if (!f) formatterCache.set(locale, (f = createFormatters(locale)));
+  return f;
+}
+
 interface Located extends Origin {
   label: string;
 }
@@ -97,6 +115,7 @@ export class ServiceFinder extends WegweiserElement {
   @state() private announcement = '';
 
   private index: DirectoryIndex | undefined;
+  private languageOptions: { directory: CheckedDirectory | undefined; key: string; names: [string, string][] } | undefined;
   private makeSchedule: ScheduleFactory | undefined;
   private indexLocale = '';
   private hits: Hit[] = [];
@@ -483,19 +502,25 @@ export class ServiceFinder extends WegweiserElement {
 
   /** The languages the listed centres speak, named in the reader's language, sorted by name. */
   private spokenLanguages(): [string, string][] {
+    const key = this.locale;
+    const cached = this.languageOptions;
+    if (cached && cached.directory === this.directory && cached.key === key) return cached.names;
     const tags = new Set((this.directory?.centres ?? []).flatMap((c) => (c.languages ?? []).map((l) => l.toLowerCase().split('-')[0]!)));
-    const names = new Intl.DisplayNames([this.locale], { type: 'language', fallback: 'code' });
-    return [...tags].map((t): [string, string] => [t, names.of(t) ?? t]).sort((a, b) => a[1].localeCompare(b[1], this.locale));
+    const names = formatters(this.locale).languages;
+    const sorted = [...tags].map((t): [string, string] => [t, names.of(t) ?? t]).sort((a, b) => a[1].localeCompare(b[1], this.locale));
+    this.languageOptions = { directory: this.directory, key, names: sorted };
+    return sorted;
   }
 
   private formatKm(km: number): string {
-    return new Intl.NumberFormat(this.locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
+    const f = formatters(this.locale);
+    return (km < 10 ? f.kmFine : f.km).format(km);
   }
 
   private statusText(): string {
     return this.localize(() => {
       const n = this.hits.length;
-      const count = new Intl.PluralRules(this.locale).select(n) === 'one' ? msg(str`${n} centre`) : msg(str`${n} centres`);
+      const count = formatters(this.locale).plural.select(n) === 'one' ? msg(str`${n} centre`) : msg(str`${n} centres`);
       if (!this.origin) return count;
       const place = this.origin.label;
       const distance = this.formatKm(this.km);
@@ -580,9 +605,9 @@ export class ServiceFinder extends WegweiserElement {
     const c = hit.centre;
     const labels = topicLabels();
     const channelNames = channelLabels();
-    const names = new Intl.DisplayNames([this.locale], { type: 'language', fallback: 'code' });
-    const languages = (c.languages ?? []).map((l) => names.of(l) ?? l);
-    const list = (items: string[]) => new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(items);
+    const f = formatters(this.locale);
+    const languages = (c.languages ?? []).map((l) => f.languages.of(l) ?? l);
+    const list = (items: string[]) => f.list.format(items);
     const description = textIn(c.description, this.locale);
     const note = textIn(c.address.note, this.locale);
     const messenger = textIn(c.contacts?.messenger, this.locale);
@@ -591,7 +616,7 @@ export class ServiceFinder extends WegweiserElement {
       ${c.name}${c.fictional ? html` <span class="meta">${msg('(fictional)')}</span>` : nothing}
     </div>`;
     const facts = [c.anonymous ? msg('anonymous') : '', c.free ? msg('free of charge') : '', c.accessibility?.stepFree ? msg('step-free access') : ''].filter(Boolean);
-    const checked = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${c.lastChecked}T00:00:00Z`));
+    const checked = f.date.format(new Date(`${c.lastChecked}T00:00:00Z`));
     const hours = channels.filter((ch) => c.hours?.[ch]);
     const { name } = c;
     const phone = c.contacts?.phone ?? '';

@@ -10,14 +10,21 @@ import type { HoursCheck } from './model.js';
 export { checkDirectory } from './directory.js';
 import type { ScheduleFactory } from './search.js';
 
+// Directories repeat the same hours text a lot: each distinct one is parsed once.
+const checked = new Map<string, string | undefined>();
+
 export const checkHours: HoursCheck = (spec) => {
+  if (checked.has(spec)) return checked.get(spec);
+  let problem: string | undefined;
   try {
     parseOpeningHours(spec);
-    return undefined;
   } catch (error) {
-    if (error instanceof OpeningHoursError) return error.message;
-    throw error;
+    if (!(error instanceof OpeningHoursError)) throw error;
+    problem = error.message;
   }
+  if (checked.size > 5000) checked.clear();
+  checked.set(spec, problem);
+  return problem;
 };
 
 export const makeSchedule: ScheduleFactory = (spec, region) => new Schedule(spec, { region });

@@ -53,8 +53,13 @@ export class DirectoryIndex {
   private readonly tokens = new Map<string, Set<number>>();
   private readonly tokenList: string[];
   private readonly matchCache = new Map<string, Map<number, number>>();
-  private readonly schedules = new Map<string, ReturnType<ScheduleFactory> | null>();
+  // Keyed by Land and hours text: directories repeat the same hours a lot, and
+  // each distinct text is parsed and evaluated once.
+  private readonly schedules = new Map<string, ReturnType<ScheduleFactory>>();
   private readonly openCache = new Map<string, { status: boolean; from: number; until: number }>();
+  /** Per centre, its name's place in the German collation: sorting compares numbers. */
+  private readonly rank: Int32Array;
+  private readonly byName: number[];
 
   /**
    * @param topicWords extra words per topic (its names in the languages in use),
@@ -75,6 +80,10 @@ export class DirectoryIndex {
       }
     });
     this.tokenList = [...this.tokens.keys()];
+    const collator = new Intl.Collator('de');
+    this.byName = [...centres.keys()].sort((a, b) => collator.compare(centres[a]!.name, centres[b]!.name));
+    this.rank = new Int32Array(centres.length);
+    this.byName.forEach((centre, position) => (this.rank[centre] = position));
   }
 
   /** Centre index → score for one query word: a prefix scores 3, a near miss 1. */
@@ -86,7 +95,7 @@ export class DirectoryIndex {
     for (const token of this.tokenList) {
       let score = 0;
       if (token.startsWith(word)) score = token.length === word.length ? 4 : 3;
-      else if (edits > 0 && (withinEdits(word, token, edits) || (token.length > word.length && withinEdits(word, token.slice(0, word.length), edits)))) score = 1;
+      else if (edits > 0 && (withinEdits(word, token, edits) || (token.length > word.length && withinEdits(word, token, edits, word.length)))) score = 1;
       if (!score) continue;
       for (const i of this.tokens.get(token)!) result.set(i, Math.max(result.get(i) ?? 0, score));
     }
@@ -95,24 +104,15 @@ export class DirectoryIndex {
     return result;
   }
 
-  private schedule(centre: Centre, channel: Channel): ReturnType<ScheduleFactory> | null {
-    const key = `${centre.id}\u0000${channel}`;
-    let schedule = this.schedules.get(key);
-    if (schedule === undefined) {
-      const spec = centre.hours?.[channel];
-      schedule = spec && this.makeSchedule ? this.makeSchedule(spec, centre.land) : null;
-      this.schedules.set(key, schedule);
-    }
-    return schedule;
-  }
-
   /** Open at `now` on the channel; cached until the next change, so typing does not re-evaluate. */
   isOpen(centre: Centre, channel: Channel, now: number): boolean {
-    const key = `${centre.id}\u0000${channel}`;
+    const spec = centre.hours?.[channel];
+    if (!spec || !this.makeSchedule) return false;
+    const key = `${centre.land}\u0000${spec}`;
     const cached = this.openCache.get(key);
     if (cached && now >= cached.from && now < cached.until) return cached.status;
-    const schedule = this.schedule(centre, channel);
-    if (!schedule) return false;
+    let schedule = this.schedules.get(key);
+    if (!schedule) this.schedules.set(key, (schedule = this.makeSchedule(spec, centre.land)));
     const state = schedule.stateAt(now);
     const until = Math.min(state.until ?? now + 60_000, now + 86_400_000);
     this.openCache.set(key, { status: state.status === 'open', from: now, until });
@@ -135,8 +135,8 @@ export class DirectoryIndex {
     }
     const now = q.now ?? Date.now();
     const languages = q.languages?.map((l) => l.toLowerCase().split('-')[0]!);
-    const hits: Hit[] = [];
-    const candidates = scores ? [...scores.keys()] : this.centres.keys();
+    const hits: (Omit<Hit, 'distanceKm'> & { distanceKm: number | undefined; rank: number })[] = [];
+    const candidates = scores ? [...scores.keys()] : this.byName;
     for (const i of candidates) {
       const c = this.centres[i]!;
       if (q.anonymous && !c.anonymous) continue;
@@ -152,15 +152,11 @@ export class DirectoryIndex {
         distance = distanceKm(q.origin, c.location);
         if (q.radiusKm !== undefined && distance > q.radiusKm) continue;
       } else if (q.origin && q.radiusKm !== undefined && !q.responsible) continue;
-      hits.push(distance === undefined ? { centre: c, score: scores?.get(i) ?? 0 } : { centre: c, distanceKm: distance, score: scores?.get(i) ?? 0 });
+      hits.push({ centre: c, distanceKm: distance, score: scores?.get(i) ?? 0, rank: this.rank[i]! });
     }
-    hits.sort(
-      (a, b) =>
-        (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) ||
-        b.score - a.score ||
-        a.centre.name.localeCompare(b.centre.name, 'de'),
-    );
-    return hits;
+    // Without an origin or a text, the candidates came in name order already.
+    if (q.origin || scores) hits.sort((a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || b.score - a.score || a.rank - b.rank);
+    return hits.map((h) => (h.distanceKm === undefined ? { centre: h.centre, score: h.score } : { centre: h.centre, distanceKm: h.distanceKm, score: h.score }));
   }
 }
 

@@ -20,29 +20,35 @@ export function words(text: string): string[] {
   return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
+// Rows of the edit-distance table, reused: the search calls this thousands of
+// times per keystroke, and allocating per call was most of its cost.
+let rows = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+
 /**
- * Whether `a` and `b` are at most `max` edits apart (Damerau: a swap of two
- * neighbours is one edit). Bounded: gives up as soon as a row exceeds `max`.
+ * Whether `a` and the first `bLength` characters of `b` are at most `max`
+ * edits apart (Damerau: a swap of two neighbours is one edit). Bounded: gives
+ * up as soon as a row exceeds `max`.
  */
-export function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+export function withinEdits(a: string, b: string, max: number, bLength = b.length): boolean {
+  const n = Math.min(bLength, b.length);
+  if (Math.abs(a.length - n) > max) return false;
+  if (rows[0]!.length < n + 1) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prev2, prev, row] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      row.push(v);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2]! + 1);
+      row[j] = v;
       if (v < best) best = v;
     }
     if (best > max) return false;
-    prev2 = prev;
-    prev = row;
+    [prev2, prev, row] = [prev, row, prev2];
   }
-  return prev[b.length]! <= max;
+  return prev[n]! <= max;
 }
 
 /** How many typos a word of this length may have: none below 4 letters, one up to 7, two from 8. */
