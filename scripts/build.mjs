@@ -36,8 +36,11 @@ for (const pkg of packages) {
   if (!existsSync(define)) continue;
   const outdir = join(root, 'packages', pkg, 'dist', 'browser');
   rmSync(outdir, { recursive: true, force: true });
+  // Module workers (`*.worker.js`) keep their names: widgets load them with
+  // `new URL('./x.worker.js', import.meta.url)` (no blob: URLs, CSP-friendly).
+  const workers = readdirSync(join(root, 'packages', pkg, 'dist')).filter((f) => f.endsWith('.worker.js'));
   await build({
-    entryPoints: { [pkg]: define },
+    entryPoints: { [pkg]: define, ...Object.fromEntries(workers.map((f) => [f.slice(0, -3), join(root, 'packages', pkg, 'dist', f)])) },
     bundle: true,
     splitting: true,
     format: 'esm',

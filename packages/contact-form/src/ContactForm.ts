@@ -23,7 +23,7 @@ import {
   targetSizeComfortable,
 } from '@wegweiser/tokens/defaults';
 import { parsePublicKey, type CentreKey } from './public-key.js';
-import { fetchChallenge, newIdempotencyKey, RelayError, sendEnvelope, solve, type Pow } from './relay-client.js';
+import type { Pow, RelayError } from './relay-client.js';
 import type { ContactMessage, Envelope, Topic } from './envelope.js';
 
 registerMessages('@wegweiser/contact-form', {
@@ -66,6 +66,8 @@ declare global {
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// The network code loads with the first keystroke, the encryption with the first send.
+const client = () => import('./relay-client.js');
 
 /**
  * @summary A first message to a counselling team without name, e-mail or
@@ -340,15 +342,15 @@ export class ContactForm extends WegweiserElement {
       this.phase = 'unavailable';
       this.reportError(code, message);
     };
-    if (!this.publicKey?.trim()) return fail('contact-form/missing-public-key', 'The public-key attribute is missing, so the form cannot encrypt. Generate a key pair with `npx wegweiser-relay keygen`.');
-    if (!relay) return fail('contact-form/missing-relay', 'The relay attribute is missing: give the URL of your wegweiser-relay, e.g. https://relay.beratung.example.');
+    if (!this.publicKey?.trim()) return fail('contact-form/missing-public-key', 'No public-key attribute: nothing can be encrypted (see `wegweiser-relay keygen`).');
+    if (!relay) return fail('contact-form/missing-relay', 'No relay attribute: give the URL of your wegweiser-relay.');
     let url: URL | undefined;
     try {
       url = new URL(relay, document.baseURI);
     } catch {
       url = undefined;
     }
-    if (!url || !/^https?:$/.test(url.protocol)) return fail('contact-form/invalid-relay', `The relay attribute "${relay}" is not an http(s) URL.`);
+    if (!url || !/^https?:$/.test(url.protocol)) return fail('contact-form/invalid-relay', `relay "${relay}" is not an http(s) URL.`);
     if (this.phase === 'unavailable') this.phase = 'ready';
     const key = parsePublicKey(this.publicKey);
     this.key = key;
@@ -369,7 +371,10 @@ export class ContactForm extends WegweiserElement {
   }
 
   private newPow(): Promise<Pow> {
-    const job = fetchChallenge(this.relayUrl).then(async (challenge) => ({ challenge, solution: await solve(challenge) }));
+    const job = client().then(async ({ fetchChallenge, solve }) => {
+      const challenge = await fetchChallenge(this.relayUrl);
+      return { challenge, solution: await solve(challenge) };
+    });
     // A failed preparation is retried at send time.
     job.catch(() => {
       if (this.pow === job) this.pow = undefined;
@@ -456,20 +461,20 @@ export class ContactForm extends WegweiserElement {
           envelope = await seal(key, message);
         } catch (error) {
           this.phase = 'unavailable';
-          this.reportError('contact-form/encryption-failed', 'The message could not be encrypted in this browser; nothing was sent.', error);
+          this.reportError('contact-form/encryption-failed', 'Encryption failed in this browser; nothing was sent.', error);
           return;
         }
-        this.pending = { envelope, idempotencyKey: newIdempotencyKey(), snapshot };
+        this.pending = { envelope, idempotencyKey: (await client()).newIdempotencyKey(), snapshot };
       }
       const rest = this.minFillTime - (Date.now() - this.startedAt);
       if (rest > 0) await wait(rest);
       for (let round = 0; ; round++) {
         try {
           const pow = await (this.pow ??= this.newPow());
-          await sendEnvelope(this.relayUrl, { envelope: this.pending.envelope, pow, idempotencyKey: this.pending.idempotencyKey, hp: this.trap });
+          await (await client()).sendEnvelope(this.relayUrl, { envelope: this.pending.envelope, pow, idempotencyKey: this.pending.idempotencyKey, hp: this.trap });
           break;
         } catch (error) {
-          const kind = error instanceof RelayError ? error.retry : 'backoff';
+          const kind = (error as Partial<RelayError>).retry ?? 'backoff';
           if (round >= 2 || (kind !== 'new-pow' && kind !== 'wait')) throw error;
           this.pow = undefined;
           if (kind === 'wait') await wait(this.minFillTime);
@@ -490,16 +495,16 @@ export class ContactForm extends WegweiserElement {
   }
 
   private failed(error: unknown): void {
-    const relayError = error instanceof RelayError ? error : new RelayError('unknown', 0, 'backoff');
+    const relayError: Pick<RelayError, 'code' | 'status' | 'retry'> = { code: 'unknown', status: 0, retry: 'backoff', ...(error as Partial<RelayError>) };
     this.attempts++;
     if (relayError.retry === 'never') {
       this.phase = 'failed';
       this.attempts = maxAutomaticRetries;
       void this.updateComplete.then(() => this.box?.focus());
-      this.reportError('contact-form/relay-refused', `The relay refused the message (${relayError.status} ${relayError.code}). Check the relay's RELAY_PUBLIC_KEYS and RELAY_ALLOWED_ORIGINS.`, error);
+      this.reportError('contact-form/relay-refused', `The relay refused the message (${relayError.status} ${relayError.code}); check its RELAY_PUBLIC_KEYS and RELAY_ALLOWED_ORIGINS.`, error);
       return;
     }
-    this.reportError('contact-form/relay-unreachable', `The relay could not be reached or is busy (${relayError.status || 'network'} ${relayError.code}); the form keeps the text and tries again.`, error);
+    this.reportError('contact-form/relay-unreachable', `Relay unreachable or busy (${relayError.status || 'network'} ${relayError.code}); the text is kept, retrying.`, error);
     if (this.attempts < maxAutomaticRetries) {
       this.phase = 'waiting';
       this.retryTimer = setTimeout(() => void this.send(), this.retryDelay * 2 ** (this.attempts - 1));

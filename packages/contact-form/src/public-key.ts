@@ -51,7 +51,7 @@ export function fromBase64url(text: string): Uint8Array {
 }
 
 async function checkValue(centre: string, key: string): Promise<string> {
-  if (!globalThis.crypto?.subtle) throw new PublicKeyError('Web Crypto is not available: the page must be served over HTTPS (or from localhost).');
+  if (!globalThis.crypto?.subtle) throw new PublicKeyError('No Web Crypto: serve the page over HTTPS.');
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${keyPrefix}.${centre}.${key}`));
   return toBase64url(new Uint8Array(digest)).slice(0, 8);
 }
@@ -59,21 +59,21 @@ async function checkValue(centre: string, key: string): Promise<string> {
 /** Reads and checks a public-key string (format, length and check value). */
 export async function parsePublicKey(text: string | null | undefined): Promise<CentreKey> {
   const trimmed = (text ?? '').trim();
-  if (!trimmed) throw new PublicKeyError('The public-key attribute is missing. Generate a key pair with `npx wegweiser-relay keygen` and copy the printed key.');
+  if (!trimmed) throw new PublicKeyError('The public key is missing (see `wegweiser-relay keygen`).');
   const parts = trimmed.split('.');
   if (parts.length !== 4 || parts[0] !== keyPrefix) {
-    throw new PublicKeyError(`The public key must look like "${keyPrefix}.<centre>.<key>.<check>", as printed by \`npx wegweiser-relay keygen\`.`);
+    throw new PublicKeyError(`The public key must look like "${keyPrefix}.<centre>.<key>.<check>" (see \`wegweiser-relay keygen\`).`);
   }
   const [, centre, key, check] = parts as [string, string, string, string];
-  if (!centrePattern.test(centre)) throw new PublicKeyError(`The centre id "${centre}" in the public key is not valid (lower-case letters, digits and hyphens).`);
+  if (!centrePattern.test(centre)) throw new PublicKeyError(`Invalid centre id "${centre}" in the public key.`);
   let publicKey: Uint8Array;
   try {
     publicKey = fromBase64url(key);
   } catch {
     publicKey = new Uint8Array();
   }
-  if (publicKey.length !== 32 || key.length !== 43) throw new PublicKeyError('The key part of the public key is damaged (it must be 43 base64url characters). Copy it again.');
-  if (check !== (await checkValue(centre, key))) throw new PublicKeyError('The public key does not match its check value; part of it was changed or cut off. Copy it again.');
+  if (publicKey.length !== 32 || key.length !== 43) throw new PublicKeyError('The public key is damaged; copy it again.');
+  if (check !== (await checkValue(centre, key))) throw new PublicKeyError('The public key does not match its check value; copy it again.');
   return { centre, publicKey, kid: check, text: trimmed };
 }
 

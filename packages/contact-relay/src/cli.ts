@@ -142,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(
         `DEMO relay on ${relay.url} (store: ${config.database}).\n` +
           'It uses the DEMO key pair from packages/contact-relay/demo/, whose passphrase is public: never send real messages to it.\n' +
-          `Read what arrived: WEGWEISER_KEY_PASSPHRASE=demo-passphrase-not-secret npx wegweiser-relay read --key ${demoKeyPath} --db ${config.database}\n`,
+          `Read what arrived: WEGWEISER_KEY_PASSPHRASE=demo-passphrase-not-secret node ${fileURLToPath(import.meta.url)} read --key ${demoKeyPath} --db ${config.database}\n`,
       );
       const stop = () => void relay.close().then(() => process.exit(0));
       process.once('SIGINT', stop);
