@@ -135,7 +135,8 @@ export class DirectoryIndex {
     }
     const now = q.now ?? Date.now();
     const languages = q.languages?.map((l) => l.toLowerCase().split('-')[0]!);
-    const hits: (Omit<Hit, 'distanceKm'> & { distanceKm: number | undefined; rank: number })[] = [];
+    const found: number[] = [];
+    const distances: (number | undefined)[] = [];
     const candidates = scores ? [...scores.keys()] : this.byName;
     for (const i of candidates) {
       const c = this.centres[i]!;
@@ -152,11 +153,33 @@ export class DirectoryIndex {
         distance = distanceKm(q.origin, c.location);
         if (q.radiusKm !== undefined && distance > q.radiusKm) continue;
       } else if (q.origin && q.radiusKm !== undefined && !q.responsible) continue;
-      hits.push({ centre: c, distanceKm: distance, score: scores?.get(i) ?? 0, rank: this.rank[i]! });
+      found.push(i);
+      distances.push(distance);
     }
     // Without an origin or a text, the candidates came in name order already.
-    if (q.origin || scores) hits.sort((a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || b.score - a.score || a.rank - b.rank);
-    return hits.map((h) => (h.distanceKm === undefined ? { centre: h.centre, score: h.score } : { centre: h.centre, distanceKm: h.distanceKm, score: h.score }));
+    // Otherwise one number per hit (distance in 100 m steps, then text score,
+    // then the name's rank, which is unique) sorted as a typed array: far
+    // faster than a comparator over objects when 10,000 centres match.
+    let order = found.map((_, k) => k);
+    if (q.origin || scores) {
+      const keys = new Float64Array(found.length);
+      const atRank = new Int32Array(this.centres.length);
+      found.forEach((i, k) => {
+        const d = distances[k];
+        const distancePart = d === undefined ? 2 ** 24 - 1 : Math.min(2 ** 24 - 2, Math.round(d * 10));
+        const scorePart = 63 - Math.min(63, scores?.get(i) ?? 0);
+        const rank = this.rank[i]!;
+        keys[k] = (distancePart * 64 + scorePart) * 2 ** 20 + rank;
+        atRank[rank] = k;
+      });
+      order = Array.from(keys.sort(), (key) => atRank[key % 2 ** 20]!);
+    }
+    return order.map((k) => {
+      const i = found[k]!;
+      const d = distances[k];
+      const score = scores?.get(i) ?? 0;
+      return d === undefined ? { centre: this.centres[i]!, score } : { centre: this.centres[i]!, distanceKm: d, score };
+    });
   }
 }
 
