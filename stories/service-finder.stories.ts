@@ -32,7 +32,6 @@ function finder(args: FinderArgs): TemplateResult {
     now=${args.now || nothing}
     lang=${args.lang || nothing}
     @ww-error=${(event: CustomEvent) => action('ww-error')(event.detail)}
-    @ww-search=${(event: CustomEvent) => action('ww-search')(event.detail)}
   >
     ${args.fallback
       ? html`<ul>

@@ -27,8 +27,7 @@ function createFormatters(locale: string) {
     languages: new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }),
     list: new Intl.ListFormat(locale, { type: 'conjunction' }),
     date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
-    km: new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 0 }),
-    kmFine: new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }),
+    km: new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }),
     plural: new Intl.PluralRules(locale),
   };
 }
@@ -71,7 +70,6 @@ function loadPlaces(): Promise<Places | null> {
  * @fires ww-error - When the directory cannot be loaded or has invalid entries
  *   (`service-finder/load-failed`, `service-finder/invalid-directory`,
  *   `service-finder/invalid-entries`), or an attribute is invalid.
- * @fires ww-search - After each search, with `{ count, query }` (the query holds no location).
  *
  * @status experimental
  * @since 0.2.0
@@ -302,15 +300,7 @@ export class ServiceFinder extends WegweiserElement {
     if (sentence === this.lastAnnounced) return;
     this.lastAnnounced = sentence;
     clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      this.announcement = sentence;
-      this.dispatchEvent(new CustomEvent('ww-search', { detail: { count: this.hits.length, query: this.publicQuery() }, bubbles: true, composed: true }));
-    }, ANNOUNCE_DELAY);
-  }
-
-  /** What the search was, without any location: safe to hand to a site's own code. */
-  private publicQuery() {
-    return { text: this.text, topics: [...this.chosenTopics], language: this.language, channels: [...this.chosenChannels], flags: [...this.flags] };
+    this.announceTimer = setTimeout(() => (this.announcement = sentence), ANNOUNCE_DELAY);
   }
 
   // ---- URL state -------------------------------------------------------------
@@ -513,8 +503,8 @@ export class ServiceFinder extends WegweiserElement {
   }
 
   private formatKm(km: number): string {
-    const f = formatters(this.locale);
-    return (km < 10 ? f.kmFine : f.km).format(km);
+    // Tenths only below 10 km, where they matter.
+    return formatters(this.locale).km.format(km < 10 ? km : Math.round(km));
   }
 
   private statusText(): string {
