@@ -17,6 +17,9 @@ const PAGE = 20;
 /** Quiet time before the result count is announced, so typing is not talked over. */
 const ANNOUNCE_DELAY = 900;
 
+/** State that changes what is shown, never the results. */
+const DISPLAY_ONLY = new Set(['announcement', 'shown', 'geoState', 'loadState']);
+
 type Flag = 'anonymous' | 'free' | 'stepFree' | 'openNow' | 'responsible';
 const FLAGS: readonly Flag[] = ['anonymous', 'free', 'stepFree', 'openNow', 'responsible'];
 
@@ -157,7 +160,8 @@ export class ServiceFinder extends WegweiserElement {
       this.index = new DirectoryIndex(this.directory.centres, this.topicWords(), this.makeSchedule);
       this.indexLocale = this.locale;
     }
-    this.search();
+    // The announcement, "show more" and the load state do not re-run the search.
+    if ([...changed.keys()].some((key) => !DISPLAY_ONLY.has(key as string))) this.search();
   }
 
   private urlStateApplied = false;
@@ -215,11 +219,6 @@ export class ServiceFinder extends WegweiserElement {
     if (checked.centres.some((c) => c.hours)) void import('@wegweiser/hours/define');
   }
 
-  private retry(): void {
-    this.loadState = 'loading';
-    void this.load();
-  }
-
   /** Works out the origin from the text and runs the query. */
   private search(): void {
     const text = this.text.trim();
@@ -243,12 +242,13 @@ export class ServiceFinder extends WegweiserElement {
         textFilter = '';
       } else if (this.places !== undefined) this.postcodeUnknown = true;
     } else if (text) {
-      const exact = this.placeNamed(text);
+      const matches = this.places?.search(text, 6) ?? [];
+      const exact = this.placeNamed(text, matches[0]);
       if (exact) {
         this.origin = exact;
         textFilter = '';
       }
-      this.suggestions = (this.places?.search(text, 6) ?? []).filter((p) => fold(p.label) !== fold(text)).slice(0, 5);
+      this.suggestions = matches.filter((p) => fold(p.label) !== fold(text)).slice(0, 5);
     }
     this.origin ??= this.geo;
     if (!this.index) {
@@ -272,10 +272,9 @@ export class ServiceFinder extends WegweiserElement {
     this.hits = this.index.query(query);
   }
 
-  /** A place with exactly this name: from the table, else a city of the listed centres. */
-  private placeNamed(text: string): Located | undefined {
+  /** A place with exactly this name: the table's best match, else a city of the listed centres. */
+  private placeNamed(text: string, fromTable: Place | undefined): Located | undefined {
     const folded = fold(text);
-    const fromTable = this.places?.search(text, 1)[0];
     if (fromTable && fold(fromTable.label) === folded) return { ...fromTable };
     const inCity = this.directory?.centres.filter((c) => c.location && fold(c.address.city) === folded) ?? [];
     if (!inCity.length) return undefined;
@@ -310,10 +309,13 @@ export class ServiceFinder extends WegweiserElement {
     this.text = params.get('ww-q') ?? '';
     const km = Number(params.get('ww-km') ?? this.radius);
     this.km = km === 0 || (RADII as readonly number[]).includes(km) ? km : 25;
-    this.chosenTopics = (params.get('ww-topics')?.split(',') ?? []).filter((t): t is Topic => (topics as readonly string[]).includes(t));
-    this.language = /^[a-z]{2,3}$/.test(params.get('ww-lang') ?? '') ? params.get('ww-lang')! : '';
-    this.chosenChannels = (params.get('ww-channels')?.split(',') ?? []).filter((c): c is Channel => (channels as readonly string[]).includes(c));
-    this.flags = new Set((params.get('ww-only')?.split(',') ?? []).filter((f): f is Flag => (FLAGS as readonly string[]).includes(f)));
+    // Only known values: a shared link is input like any other.
+    const known = <T extends string>(key: string, allowed: readonly T[]) => (params.get(key)?.split(',') ?? []).filter((v): v is T => (allowed as readonly string[]).includes(v));
+    this.chosenTopics = known('ww-topics', topics);
+    const language = params.get('ww-lang') ?? '';
+    this.language = /^[a-z]{2,3}$/.test(language) ? language : '';
+    this.chosenChannels = known('ww-channels', channels);
+    this.flags = new Set(known('ww-only', FLAGS));
     this.shown = PAGE;
     this.urlStateApplied = true;
   }
@@ -345,7 +347,7 @@ export class ServiceFinder extends WegweiserElement {
   private onSubmit(e: Event): void {
     e.preventDefault();
     this.writeUrl(true);
-    // Say the result at once after an explicit search.
+    // After an explicit search, say the result again even if it has not changed.
     this.lastAnnounced = '';
   }
 
@@ -412,7 +414,7 @@ export class ServiceFinder extends WegweiserElement {
   private renderLoadFailure(): TemplateResult {
     return html`<div class="note" role="alert">
       <p>${msg('The list of centres cannot be shown at the moment. Please try again in a moment, or use the numbers below.')}</p>
-      ${this.src ? html`<button type="button" @click=${this.retry}>${msg('Try again')}</button>` : nothing}
+      ${this.src ? html`<button type="button" @click=${() => void this.load()}>${msg('Try again')}</button>` : nothing}
       ${this.debug ? this.renderProblems() : nothing}
     </div>`;
   }

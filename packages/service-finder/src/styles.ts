@@ -23,6 +23,8 @@ import {
   targetSizeComfortable,
 } from '@wegweiser/tokens/defaults';
 
+// The debug list of problems is deliberately not a scroll box: that would need
+// its own keyboard focus (WCAG 2.1.1); the element caps it at 200 lines.
 export const finderStyles = css`
   .hidden {
     ${visuallyHidden}
@@ -92,9 +94,6 @@ export const finderStyles = css`
     color: ${token('color-link', colorLink)};
   }
   :is(input, select, button, a, summary, [tabindex='-1']):focus-visible {
-    ${focusRing}
-  }
-  li[tabindex='-1']:focus {
     ${focusRing}
   }
   details.filters {
@@ -204,8 +203,7 @@ export const finderStyles = css`
     background: ${token('color-surface-sunken', colorSurfaceSunken)};
     border-radius: ${token('radius-md', radiusMd)};
   }
-  .help h2,
-  .help h3 {
+  .help h2 {
     margin-block: 0 ${token('space-2', space2)};
     font-size: inherit;
   }
@@ -215,8 +213,6 @@ export const finderStyles = css`
   .problems {
     font-family: monospace;
     font-size: ${token('font-size-sm', fontSizeSm)};
-    max-block-size: 12rem;
-    overflow: auto;
   }
   @media (forced-colors: active) {
     ol.results > li,
@@ -226,8 +222,7 @@ export const finderStyles = css`
   }
   @media print {
     form,
-    .more,
-    .places {
+    .more {
       display: none;
     }
     ol.results > li {
