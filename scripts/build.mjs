@@ -7,13 +7,17 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { packages } from './packages.mjs';
+import { packages as allPackages } from './packages.mjs';
+
+// `node scripts/build.mjs contact-form contact-relay` builds only those (they must be in order; for quick rebuilds).
+const only = process.argv.slice(2);
+const packages = only.length ? allPackages.filter((p) => only.includes(p)) : allPackages;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const run = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, stdio: 'inherit' });
 
-run(process.execPath, ['packages/tokens/build.mjs']);
+if (!only.length || only.includes('tokens')) run(process.execPath, ['packages/tokens/build.mjs']);
 for (const pkg of packages) {
   const dir = join(root, 'packages', pkg);
   // Generated sources (data tables, icon modules) come first: a package's

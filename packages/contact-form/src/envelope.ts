@@ -31,7 +31,8 @@ const paddingBlock = 1024;
 export const topics = ['work', 'money', 'housing', 'health', 'residence', 'other'] as const;
 export type Topic = (typeof topics)[number];
 
-export type ReplyChoice = { method: 'none' } | { method: 'phone'; value: string } | { method: 'email'; value: string };
+/** `code`: the person reads the answer here with the code the form gave them (anonymous). */
+export type ReplyChoice = { method: 'none' } | { method: 'code' } | { method: 'phone'; value: string } | { method: 'email'; value: string };
 
 /** What a person writes. */
 export interface ContactMessage {
@@ -44,15 +45,50 @@ export interface ContactMessage {
   formLocale: string;
 }
 
-/** The plaintext inside the envelope (version 1). */
+/** The plaintext of a person's first message (version 1). */
 export interface MessagePlaintext extends ContactMessage {
   v: 1;
   kind: 'first-contact';
   /**
-   * Reserved for anonymous answers: the person's own HPKE public key
-   * (base64url), derived from their code. Always null in this version.
+   * With `reply.method` `code`: the person's own X25519 public key
+   * (base64url), derived from their code; the team's answers are sealed to it.
+   * Otherwise null.
    */
   replyKey: string | null;
+}
+
+/** A person's later message in a conversation (written with the code). */
+export interface FollowUpPlaintext {
+  v: 1;
+  kind: 'follow-up';
+  text: string;
+  formLocale: string;
+}
+
+/** The counselling team's answer. */
+export interface ReplyPlaintext {
+  v: 1;
+  kind: 'reply';
+  text: string;
+  /** The language the answer is written in (BCP 47), for the reader's `lang`. */
+  language: string | null;
+}
+
+export type Plaintext = MessagePlaintext | FollowUpPlaintext | ReplyPlaintext;
+
+/**
+ * Who can open an envelope: the centre (its key pair from `keygen`) or the
+ * person (the key pair derived from their code). Each has its own HPKE `info`,
+ * so an envelope for one cannot be passed off as one for the other.
+ */
+export type Audience = 'centre' | 'person';
+
+/** Where an envelope goes: a centre's key, or a person's key derived from a code. */
+export interface Recipient {
+  centre: string;
+  kid: string;
+  /** Raw X25519 public key (32 bytes). */
+  publicKey: Uint8Array;
 }
 
 /** What the relay receives and stores. */
@@ -75,9 +111,9 @@ export class EnvelopeError extends Error {
 const encoder = new TextEncoder();
 const suite = () => new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
 
-/** HPKE `info`: the protocol, its version and the centre. */
-export function hpkeInfo(centre: string): Uint8Array {
-  return encoder.encode(`wegweiser-contact/v${envelopeVersion}\u0000${centre}`);
+/** HPKE `info`: the protocol, its version, the centre, and (for envelopes a person opens) `person`. */
+export function hpkeInfo(centre: string, audience: Audience = 'centre'): Uint8Array {
+  return encoder.encode(`wegweiser-contact/v${envelopeVersion}\u0000${centre}${audience === 'person' ? '\u0000person' : ''}`);
 }
 
 /** The AEAD's associated data: the envelope header, so it cannot be swapped. */
@@ -106,49 +142,67 @@ export function checkEnvelope(value: unknown): string[] {
   return problems;
 }
 
-/** Problems with a decrypted message's shape; empty when it is a valid version-1 message. */
+const languageTag = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+const textProblem = (text: unknown) => (typeof text !== 'string' || !text.trim() || text.length > maxTextLength ? ['text must be a non-empty string within the limit'] : []);
+
+/** Problems with a decrypted message's shape; empty when it is a valid version-1 plaintext of any kind. */
 export function checkPlaintext(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['the message must be a JSON object'];
   const m = value as Record<string, unknown>;
-  const problems: string[] = [];
-  if (m.v !== 1 || m.kind !== 'first-contact') problems.push('v must be 1 and kind "first-contact"');
-  if (typeof m.text !== 'string' || !m.text.trim() || m.text.length > maxTextLength) problems.push('text must be a non-empty string within the limit');
+  if (m.v !== 1) return ['v must be 1'];
+  if (m.kind === 'follow-up') return [...textProblem(m.text), ...(typeof m.formLocale === 'string' ? [] : ['formLocale must be a string'])];
+  if (m.kind === 'reply') {
+    return [...textProblem(m.text), ...(m.language === null || (typeof m.language === 'string' && languageTag.test(m.language)) ? [] : ['language must be null or a BCP 47 tag'])];
+  }
+  if (m.kind !== 'first-contact') return ['kind must be "first-contact", "follow-up" or "reply"'];
+  const problems = textProblem(m.text);
   if (m.topic !== null && !topics.includes(m.topic as Topic)) problems.push('topic must be null or a known topic');
-  if (m.language !== null && (typeof m.language !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(m.language))) problems.push('language must be null or a BCP 47 tag');
+  if (m.language !== null && (typeof m.language !== 'string' || !languageTag.test(m.language))) problems.push('language must be null or a BCP 47 tag');
   if (typeof m.formLocale !== 'string') problems.push('formLocale must be a string');
-  if (m.replyKey !== null && typeof m.replyKey !== 'string') problems.push('replyKey must be null or a string');
   const reply = m.reply as Record<string, unknown> | null;
   if (typeof reply !== 'object' || reply === null) problems.push('reply must be an object');
-  else if (reply.method === 'none') {
-    if (Object.keys(reply).length !== 1) problems.push('reply "none" carries no value');
+  else if (reply.method === 'none' || reply.method === 'code') {
+    if (Object.keys(reply).length !== 1) problems.push(`reply "${String(reply.method)}" carries no value`);
   } else if (reply.method === 'phone' || reply.method === 'email') {
     if (typeof reply.value !== 'string' || !reply.value.trim() || reply.value.length > maxContactLength) problems.push('reply.value must be a non-empty string');
-  } else problems.push('reply.method must be none, phone or email');
+  } else problems.push('reply.method must be none, code, phone or email');
+  const wantsKey = typeof reply === 'object' && reply?.method === 'code';
+  if (wantsKey ? typeof m.replyKey !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(m.replyKey) : m.replyKey !== null) {
+    problems.push('replyKey must be a 32-byte key in base64url with reply "code", and null otherwise');
+  }
   return problems;
 }
 
-/** Encrypts a message to the centre's key. Throws on a message that is not valid (a bug in the caller). */
-export async function seal(key: CentreKey, message: ContactMessage): Promise<Envelope> {
-  const plaintext: MessagePlaintext = { v: 1, kind: 'first-contact', ...message, replyKey: null };
+/**
+ * Encrypts any plaintext to a recipient. Throws on a plaintext that is not
+ * valid (a bug in the caller).
+ */
+export async function sealTo(recipient: Recipient, audience: Audience, plaintext: Plaintext): Promise<Envelope> {
   const problems = checkPlaintext(plaintext);
   if (problems.length) throw new EnvelopeError(`Not a valid message: ${problems.join('; ')}`);
   const json = encoder.encode(JSON.stringify(plaintext));
   // Trailing spaces are JSON whitespace: the padded text still parses as it is.
   const padded = new Uint8Array(Math.ceil((json.length + 1) / paddingBlock) * paddingBlock).fill(0x20);
   padded.set(json);
-  const header = { v: envelopeVersion, centre: key.centre, kid: key.kid, suite: suiteName } as const;
+  const header = { v: envelopeVersion, centre: recipient.centre, kid: recipient.kid, suite: suiteName } as const;
   const s = suite();
-  const recipientPublicKey = await s.kem.deserializePublicKey(key.publicKey);
-  const { enc, ct } = await s.seal({ recipientPublicKey, info: hpkeInfo(key.centre) }, padded, envelopeAad(header));
+  const recipientPublicKey = await s.kem.deserializePublicKey(recipient.publicKey);
+  const { enc, ct } = await s.seal({ recipientPublicKey, info: hpkeInfo(recipient.centre, audience) }, padded, envelopeAad(header));
   return { ...header, enc: toBase64url(new Uint8Array(enc)), ct: toBase64url(new Uint8Array(ct)) };
 }
 
+/** Encrypts a person's first message to the centre's key; `replyKey` with `reply: {method: 'code'}`. */
+export async function seal(key: CentreKey, message: ContactMessage, replyKey: string | null = null): Promise<Envelope> {
+  return sealTo(key, 'centre', { v: 1, kind: 'first-contact', ...message, replyKey });
+}
+
 /**
- * Decrypts an envelope with the centre's raw X25519 private key (32 bytes).
+ * Decrypts an envelope with a raw X25519 private key (32 bytes): the centre's
+ * (audience `centre`, the default) or the one derived from a person's code.
  * Throws an EnvelopeError when the envelope is malformed, was changed, or is
- * for another key or centre: nothing half-decrypted ever comes back.
+ * for another key, centre or audience: nothing half-decrypted ever comes back.
  */
-export async function open(envelope: unknown, privateKey: Uint8Array): Promise<MessagePlaintext> {
+export async function open(envelope: unknown, privateKey: Uint8Array, audience: Audience = 'centre'): Promise<Plaintext> {
   const problems = checkEnvelope(envelope);
   if (problems.length) throw new EnvelopeError(`Malformed envelope: ${problems.join('; ')}`);
   const e = envelope as Envelope;
@@ -156,7 +210,7 @@ export async function open(envelope: unknown, privateKey: Uint8Array): Promise<M
   let plain: ArrayBuffer;
   try {
     const recipientKey = await s.kem.deserializePrivateKey(privateKey);
-    plain = await s.open({ recipientKey, enc: fromBase64url(e.enc), info: hpkeInfo(e.centre) }, fromBase64url(e.ct), envelopeAad(e));
+    plain = await s.open({ recipientKey, enc: fromBase64url(e.enc), info: hpkeInfo(e.centre, audience) }, fromBase64url(e.ct), envelopeAad(e));
   } catch (error) {
     throw new EnvelopeError('The message cannot be decrypted: it was changed, or it is for another key or centre.', { cause: error });
   }
@@ -168,5 +222,5 @@ export async function open(envelope: unknown, privateKey: Uint8Array): Promise<M
   }
   const shape = checkPlaintext(message);
   if (shape.length) throw new EnvelopeError(`The decrypted message is not a valid version-1 message: ${shape.join('; ')}`);
-  return message as MessagePlaintext;
+  return message as Plaintext;
 }

@@ -1,24 +1,42 @@
 /**
- * The relay's HTTP interface (Hono):
+ * The relay's HTTP interface (Hono). docs/contact-conversations.md describes
+ * the protocol; in short:
  *
- * - `GET  /health`        → 200 `{"status":"ok"}`, or 503 when the store does not answer.
- * - `GET  /v1/challenge`  → an ALTCHA proof-of-work challenge.
- * - `POST /v1/messages`   → `{ envelope, pow, idempotencyKey, hp }`; 201 when stored,
- *   200 when the same message (same idempotency key) was stored before.
+ * For the person (pages on RELAY_ALLOWED_ORIGINS):
+ * - `GET  /health`                   → 200 `{"status":"ok"}`, or 503 when the store does not answer.
+ * - `GET  /v1/challenge`             → an ALTCHA proof-of-work challenge.
+ * - `POST /v1/messages`              → a first message `{ envelope, pow, idempotencyKey, hp, conversation? }`;
+ *   with `conversation: { mailbox, verifier, toPerson }` it opens a mailbox for answers by code.
+ *   201 when stored, 200 when the same message (same idempotency key) was stored before.
+ * - `POST /v1/conversation`          → `{ mailbox, secret }`: the conversation's envelopes for the person.
+ * - `POST /v1/conversation/messages` → `{ mailbox, secret, envelope, toPerson, idempotencyKey }`: write again.
+ * - `POST /v1/conversation/delete`   → `{ mailbox, secret }`: the person deletes the conversation.
+ *   A wrong code and an unknown mailbox get the same answer (403 `code-unknown`); failures are rate-limited.
  *
- * Errors are `{"error": "<code>"}` with a stable code the form understands.
+ * For the counselling team (the relay's own /inbox/ page, or pages on RELAY_INBOX_ORIGINS),
+ * with `Authorization: Bearer <token>` after signing in:
+ * - `POST   /v1/inbox/sessions`                    → `{ centre, credential }` → `{ token, expiresAt }`.
+ * - `DELETE /v1/inbox/sessions/current`            → signs out.
+ * - `GET    /v1/inbox/conversations[?status=…]`    → the centre's conversations (summaries).
+ * - `GET    /v1/inbox/conversations/:id`           → one conversation with every item for the centre.
+ * - `POST   /v1/inbox/conversations/:id/replies`   → `{ toPerson, toCentre, idempotencyKey }`.
+ * - `POST   /v1/inbox/conversations/:id/status`    → `{ closed: boolean }`.
+ * - `DELETE /v1/inbox/conversations/:id`           → deletes it with every item.
+ *
+ * Errors are `{"error": "<code>"}` with a stable code the elements understand.
  */
-import { createHash } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono, type Context, type Next } from 'hono';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { checkEnvelope, type Envelope } from '@wegweiser/contact-form/envelope';
 import type { RelayConfig } from './config.js';
-import type { Store } from './store.js';
+import type { InsertResult, NewItem, Store } from './store.js';
 import type { Log } from './log.js';
 import { RateLimiter } from './rate-limit.js';
 import { checkSolution, issueChallenge } from './pow.js';
+import { checkCredential, newSessionToken, tokenHash } from './team.js';
 
 export type ErrorCode =
   | 'malformed'
@@ -32,6 +50,13 @@ export type ErrorCode =
   | 'pow-replayed'
   | 'too-fast'
   | 'idempotency-conflict'
+  | 'mailbox-taken'
+  | 'code-unknown'
+  | 'conversation-full'
+  | 'no-mailbox'
+  | 'sign-in-failed'
+  | 'signed-out'
+  | 'inbox-off'
   | 'rate-limited'
   | 'unavailable'
   | 'not-found';
@@ -42,24 +67,44 @@ export interface AppOptions {
   log: Log;
   /** Unix seconds; tests may move time. */
   now: () => number;
-  /** Called after a message was stored (the notifier runs then). */
+  /** Called after a person's message was stored (the notifier runs then). */
   onStored?: () => void;
 }
 
+type Status = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+type Body = Record<string, unknown>;
+
 const idempotencyPattern = /^[A-Za-z0-9_-]{16,64}$/;
+const mailboxPattern = /^[A-Za-z0-9_-]{22}$/;
+const secretPattern = /^[A-Za-z0-9_-]{43}$/;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+// Compared against when a mailbox does not exist, so both cases take the same work.
+const absentVerifier = sha256('no mailbox');
+
+/** Exactly the envelope's fields, nothing a client slipped in beside them; null when malformed. */
+function envelopeOf(value: unknown): Envelope | null {
+  if (checkEnvelope(value).length || Object.keys(value as object).length !== 6) return null;
+  const e = value as Envelope;
+  return { v: e.v, centre: e.centre, kid: e.kid, suite: e.suite, enc: e.enc, ct: e.ct };
+}
+
+/** Only these fields, `required` among them. */
+function hasFields(body: Body, required: string[], optional: string[] = []): boolean {
+  return required.every((k) => k in body) && Object.keys(body).every((k) => required.includes(k) || optional.includes(k));
+}
 
 export function createApp({ config, store, log, now, onStored }: AppOptions): Hono {
   const app = new Hono();
   const challengeLimit = new RateLimiter(config.rateLimitChallenges);
   const messageLimit = new RateLimiter(config.rateLimitMessages);
+  const failureLimit = new RateLimiter(config.rateLimitFailures);
+  const conversationLimit = new RateLimiter(config.rateLimitConversation);
   const keys = new Map(config.keys.map((k) => [`${k.centre}.${k.kid}`, k]));
   const allowed = new Set(config.allowedOrigins);
-  const counts = { stored: 0, refused: 0 };
+  const inboxAllowed = new Set(config.inboxOrigins);
 
-  const fail = (c: Context, status: 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503, error: ErrorCode) => {
-    if (status !== 404) counts.refused++;
-    return c.json({ error }, status);
-  };
+  const fail = (c: Context, status: Status, error: ErrorCode) => c.json({ error }, status);
+  const isCentreKey = (e: Envelope) => keys.has(`${e.centre}.${e.kid}`);
 
   const clientAddress = (c: Context): string => {
     if (config.trustProxy) {
@@ -74,9 +119,46 @@ export function createApp({ config, store, log, now, onStored }: AppOptions): Ho
     }
   };
 
+  /** The JSON body as an object, or a failure response. */
+  const readBody = async (c: Context): Promise<Body | Response> => {
+    if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return fail(c, 415, 'unsupported-media-type');
+    try {
+      const body = (await c.req.json()) as unknown;
+      if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as Body;
+    } catch {
+      /* answered below */
+    }
+    return fail(c, 400, 'malformed');
+  };
+
+  const stored = (c: Context, result: InsertResult) => {
+    switch (result.status) {
+      case 'stored':
+        return c.json({ status: 'stored' }, 201);
+      case 'duplicate':
+        return c.json({ status: 'stored' }, 200);
+      case 'conflict':
+        return fail(c, 409, 'idempotency-conflict');
+      case 'mailbox-taken':
+        return fail(c, 409, 'mailbox-taken');
+      case 'full':
+        return fail(c, 409, 'conversation-full');
+      case 'not-found':
+        return fail(c, 404, 'not-found');
+    }
+  };
+
+  const newItem = (author: NewItem['author'], toCentre: Envelope, toPerson: Envelope | null, key: string): NewItem => ({
+    author,
+    toCentre,
+    toPerson,
+    idempotencyKey: sha256(key),
+    bodyHash: sha256(JSON.stringify([toCentre, toPerson])),
+  });
+
   app.use('*', async (c, next) => {
     await next();
-    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
@@ -85,87 +167,257 @@ export function createApp({ config, store, log, now, onStored }: AppOptions): Ho
     c.header('Cache-Control', 'no-store');
   });
 
+  // Any store failure is a calm 503 that the elements retry; the log says why.
+  app.onError((error, c) => {
+    log.error(`unexpected: ${error.message}`);
+    return fail(c, 503, 'unavailable');
+  });
+
+  const sameHost = (c: Context, origin: string) => {
+    try {
+      return new URL(origin).host === c.req.header('host');
+    } catch {
+      return false;
+    }
+  };
+
+  // The team's inbox: its own origins, plus the relay's own /inbox/ page.
   app.use(
-    '/v1/*',
+    '/v1/inbox/*',
     cors({
-      origin: (origin) => (allowed.has(origin) ? origin : null),
-      allowMethods: ['GET', 'POST'],
-      allowHeaders: ['Content-Type'],
+      origin: (origin, c) => (inboxAllowed.has(origin) || sameHost(c, origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'DELETE'],
+      allowHeaders: ['Content-Type', 'Authorization'],
       maxAge: 600,
     }),
   );
-
-  // Browsers enforce CORS on reading the answer; refusing here too means a page
-  // elsewhere cannot even make a visitor's browser deliver a message.
-  app.use('/v1/*', async (c, next) => {
+  app.use('/v1/inbox/*', async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin !== undefined && !allowed.has(origin)) return fail(c, 403, 'origin-not-allowed');
+    if (origin !== undefined && !inboxAllowed.has(origin) && !sameHost(c, origin)) return fail(c, 403, 'origin-not-allowed');
+    if (!config.inboxCredentials.length) return fail(c, 404, 'inbox-off');
     return next();
   });
 
-  app.get('/health', (c) => (store.ping() ? c.json({ status: 'ok' }) : c.json({ status: 'unavailable' }, 503)));
+  // Browsers enforce CORS on reading the answer; refusing here too means a page
+  // elsewhere cannot even make a visitor's browser deliver a message.
+  const personCors = cors({ origin: (origin) => (allowed.has(origin) ? origin : null), allowMethods: ['GET', 'POST'], allowHeaders: ['Content-Type'], maxAge: 600 });
+  const personOrigin = async (c: Context, next: Next) => {
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !allowed.has(origin)) return fail(c, 403, 'origin-not-allowed');
+    return next();
+  };
+  for (const path of ['/v1/challenge', '/v1/messages', '/v1/conversation', '/v1/conversation/*']) app.use(path, personCors, personOrigin);
+
+  const limitBody = bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => fail(c, 413, 'too-large') });
+
+  app.get('/health', async (c) => ((await store.ping()) ? c.json({ status: 'ok' }) : c.json({ status: 'unavailable' }, 503)));
 
   app.get('/v1/challenge', async (c) => {
     if (!challengeLimit.take(clientAddress(c), now())) return fail(c, 429, 'rate-limited');
     return c.json(await issueChallenge(config, now()));
   });
 
-  app.post(
-    '/v1/messages',
-    bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => fail(c, 413, 'too-large') }),
-    async (c) => {
-      if (!messageLimit.take(clientAddress(c), now())) return fail(c, 429, 'rate-limited');
-      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return fail(c, 415, 'unsupported-media-type');
-      let body: Record<string, unknown>;
-      try {
-        body = (await c.req.json()) as Record<string, unknown>;
-      } catch {
+  app.post('/v1/messages', limitBody, async (c) => {
+    if (!messageLimit.take(clientAddress(c), now())) return fail(c, 429, 'rate-limited');
+    const body = await readBody(c);
+    if (body instanceof Response) return body;
+    if (!hasFields(body, ['envelope', 'pow', 'idempotencyKey'], ['hp', 'conversation'])) return fail(c, 400, 'malformed');
+    const envelope = envelopeOf(body.envelope);
+    if (!envelope || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) return fail(c, 400, 'malformed');
+    let mailbox: { id: string; verifier: string } | null = null;
+    let toPerson: Envelope | null = null;
+    if (body.conversation !== undefined) {
+      const conv = body.conversation as Body;
+      if (typeof conv !== 'object' || conv === null || !hasFields(conv, ['mailbox', 'verifier', 'toPerson'])) return fail(c, 400, 'malformed');
+      toPerson = envelopeOf(conv.toPerson);
+      if (typeof conv.mailbox !== 'string' || !mailboxPattern.test(conv.mailbox) || typeof conv.verifier !== 'string' || !secretPattern.test(conv.verifier) || !toPerson || toPerson.centre !== envelope.centre) {
         return fail(c, 400, 'malformed');
       }
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail(c, 400, 'malformed');
-      const extra = Object.keys(body).filter((k) => !['envelope', 'pow', 'idempotencyKey', 'hp'].includes(k));
-      if (extra.length || checkEnvelope(body.envelope).length || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) {
-        return fail(c, 400, 'malformed');
-      }
-      const raw = body.envelope as Envelope;
-      // Keep exactly the envelope's fields, nothing a client slipped in beside them.
-      const envelope: Envelope = { v: raw.v, centre: raw.centre, kid: raw.kid, suite: raw.suite, enc: raw.enc, ct: raw.ct };
-      if (Object.keys(raw).length !== 6) return fail(c, 400, 'malformed');
-      // The honeypot: a field people never see; software that fills in everything fills it.
-      if (body.hp !== undefined && body.hp !== '') return fail(c, 422, 'rejected');
-      if (!keys.has(`${envelope.centre}.${envelope.kid}`)) return fail(c, 422, 'unknown-key');
+      mailbox = { id: conv.mailbox, verifier: conv.verifier };
+    }
+    // The honeypot: a field people never see; software that fills in everything fills it.
+    if (body.hp !== undefined && body.hp !== '') return fail(c, 422, 'rejected');
+    if (!isCentreKey(envelope)) return fail(c, 422, 'unknown-key');
 
-      const idempotencyKey = createHash('sha256').update(body.idempotencyKey).digest('base64url');
-      const bodyHash = createHash('sha256').update(JSON.stringify(envelope)).digest('base64url');
-      try {
-        // A retry of a message that did arrive (the answer was lost on the way back) succeeds
-        // without spending a new proof of work.
-        const before = store.findByIdempotencyKey(idempotencyKey);
-        if (before) return before.bodyHash === bodyHash ? c.json({ status: 'stored' }, 200) : fail(c, 409, 'idempotency-conflict');
+    const item = newItem('person', envelope, toPerson, body.idempotencyKey);
+    // A retry of a message that did arrive (the answer was lost on the way back) succeeds
+    // without spending a new proof of work.
+    const before = await store.findItemByIdempotencyKey(item.idempotencyKey);
+    if (before) return before.bodyHash === item.bodyHash ? c.json({ status: 'stored' }, 200) : fail(c, 409, 'idempotency-conflict');
 
-        const pow = await checkSolution(config, body.pow);
-        if (!pow.ok) return fail(c, 422, pow.reason);
-        if (now() - pow.issuedAt < config.minFillSeconds) return fail(c, 422, 'too-fast');
-        if (!store.useChallenge(pow.nonce, pow.expiresAt)) return fail(c, 422, 'pow-replayed');
+    const pow = await checkSolution(config, body.pow);
+    if (!pow.ok) return fail(c, 422, pow.reason);
+    if (now() - pow.issuedAt < config.minFillSeconds) return fail(c, 422, 'too-fast');
+    if (!(await store.useChallenge(pow.nonce, pow.expiresAt))) return fail(c, 422, 'pow-replayed');
 
-        const result = store.insert(envelope, idempotencyKey, bodyHash, now());
-        if (result.status === 'conflict') return fail(c, 409, 'idempotency-conflict');
-        if (result.status === 'duplicate') return c.json({ status: 'stored' }, 200);
-      } catch (error) {
-        log.error(`store failed: ${(error as Error).message}`);
-        return fail(c, 503, 'unavailable');
-      }
-      counts.stored++;
-      log.info('message stored');
+    const result = await store.startConversation(envelope.centre, mailbox, item, now());
+    if (result.status === 'stored') {
+      log.info(mailbox ? 'conversation started (with code)' : 'message stored');
       onStored?.();
-      return c.json({ status: 'stored' }, 201);
-    },
-  );
+    }
+    return stored(c, result);
+  });
+
+  /** The conversation a code opens, or a failure response that says nothing about whether it exists. */
+  const byCode = async (c: Context, body: Body): Promise<{ conversation: string; centre: string } | Response> => {
+    const address = clientAddress(c);
+    if (failureLimit.exhausted(address, now())) return fail(c, 429, 'rate-limited');
+    if (typeof body.mailbox !== 'string' || !mailboxPattern.test(body.mailbox) || typeof body.secret !== 'string' || !secretPattern.test(body.secret)) {
+      return fail(c, 400, 'malformed');
+    }
+    const found = await store.findMailbox(body.mailbox);
+    const presented = Buffer.from(sha256(body.secret));
+    const match = timingSafeEqual(presented, Buffer.from(found?.verifier ?? absentVerifier)) && found !== null;
+    if (!match) {
+      failureLimit.take(address, now());
+      return fail(c, 403, 'code-unknown');
+    }
+    if (!conversationLimit.take(body.mailbox, now())) return fail(c, 429, 'rate-limited');
+    return { conversation: found.conversation, centre: found.centre };
+  };
+
+  app.post('/v1/conversation', limitBody, async (c) => {
+    const body = await readBody(c);
+    if (body instanceof Response) return body;
+    if (!hasFields(body, ['mailbox', 'secret'])) return fail(c, 400, 'malformed');
+    const found = await byCode(c, body);
+    if (found instanceof Response) return found;
+    const conversation = await store.conversation(found.conversation);
+    if (!conversation) return fail(c, 403, 'code-unknown');
+    return c.json({
+      status: conversation.status,
+      items: conversation.items.filter((i) => i.toPerson).map((i) => ({ id: i.id, author: i.author, at: i.receivedAt, envelope: i.toPerson })),
+    });
+  });
+
+  app.post('/v1/conversation/messages', limitBody, async (c) => {
+    const body = await readBody(c);
+    if (body instanceof Response) return body;
+    if (!hasFields(body, ['mailbox', 'secret', 'envelope', 'toPerson', 'idempotencyKey'])) return fail(c, 400, 'malformed');
+    const envelope = envelopeOf(body.envelope);
+    const toPerson = envelopeOf(body.toPerson);
+    if (!envelope || !toPerson || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) return fail(c, 400, 'malformed');
+    const found = await byCode(c, body);
+    if (found instanceof Response) return found;
+    if (envelope.centre !== found.centre || toPerson.centre !== found.centre || !isCentreKey(envelope)) return fail(c, 422, 'unknown-key');
+    const result = await store.addItem(found.conversation, newItem('person', envelope, toPerson, body.idempotencyKey), now(), config.maxConversationItems);
+    if (result.status === 'stored') {
+      log.info('conversation: message from the person stored');
+      onStored?.();
+    }
+    return stored(c, result);
+  });
+
+  app.post('/v1/conversation/delete', limitBody, async (c) => {
+    const body = await readBody(c);
+    if (body instanceof Response) return body;
+    if (!hasFields(body, ['mailbox', 'secret'])) return fail(c, 400, 'malformed');
+    const found = await byCode(c, body);
+    if (found instanceof Response) return found;
+    await store.deleteConversation(found.conversation);
+    log.info('conversation deleted by the person');
+    return c.json({ status: 'deleted' });
+  });
+
+  // ---- The counselling team's inbox ----
+
+  const signInLimit = failureLimit;
+
+  app.post('/v1/inbox/sessions', limitBody, async (c) => {
+    const address = clientAddress(c);
+    if (signInLimit.exhausted(address, now())) return fail(c, 429, 'rate-limited');
+    const body = await readBody(c);
+    if (body instanceof Response) return body;
+    if (!hasFields(body, ['centre', 'credential']) || typeof body.centre !== 'string' || typeof body.credential !== 'string' || body.credential.length > 200) {
+      return fail(c, 400, 'malformed');
+    }
+    if (!(await checkCredential(config.inboxCredentials, body.centre, body.credential))) {
+      signInLimit.take(address, now());
+      log.info('inbox: sign-in failed');
+      return fail(c, 401, 'sign-in-failed');
+    }
+    const token = newSessionToken();
+    const expiresAt = now() + config.sessionSeconds;
+    await store.createSession(tokenHash(token), body.centre, expiresAt);
+    log.info('inbox: signed in');
+    return c.json({ token, centre: body.centre, expiresAt }, 201);
+  });
+
+  /** The session's centre, or a 401. */
+  const session = async (c: Context): Promise<{ centre: string; hash: string } | Response> => {
+    const token = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(c.req.header('authorization') ?? '')?.[1];
+    if (!token) return fail(c, 401, 'signed-out');
+    const hash = tokenHash(token);
+    const centre = await store.findSession(hash, now());
+    return centre ? { centre, hash } : fail(c, 401, 'signed-out');
+  };
+
+  /** The session and the conversation in the URL, which must be the session centre's. */
+  const teamConversation = async (c: Context) => {
+    const team = await session(c);
+    if (team instanceof Response) return team;
+    const conversation = await store.conversation(c.req.param('id') ?? '');
+    if (!conversation || conversation.centre !== team.centre) return fail(c, 404, 'not-found');
+    return { team, conversation };
+  };
+
+  app.delete('/v1/inbox/sessions/current', async (c) => {
+    const team = await session(c);
+    if (team instanceof Response) return team;
+    await store.deleteSession(team.hash);
+    return c.json({ status: 'signed-out' });
+  });
+
+  app.get('/v1/inbox/conversations', async (c) => {
+    const team = await session(c);
+    if (team instanceof Response) return team;
+    const status = c.req.query('status');
+    if (status !== undefined && status !== 'new' && status !== 'answered' && status !== 'closed') return fail(c, 400, 'malformed');
+    return c.json({ conversations: await store.conversations(team.centre, status) });
+  });
+
+  app.get('/v1/inbox/conversations/:id', async (c) => {
+    const found = await teamConversation(c);
+    if (found instanceof Response) return found;
+    const { items, ...summary } = found.conversation;
+    return c.json({ ...summary, items: items.map((i) => ({ id: i.id, author: i.author, at: i.receivedAt, envelope: i.toCentre })) });
+  });
+
+  app.post('/v1/inbox/conversations/:id/replies', limitBody, async (c) => {
+    const found = await teamConversation(c);
+    if (found instanceof Response) return found;
+    const body = await readBody(c);
+    if (body instanceof Response) return body;
+    if (!hasFields(body, ['toPerson', 'toCentre', 'idempotencyKey'])) return fail(c, 400, 'malformed');
+    const toPerson = envelopeOf(body.toPerson);
+    const toCentre = envelopeOf(body.toCentre);
+    if (!toPerson || !toCentre || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) return fail(c, 400, 'malformed');
+    const { centre } = found.team;
+    if (toPerson.centre !== centre || toCentre.centre !== centre || !isCentreKey(toCentre)) return fail(c, 422, 'unknown-key');
+    if (!found.conversation.canReply) return fail(c, 409, 'no-mailbox');
+    const result = await store.addItem(found.conversation.id, newItem('centre', toCentre, toPerson, body.idempotencyKey), now(), config.maxConversationItems);
+    if (result.status === 'stored') log.info('inbox: answer stored');
+    return stored(c, result);
+  });
+
+  app.post('/v1/inbox/conversations/:id/status', limitBody, async (c) => {
+    const found = await teamConversation(c);
+    if (found instanceof Response) return found;
+    const body = await readBody(c);
+    if (body instanceof Response) return body;
+    if (!hasFields(body, ['closed']) || typeof body.closed !== 'boolean') return fail(c, 400, 'malformed');
+    await store.setClosed(found.conversation.id, body.closed, now());
+    return c.json({ status: body.closed ? 'closed' : 'open' });
+  });
+
+  app.delete('/v1/inbox/conversations/:id', async (c) => {
+    const found = await teamConversation(c);
+    if (found instanceof Response) return found;
+    await store.deleteConversation(found.conversation.id);
+    log.info('inbox: conversation deleted');
+    return c.json({ status: 'deleted' });
+  });
 
   app.notFound((c) => fail(c, 404, 'not-found'));
-  app.onError((error, c) => {
-    log.error(`unexpected: ${error.message}`);
-    return fail(c, 503, 'unavailable');
-  });
   return app;
 }

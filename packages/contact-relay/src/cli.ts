@@ -4,7 +4,8 @@
  *
  *   keygen --centre <id> [--out private-key.json]   create a key pair
  *   serve                                            run the relay (configured by RELAY_* variables)
- *   read --key <file> [--db relay.sqlite] [--delete] decrypt and show stored messages
+ *   credential --centre <id>                         create a team credential for the inbox
+ *   read --key <file> [--db relay.sqlite] [--delete] decrypt and show stored conversations
  *   decrypt --key <file>                             decrypt envelopes (JSON, one per line) from stdin
  *   demo                                             a local relay with the public DEMO key, for Storybook
  *
@@ -15,11 +16,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { open, type MessagePlaintext } from '@wegweiser/contact-form/envelope';
+import { open, type Plaintext } from '@wegweiser/contact-form/envelope';
 import { ConfigError, readConfig } from './config.js';
 import { generateKeyFile, openKeyFile, KeyFileError } from './key-file.js';
 import { startRelay } from './server.js';
-import { Store } from './store.js';
+import { openStore } from './store.js';
+import { credentialEntry, newCredential } from './team.js';
 
 const usage = `Usage: wegweiser-relay <command>
 
@@ -27,10 +29,14 @@ const usage = `Usage: wegweiser-relay <command>
       Create the centre's key pair. The private key is written to the file,
       protected by a passphrase you choose; the public key is printed for the
       form's public-key attribute and for RELAY_PUBLIC_KEYS.
+  credential --centre <id>
+      Create a team credential for the counsellors' inbox. The credential is
+      printed once for the team; the line for RELAY_INBOX_CREDENTIALS holds
+      only its hash.
   serve
       Run the relay. Configuration: RELAY_* environment variables (see README).
-  read --key <file> [--db relay.sqlite] [--delete]
-      Decrypt and show the stored messages for the key's centre.
+  read --key <file> [--db relay.sqlite | --db postgres://…] [--delete]
+      Decrypt and show the stored conversations for the key's centre.
   decrypt --key <file>
       Decrypt envelopes (JSON, one per line) from standard input.
   demo
@@ -87,18 +93,19 @@ async function loadKey(args: string[]) {
   return openKeyFile(JSON.parse(readFileSync(path, 'utf8')), await passphrase(false));
 }
 
-function show(id: string, receivedAt: number, m: MessagePlaintext): string {
-  const reply = m.reply.method === 'none' ? 'no answer needed' : `${m.reply.method}: ${m.reply.value}`;
-  return [
-    `── ${id} · received ${new Date(receivedAt * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-    `topic: ${m.topic ?? '–'} · language: ${m.language ?? '–'} · form shown in: ${m.formLocale} · answer: ${reply}`,
-    '',
-    m.text,
-    '',
-  ].join('\n');
+function show(id: string, receivedAt: number, m: Plaintext): string {
+  const when = new Date(receivedAt * 1000).toISOString().slice(0, 16).replace('T', ' ');
+  let about: string;
+  if (m.kind === 'first-contact') {
+    const reply = m.reply.method === 'none' ? 'no answer needed' : m.reply.method === 'code' ? 'here, by code (anonymous)' : `${m.reply.method}: ${m.reply.value}`;
+    about = `topic: ${m.topic ?? '–'} · language: ${m.language ?? '–'} · form shown in: ${m.formLocale} · answer: ${reply}`;
+  } else about = m.kind === 'follow-up' ? 'the person wrote again' : 'answer from the team';
+  return [`── ${id} · ${when} UTC`, about, '', m.text, ''].join('\n');
 }
 
 const demoKeyPath = fileURLToPath(new URL('../demo/demo-private-key.json', import.meta.url));
+/** Public on purpose, like the demo key's passphrase: the demo relay is for Storybook only. */
+const demoCredential = 'DEMO0-CREDE-NTIAL-NOTSE-CRET0';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -112,6 +119,17 @@ async function main(argv: string[]): Promise<number> {
       writeFileSync(out, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
       process.stderr.write(`Private key written to ${out} (protected by your passphrase). Keep it and the passphrase safe: without them no message can be read.\n\nPublic key (for the form's public-key attribute and RELAY_PUBLIC_KEYS):\n`);
       process.stdout.write(`${publicKey}\n`);
+      return 0;
+    }
+    case 'credential': {
+      const centre = option(args, 'centre');
+      if (!centre) throw new KeyFileError('Give the centre id with --centre <id>, the same as in its public key.');
+      const credential = newCredential();
+      const entry = await credentialEntry(centre, credential);
+      process.stderr.write('Team credential (give it to the counselling team; it is not shown again):\n');
+      process.stdout.write(`${credential}\n`);
+      process.stderr.write(`\nAdd this entry to RELAY_INBOX_CREDENTIALS (it holds only a hash of the credential):\n`);
+      process.stdout.write(`${entry}\n`);
       return 0;
     }
     case 'serve': {
@@ -128,9 +146,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'demo': {
       const demo = JSON.parse(readFileSync(demoKeyPath, 'utf8')) as { publicKey: string };
+      const centre = demo.publicKey.split('.')[1]!;
       const config = await readConfig({
         RELAY_PUBLIC_KEYS: demo.publicKey,
         RELAY_ALLOWED_ORIGINS: 'http://localhost:6006 http://127.0.0.1:6006',
+        RELAY_INBOX_ORIGINS: 'http://localhost:6006 http://127.0.0.1:6006',
+        RELAY_INBOX_CREDENTIALS: await credentialEntry(centre, demoCredential),
         RELAY_PORT: process.env.RELAY_PORT ?? '8787',
         RELAY_DB: process.env.RELAY_DB ?? join(tmpdir(), 'wegweiser-demo-relay.sqlite'),
         RELAY_POW_COUNTER_MIN: '100',
@@ -142,6 +163,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(
         `DEMO relay on ${relay.url} (store: ${config.database}).\n` +
           'It uses the DEMO key pair from packages/contact-relay/demo/, whose passphrase is public: never send real messages to it.\n' +
+          `Inbox: ${relay.url}/inbox/ (centre "${centre}", DEMO credential "${demoCredential}", key passphrase "demo-passphrase-not-secret").\n` +
           `Read what arrived: WEGWEISER_KEY_PASSPHRASE=demo-passphrase-not-secret node ${fileURLToPath(import.meta.url)} read --key ${demoKeyPath} --db ${config.database}\n`,
       );
       const stop = () => void relay.close().then(() => process.exit(0));
@@ -151,23 +173,26 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'read': {
       const key = await loadKey(args);
-      const store = new Store(option(args, 'db') ?? 'relay.sqlite');
+      const store = await openStore(option(args, 'db') ?? 'relay.sqlite');
       try {
-        const messages = store.messages(key.centre);
-        if (!messages.length) process.stderr.write(`No messages for ${key.centre}.\n`);
+        const items = await store.allItems(key.centre);
+        if (!items.length) process.stderr.write(`No messages for ${key.centre}.\n`);
         let failed = 0;
-        for (const stored of messages) {
+        const opened = new Set<string>();
+        for (const stored of items) {
           try {
-            process.stdout.write(`${show(stored.id, stored.receivedAt, await open(stored.envelope, key.privateKey))}\n`);
-            if (args.includes('--delete')) store.deleteMessage(stored.id);
+            process.stdout.write(`${show(`${stored.conversation}/${stored.id}`, stored.receivedAt, await open(stored.toCentre, key.privateKey))}\n`);
+            opened.add(stored.conversation);
           } catch (error) {
             failed++;
             process.stderr.write(`── ${stored.id}: ${(error as Error).message}\n`);
           }
         }
+        // Whole conversations only, and only those that could all be read.
+        if (args.includes('--delete') && !failed) for (const id of opened) await store.deleteConversation(id);
         return failed ? 1 : 0;
       } finally {
-        store.close();
+        await store.close();
       }
     }
     case 'decrypt': {

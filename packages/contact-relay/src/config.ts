@@ -5,16 +5,25 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parsePublicKey, type CentreKey } from '@wegweiser/contact-form/public-key';
+import { parseCredentialEntry, type TeamCredential } from './team.js';
 
 export interface RelayConfig {
   host: string;
   port: number;
-  /** SQLite file. */
+  /** SQLite file, or a `postgres://` URL. */
   database: string;
   /** The centres' public keys this relay accepts messages for. */
   keys: CentreKey[];
   /** Origins (scheme://host[:port]) whose pages may call the relay. */
   allowedOrigins: string[];
+  /** Team credentials (hashed) for the counsellors' inbox; none: the inbox is off. */
+  inboxCredentials: TeamCredential[];
+  /** Origins of the teams' internal pages that may call the inbox API (the relay's own /inbox/ always may). */
+  inboxOrigins: string[];
+  /** How long an inbox session lasts, in seconds. */
+  sessionSeconds: number;
+  /** Items (messages and answers) per conversation. */
+  maxConversationItems: number;
   /** HMAC secret that signs proof-of-work challenges. */
   powSecret: string;
   /** Whether powSecret was generated at start (challenges then die with a restart). */
@@ -33,6 +42,10 @@ export interface RelayConfig {
   /** Requests per hour and client (counted by a daily-rotating keyed hash, in memory). */
   rateLimitChallenges: number;
   rateLimitMessages: number;
+  /** Wrong codes and failed sign-ins per client and hour. */
+  rateLimitFailures: number;
+  /** Reads and messages per conversation (code) and hour. */
+  rateLimitConversation: number;
   /** Read the client address from X-Forwarded-For (only behind your own reverse proxy). */
   trustProxy: boolean;
   smtpUrl: string | null;
@@ -74,16 +87,30 @@ export async function readConfig(env: Env = process.env): Promise<RelayConfig> {
       throw new ConfigError(`RELAY_PUBLIC_KEYS: ${(error as Error).message}`);
     }
   }
-  const allowedOrigins = list(env, 'RELAY_ALLOWED_ORIGINS');
-  for (const origin of allowedOrigins) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      parsed = undefined;
+  const origins = (name: string) => {
+    const values = list(env, name);
+    for (const origin of values) {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed || parsed.origin !== origin) throw new ConfigError(`${name}: "${origin}" is not an origin such as https://beratung.example (no path, no trailing slash).`);
     }
-    if (!parsed || parsed.origin !== origin) throw new ConfigError(`RELAY_ALLOWED_ORIGINS: "${origin}" is not an origin such as https://beratung.example (no path, no trailing slash).`);
-  }
+    return values;
+  };
+  const allowedOrigins = origins('RELAY_ALLOWED_ORIGINS');
+  const inboxOrigins = origins('RELAY_INBOX_ORIGINS');
+  const inboxCredentials = list(env, 'RELAY_INBOX_CREDENTIALS').map((entry) => {
+    try {
+      return parseCredentialEntry(entry);
+    } catch (error) {
+      throw new ConfigError(`RELAY_INBOX_CREDENTIALS: ${(error as Error).message}`);
+    }
+  });
+  const unknownCentre = inboxCredentials.find((c) => !keys.some((k) => k.centre === c.centre));
+  if (unknownCentre) throw new ConfigError(`RELAY_INBOX_CREDENTIALS: no public key in RELAY_PUBLIC_KEYS for centre "${unknownCentre.centre}".`);
   const powCounterMin = integer(env, 'RELAY_POW_COUNTER_MIN', 500, 1, 10_000_000);
   const powCounterMax = integer(env, 'RELAY_POW_COUNTER_MAX', 1500, powCounterMin, 10_000_000);
   const smtpUrl = env.RELAY_SMTP_URL || null;
@@ -100,6 +127,10 @@ export async function readConfig(env: Env = process.env): Promise<RelayConfig> {
     database: env.RELAY_DB || 'relay.sqlite',
     keys,
     allowedOrigins,
+    inboxCredentials,
+    inboxOrigins,
+    sessionSeconds: integer(env, 'RELAY_SESSION_HOURS', 8, 1, 24) * 3600,
+    maxConversationItems: integer(env, 'RELAY_MAX_CONVERSATION_ITEMS', 200, 2, 10_000),
     powSecret: powSecret ?? randomBytes(32).toString('hex'),
     powSecretEphemeral: powSecret === null,
     powCost: integer(env, 'RELAY_POW_COST', 1000, 1, 1_000_000),
@@ -111,6 +142,8 @@ export async function readConfig(env: Env = process.env): Promise<RelayConfig> {
     retentionDays: integer(env, 'RELAY_RETENTION_DAYS', 30, 1, 3650),
     rateLimitChallenges: integer(env, 'RELAY_RATE_LIMIT_CHALLENGES', 60, 1, 1_000_000),
     rateLimitMessages: integer(env, 'RELAY_RATE_LIMIT_MESSAGES', 10, 1, 1_000_000),
+    rateLimitFailures: integer(env, 'RELAY_RATE_LIMIT_FAILURES', 20, 1, 1_000_000),
+    rateLimitConversation: integer(env, 'RELAY_RATE_LIMIT_CONVERSATION', 120, 1, 1_000_000),
     trustProxy: env.RELAY_TRUST_PROXY === '1' || env.RELAY_TRUST_PROXY === 'true',
     smtpUrl,
     notifyTo,

@@ -54,16 +54,25 @@ export class Notifier {
   }
 
   private async sendDue(now: number): Promise<void> {
-    for (const { centre, attempts } of this.store.dueNotifications(now)) {
+    let due: { centre: string; attempts: number }[];
+    try {
+      due = await this.store.dueNotifications(now);
+    } catch (error) {
+      // The database is away; the next run tries again.
+      this.log.error(`notifications: store unavailable (${(error as Error).message})`);
+      return;
+    }
+    for (const { centre, attempts } of due) {
       try {
         await this.transport!.sendMail({ from: this.config.notifyFrom, to: this.config.notifyTo!, subject: notificationSubject, text: notificationText(centre) });
-        this.store.notificationSent(centre);
-        this.log.info('notification sent');
       } catch (error) {
         const pause = Math.min(3600, this.retryBaseSeconds * 2 ** attempts);
-        this.store.notificationFailed(centre, now + pause);
+        await this.store.notificationFailed(centre, now + pause).catch(() => {});
         this.log.error(`notification failed (${(error as Error).message}); retry in ${pause} s, the message stays stored`);
+        continue;
       }
+      await this.store.notificationSent(centre).catch(() => {});
+      this.log.info('notification sent');
     }
   }
 

@@ -21,15 +21,25 @@ export class RateLimiter {
     private readonly windowSeconds = 3600,
   ) {}
 
-  /** Counts one request; false when the client is over its limit. */
-  take(address: string, now: number): boolean {
+  private id(address: string, now: number): string {
     const day = Math.floor(now / 86400);
     if (day !== this.day) {
       this.day = day;
       this.key = randomBytes(32);
       this.windows.clear();
     }
-    const id = createHmac('sha256', this.key).update(address).digest('base64url').slice(0, 22);
+    return createHmac('sha256', this.key).update(address).digest('base64url').slice(0, 22);
+  }
+
+  /** Whether the client has used up its limit, without counting this request (for counting failures only). */
+  exhausted(address: string, now: number): boolean {
+    const window = this.windows.get(this.id(address, now));
+    return window !== undefined && now - window.start < this.windowSeconds && window.count >= this.limit;
+  }
+
+  /** Counts one request; false when the client is over its limit. */
+  take(address: string, now: number): boolean {
+    const id = this.id(address, now);
     const window = this.windows.get(id);
     if (!window || now - window.start >= this.windowSeconds) {
       this.windows.set(id, { start: now, count: 1 });

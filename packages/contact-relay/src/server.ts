@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { RelayConfig } from './config.js';
-import { Store } from './store.js';
+import { openStore, type Store } from './store.js';
 import { createApp } from './app.js';
 import { Notifier } from './notify.js';
 import { createLog, type Log } from './log.js';
@@ -33,17 +33,17 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-export function createRelay(config: RelayConfig, options: RelayOptions = {}): Relay {
+export async function createRelay(config: RelayConfig, options: RelayOptions = {}): Promise<Relay> {
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
   const log = options.log ?? createLog(config.log);
-  const store = new Store(config.database);
-  store.retryNotificationsNow(now());
+  const store = await openStore(config.database);
+  await store.retryNotificationsNow(now());
   const notifier = new Notifier(config, store, log, options.notifyRetrySeconds ?? 30);
   const app = createApp({ config, store, log, now, onStored: () => void notifier.run(now) });
   const tick = async () => {
     try {
-      const deleted = store.applyRetention(now(), config.retentionDays);
-      if (deleted) log.info(`retention: ${deleted} message(s) deleted`);
+      const deleted = await store.applyRetention(now(), config.retentionDays);
+      if (deleted) log.info(`retention: ${deleted} conversation(s) deleted`);
     } catch (error) {
       log.error(`retention failed: ${(error as Error).message}`);
     }
@@ -62,7 +62,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
       clearInterval(timer);
       await notifier.run(now).catch(() => {});
       notifier.close();
-      store.close();
+      await store.close();
     },
   };
 }
@@ -73,7 +73,7 @@ export interface RunningRelay extends Relay {
 }
 
 export async function startRelay(config: RelayConfig, options: RelayOptions = {}): Promise<RunningRelay> {
-  const relay = createRelay(config, options);
+  const relay = await createRelay(config, options);
   const server = createServer(relay.listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,146 +1,131 @@
 /**
- * The relay's store: one SQLite file (node-sqlite3-wasm, SQLite compiled to
- * WebAssembly, so no native build). It holds the encrypted envelopes, the
- * proof-of-work challenges already used, and the notifications still to send.
+ * The relay's store: conversations of encrypted items, the proof-of-work
+ * challenges already used, the counsellors' sign-in sessions and the
+ * notifications still to send. Two implementations share this interface and
+ * one test suite: SQLite (one file, the default) and PostgreSQL (several relay
+ * instances behind a load balancer); `openStore` picks by RELAY_DB.
+ *
  * There is no column for an IP address, a user agent or anything else about
- * the sender; the receive time is kept to the minute only.
+ * the sender; times are kept to the minute only. A conversation's items carry
+ * up to two envelopes: one the centre can open (`toCentre`) and, when the
+ * person has a code, one the person can open (`toPerson`). The relay can open
+ * neither.
  */
-import { randomBytes } from 'node:crypto';
-import sqlite, { type Database } from 'node-sqlite3-wasm';
 import type { Envelope } from '@wegweiser/contact-form/envelope';
 
-export interface StoredMessage {
-  id: string;
-  centre: string;
-  /** Unix seconds, rounded down to the minute. */
-  receivedAt: number;
-  envelope: Envelope;
+export type Author = 'person' | 'centre';
+export type ConversationStatus = 'new' | 'answered' | 'closed';
+
+/** An item to store; the idempotency key and body hash are already hashed by the caller. */
+export interface NewItem {
+  author: Author;
+  toCentre: Envelope;
+  toPerson: Envelope | null;
+  idempotencyKey: string;
+  bodyHash: string;
 }
 
-export type InsertResult = { status: 'stored'; id: string } | { status: 'duplicate'; id: string } | { status: 'conflict' };
+export interface StoredItem {
+  id: string;
+  author: Author;
+  /** Unix seconds, rounded down to the minute. */
+  receivedAt: number;
+  toCentre: Envelope;
+  toPerson: Envelope | null;
+}
 
-const schema = `
-CREATE TABLE IF NOT EXISTS messages (
-  id TEXT PRIMARY KEY,
-  centre TEXT NOT NULL,
-  received_at INTEGER NOT NULL,
-  envelope TEXT NOT NULL,
-  idempotency_key TEXT NOT NULL UNIQUE,
-  body_hash TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS messages_received ON messages (received_at);
-CREATE TABLE IF NOT EXISTS used_challenges (
-  nonce TEXT PRIMARY KEY,
-  expires_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS pending_notifications (
-  centre TEXT PRIMARY KEY,
-  since INTEGER NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at INTEGER NOT NULL
-);
-PRAGMA user_version = 1;
-`;
+export interface ConversationSummary {
+  id: string;
+  centre: string;
+  /** `new`: the person wrote last; `answered`: the centre did; `closed`: the team closed it. */
+  status: ConversationStatus;
+  createdAt: number;
+  updatedAt: number;
+  itemCount: number;
+  /** Whether the person has a code (a mailbox), so the team can answer here. */
+  canReply: boolean;
+  /** The first item's envelope for the centre (the inbox shows a preview from it). */
+  first: Envelope;
+}
 
-export class Store {
-  private db: Database;
+export interface Conversation extends ConversationSummary {
+  items: StoredItem[];
+}
 
-  constructor(path: string) {
-    this.db = new sqlite.Database(path);
-    this.db.exec(schema);
-  }
+export interface Mailbox {
+  /** Derived from the person's code (base64url, 22 characters). */
+  id: string;
+  /** SHA-256 of the access secret derived from the code (base64url). */
+  verifier: string;
+}
 
-  close(): void {
-    if (this.db.isOpen) this.db.close();
-  }
+export type InsertResult =
+  | { status: 'stored'; conversation: string; item: string }
+  | { status: 'duplicate'; conversation: string; item: string }
+  /** The idempotency key was used for different content. */
+  | { status: 'conflict' }
+  | { status: 'mailbox-taken' }
+  | { status: 'full' }
+  | { status: 'not-found' };
 
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
   /** Whether the database answers (for the health check). */
-  ping(): boolean {
-    try {
-      return this.db.get('SELECT 1 AS ok')?.ok === 1;
-    } catch {
-      return false;
-    }
-  }
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
 
-  findByIdempotencyKey(key: string): { id: string; bodyHash: string } | null {
-    const row = this.db.get('SELECT id, body_hash FROM messages WHERE idempotency_key = ?', key) as { id: string; body_hash: string } | null;
-    return row ? { id: row.id, bodyHash: row.body_hash } : null;
-  }
+  /** Marks a proof-of-work challenge as used; false if it was used before. */
+  useChallenge(nonce: string, expiresAt: number): Promise<boolean>;
+
+  findItemByIdempotencyKey(key: string): Promise<{ conversation: string; item: string; bodyHash: string } | null>;
+  /** Starts a conversation with the person's first message and queues a notification, in one transaction. */
+  startConversation(centre: string, mailbox: Mailbox | null, item: NewItem, now: number): Promise<InsertResult>;
+  /**
+   * Adds an item. A person's item reopens a closed conversation and queues a
+   * notification; `full` when the conversation has `maxItems` items already.
+   */
+  addItem(conversation: string, item: NewItem, now: number, maxItems: number): Promise<InsertResult>;
+
+  findMailbox(mailbox: string): Promise<{ conversation: string; centre: string; verifier: string } | null>;
+  conversation(id: string): Promise<Conversation | null>;
+  /** A centre's conversations, most recently active first. */
+  conversations(centre: string, status?: ConversationStatus): Promise<ConversationSummary[]>;
+  setClosed(id: string, closed: boolean, now: number): Promise<boolean>;
+  /** Deletes a conversation with all its items (SQLite overwrites the deleted content: secure_delete). */
+  deleteConversation(id: string): Promise<boolean>;
+  /** Every item of a centre (or of all centres), oldest first, for the command line's `read`. */
+  allItems(centre?: string): Promise<(StoredItem & { conversation: string; centre: string })[]>;
+
+  createSession(tokenHash: string, centre: string, expiresAt: number): Promise<void>;
+  /** The session's centre, or null when it is unknown or expired. */
+  findSession(tokenHash: string, now: number): Promise<string | null>;
+  deleteSession(tokenHash: string): Promise<void>;
 
   /**
-   * Marks a proof-of-work challenge as used; false if it was used before.
-   * `nonce` is unique per challenge and signed, so this makes each one single-use.
+   * Deletes conversations without activity for the retention period, and
+   * expired challenges and sessions; returns the number of conversations deleted.
    */
-  useChallenge(nonce: string, expiresAt: number): boolean {
-    const result = this.db.run('INSERT OR IGNORE INTO used_challenges (nonce, expires_at) VALUES (?, ?)', [nonce, expiresAt]);
-    return result.changes === 1;
-  }
+  applyRetention(now: number, retentionDays: number): Promise<number>;
 
-  /** Stores a message and queues a notification for its centre, in one transaction. */
-  insert(envelope: Envelope, idempotencyKey: string, bodyHash: string, now: number): InsertResult {
-    const existing = this.findByIdempotencyKey(idempotencyKey);
-    if (existing) return existing.bodyHash === bodyHash ? { status: 'duplicate', id: existing.id } : { status: 'conflict' };
-    const id = randomBytes(16).toString('base64url');
-    const minute = Math.floor(now / 60) * 60;
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      this.db.run('INSERT INTO messages (id, centre, received_at, envelope, idempotency_key, body_hash) VALUES (?, ?, ?, ?, ?, ?)', [
-        id,
-        envelope.centre,
-        minute,
-        JSON.stringify(envelope),
-        idempotencyKey,
-        bodyHash,
-      ]);
-      // One pending notification per centre: several messages waiting make one e-mail.
-      this.db.run('INSERT OR IGNORE INTO pending_notifications (centre, since, attempts, next_attempt_at) VALUES (?, ?, 0, ?)', [envelope.centre, minute, now]);
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
-    return { status: 'stored', id };
-  }
-
-  messages(centre?: string): StoredMessage[] {
-    const rows = (
-      centre
-        ? this.db.all('SELECT id, centre, received_at, envelope FROM messages WHERE centre = ? ORDER BY received_at, rowid', centre)
-        : this.db.all('SELECT id, centre, received_at, envelope FROM messages ORDER BY received_at, rowid')
-    ) as { id: string; centre: string; received_at: number; envelope: string }[];
-    return rows.map((r) => ({ id: r.id, centre: r.centre, receivedAt: r.received_at, envelope: JSON.parse(r.envelope) as Envelope }));
-  }
-
-  deleteMessage(id: string): boolean {
-    return this.db.run('DELETE FROM messages WHERE id = ?', id).changes === 1;
-  }
-
-  /** Deletes messages older than the retention period and challenges that have expired. */
-  applyRetention(now: number, retentionDays: number): number {
-    const deleted = this.db.run('DELETE FROM messages WHERE received_at < ?', now - retentionDays * 86400).changes;
-    this.db.run('DELETE FROM used_challenges WHERE expires_at < ?', now);
-    return deleted;
-  }
-
-  dueNotifications(now: number): { centre: string; attempts: number }[] {
-    return this.db.all('SELECT centre, attempts FROM pending_notifications WHERE next_attempt_at <= ?', now) as { centre: string; attempts: number }[];
-  }
-
-  pendingNotifications(): number {
-    return (this.db.get('SELECT COUNT(*) AS n FROM pending_notifications') as { n: number }).n;
-  }
-
+  dueNotifications(now: number): Promise<{ centre: string; attempts: number }[]>;
+  pendingNotifications(): Promise<number>;
   /** Makes every pending notification due now (at start: a restart often follows a fixed mail server). */
-  retryNotificationsNow(now: number): void {
-    this.db.run('UPDATE pending_notifications SET next_attempt_at = ?', now);
-  }
+  retryNotificationsNow(now: number): Promise<void>;
+  notificationSent(centre: string): Promise<void>;
+  notificationFailed(centre: string, nextAttemptAt: number): Promise<void>;
+}
 
-  notificationSent(centre: string): void {
-    this.db.run('DELETE FROM pending_notifications WHERE centre = ?', centre);
-  }
+/** Rounds Unix seconds down to the minute: the store keeps no finer time. */
+export const minute = (now: number): number => Math.floor(now / 60) * 60;
 
-  notificationFailed(centre: string, nextAttemptAt: number): void {
-    this.db.run('UPDATE pending_notifications SET attempts = attempts + 1, next_attempt_at = ? WHERE centre = ?', [nextAttemptAt, centre]);
+export const statusOf = (closed: boolean, lastAuthor: Author): ConversationStatus => (closed ? 'closed' : lastAuthor === 'person' ? 'new' : 'answered');
+
+/** Opens the store RELAY_DB names: a `postgres://` or `postgresql://` URL, otherwise a SQLite file path. */
+export async function openStore(database: string): Promise<Store> {
+  if (/^postgres(ql)?:\/\//.test(database)) {
+    const { PostgresStore } = await import('./store-postgres.js');
+    return PostgresStore.open(database);
   }
+  const { SqliteStore } = await import('./store-sqlite.js');
+  return new SqliteStore(database);
 }

@@ -15,6 +15,11 @@ export const demoPassphrase = 'demo-passphrase-not-secret';
 export const demoPublicKey = JSON.parse(readFileSync(demoKeyFile, 'utf8')).publicKey;
 export const origin = 'https://beratung.example';
 
+/** The database's stored bytes, to check what is (not) in it. */
+export async function rawDatabase(database) {
+  return readFileSync(database);
+}
+
 export function scratch() {
   return mkdtempSync(join(tmpdir(), 'ww-relay-test-'));
 }

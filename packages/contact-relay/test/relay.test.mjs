@@ -2,10 +2,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Store } from '../dist/index.js';
+import { openStore } from '../dist/index.js';
 import {
   demoKeyFile,
   demoPassphrase,
@@ -13,6 +12,7 @@ import {
   idempotencyKey,
   origin,
   post,
+  rawDatabase,
   sampleMessage,
   scratch,
   sealed,
@@ -52,13 +52,13 @@ describe('contact relay', () => {
     assert.equal(res.status, 201);
     assert.deepEqual(res.json, { status: 'stored' });
 
-    const [stored] = ctx.relay.store.messages().slice(-1);
-    assert.deepEqual(Object.keys(stored.envelope).sort(), ['centre', 'ct', 'enc', 'kid', 'suite', 'v']);
-    const raw = readFileSync(database);
+    const [stored] = (await ctx.relay.store.allItems()).slice(-1);
+    assert.deepEqual(Object.keys(stored.toCentre).sort(), ['centre', 'ct', 'enc', 'kid', 'suite', 'v']);
+    const raw = await rawDatabase(database);
     assert.ok(!raw.includes('anderes arbeiten'), 'the text is not in the database file');
     assert.ok(!raw.includes('0381'), 'the phone number is not in the database file');
 
-    const opened = decryptElsewhere([stored.envelope]);
+    const opened = decryptElsewhere([stored.toCentre]);
     assert.equal(opened.status, 0, opened.stderr);
     const message = JSON.parse(opened.stdout);
     assert.equal(message.text, sampleMessage.text);
@@ -104,7 +104,7 @@ describe('contact relay', () => {
   });
 
   it('answers malformed submissions with 400 and stores nothing', async () => {
-    const before = ctx.relay.store.messages().length;
+    const before = (await ctx.relay.store.allItems()).length;
     const good = await submission(ctx.url);
     const cases = [
       ['not JSON', '{"envelope":'],
@@ -127,7 +127,7 @@ describe('contact relay', () => {
     assert.equal(text.status, 415);
     const unknown = await post(ctx.url, { ...good, envelope: await sealed(sampleMessage, 'wwk1.andere-stelle.6_ZxqlgAB1CKbp52csKcy-QEfE3aAPALv7GXMYvP5RA.vC6xVt0t').catch(() => null) });
     assert.equal(unknown.status, 400, 'a key with a bad check value does not even seal');
-    assert.equal(ctx.relay.store.messages().length, before);
+    assert.equal((await ctx.relay.store.allItems()).length, before);
   });
 
   it('refuses a message for a key it does not know', async () => {
@@ -153,7 +153,7 @@ describe('contact relay', () => {
   it('refuses a replayed proof of work, and a retry of the same message stores it once', async () => {
     const first = await submission(ctx.url);
     assert.equal((await post(ctx.url, first)).status, 201);
-    const count = ctx.relay.store.messages().length;
+    const count = (await ctx.relay.store.allItems()).length;
     const retry = await post(ctx.url, first);
     assert.equal(retry.status, 200, 'the same idempotency key and body: already stored');
     assert.deepEqual(retry.json, { status: 'stored' });
@@ -162,7 +162,7 @@ describe('contact relay', () => {
     assert.deepEqual(replay.json, { error: 'pow-replayed' });
     const conflict = await post(ctx.url, { ...first, envelope: await sealed(), pow: await solvedPow(ctx.url) });
     assert.equal(conflict.status, 409);
-    assert.equal(ctx.relay.store.messages().length, count);
+    assert.equal((await ctx.relay.store.allItems()).length, count);
   });
 
   it('refuses a wrong or forged proof of work', async () => {
@@ -220,7 +220,7 @@ describe('contact relay', () => {
 
   it('writes no IP address or user agent to the database or the log', async () => {
     await post(ctx.url, await submission(ctx.url), { 'user-agent': 'TestBrowser/1.0 (unique-agent-marker)', 'x-forwarded-for': '203.0.113.77' });
-    const raw = readFileSync(database).toString('latin1');
+    const raw = (await rawDatabase(database)).toString('latin1');
     for (const trace of ['127.0.0.1', '203.0.113.77', 'unique-agent-marker', '::1']) {
       assert.ok(!raw.includes(trace), `database contains ${trace}`);
       assert.ok(!ctx.logLines.some((l) => l.includes(trace)), `log contains ${trace}`);
@@ -255,18 +255,18 @@ describe('contact relay limits', () => {
     }
   });
 
-  it('deletes messages after the retention period', async () => {
+  it('deletes conversations after the retention period without activity', async () => {
     const dir = scratch();
     const ctx = await startTestRelay({ database: join(dir, 'r.sqlite'), env: { RELAY_RETENTION_DAYS: '7' } });
     try {
       await post(ctx.url, await submission(ctx.url));
-      assert.equal(ctx.relay.store.messages().length, 1);
+      assert.equal((await ctx.relay.store.allItems()).length, 1);
       ctx.offset.seconds = 6 * 86400;
       await ctx.relay.tick();
-      assert.equal(ctx.relay.store.messages().length, 1, 'kept within the period');
+      assert.equal((await ctx.relay.store.allItems()).length, 1, 'kept within the period');
       ctx.offset.seconds = 7 * 86400 + 120;
       await ctx.relay.tick();
-      assert.equal(ctx.relay.store.messages().length, 0, 'deleted after it');
+      assert.equal((await ctx.relay.store.allItems()).length, 0, 'deleted after it');
     } finally {
       await ctx.relay.close();
     }
@@ -286,7 +286,7 @@ describe('contact relay when the mail server is down', () => {
       await eventually(() => ctx.logLines.filter((l) => l.startsWith('error: notification failed')).length >= 2);
       smtp = await startSmtp(port);
       await eventually(() => smtp.mails.length === 1);
-      assert.equal(ctx.relay.store.messages().length, 1);
+      assert.equal((await ctx.relay.store.allItems()).length, 1);
     } finally {
       await ctx.relay.close();
       await smtp?.close();
@@ -305,7 +305,7 @@ describe('contact relay when the mail server is down', () => {
     const res = await post(first.url, await submission(first.url));
     assert.equal(res.status, 201, 'the person is told it arrived: it did');
     await eventually(() => first.logLines.some((l) => l.startsWith('error: notification failed')));
-    assert.equal(first.relay.store.pendingNotifications(), 1);
+    assert.equal(await first.relay.store.pendingNotifications(), 1);
     await first.relay.close();
 
     // Restart with the message waiting and the mail server back.
@@ -313,14 +313,14 @@ describe('contact relay when the mail server is down', () => {
     const second = await startTestRelay({ database, env });
     try {
       await eventually(() => smtp.mails.length === 1);
-      assert.equal(second.relay.store.pendingNotifications(), 0);
-      assert.equal(second.relay.store.messages().length, 1, 'the message is still there');
+      assert.equal(await second.relay.store.pendingNotifications(), 0);
+      assert.equal((await second.relay.store.allItems()).length, 1, 'the message is still there');
     } finally {
       await second.relay.close();
       await smtp.close();
     }
-    const store = new Store(database);
-    assert.equal(store.messages().length, 1);
-    store.close();
+    const store = await openStore(database);
+    assert.equal((await store.allItems()).length, 1);
+    await store.close();
   });
 });

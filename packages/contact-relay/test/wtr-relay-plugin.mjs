@@ -31,7 +31,7 @@ export function contactRelayPlugin() {
       RELAY_RATE_LIMIT_CHALLENGES: '1000',
       RELAY_LOG: 'quiet',
     });
-    const relay = createRelay(config, { log: { info() {}, error() {} } });
+    const relay = await createRelay(config, { log: { info() {}, error() {} } });
     const state = { relay, cut: { before: 0, after: 0 }, posts: 0 };
     const server = createServer((req, res) => {
       // No keep-alive: Chromium silently resends a request whose reused connection

@@ -1,0 +1,323 @@
+/**
+ * The store in one SQLite file (node-sqlite3-wasm: SQLite compiled to
+ * WebAssembly, so no native build). One relay process per file.
+ */
+import { randomBytes } from 'node:crypto';
+import sqlite, { type Database } from 'node-sqlite3-wasm';
+import type { Envelope } from '@wegweiser/contact-form/envelope';
+import { minute, statusOf, type Author, type Conversation, type ConversationStatus, type ConversationSummary, type InsertResult, type Mailbox, type NewItem, type Store, type StoredItem } from './store.js';
+
+export const schemaVersion = 2;
+
+const schema = `
+CREATE TABLE IF NOT EXISTS conversations (
+  id TEXT PRIMARY KEY,
+  centre TEXT NOT NULL,
+  mailbox TEXT UNIQUE,
+  verifier TEXT,
+  closed INTEGER NOT NULL DEFAULT 0,
+  last_author TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  item_count INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS conversations_centre ON conversations (centre, updated_at);
+CREATE INDEX IF NOT EXISTS conversations_updated ON conversations (updated_at);
+CREATE TABLE IF NOT EXISTS items (
+  id TEXT PRIMARY KEY,
+  conversation TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  author TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  to_centre TEXT NOT NULL,
+  to_person TEXT,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  body_hash TEXT NOT NULL,
+  UNIQUE (conversation, seq)
+);
+CREATE TABLE IF NOT EXISTS used_challenges (
+  nonce TEXT PRIMARY KEY,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  centre TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pending_notifications (
+  centre TEXT PRIMARY KEY,
+  since INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL
+);
+`;
+
+type ConversationRow = {
+  id: string;
+  centre: string;
+  mailbox: string | null;
+  closed: number;
+  last_author: Author;
+  created_at: number;
+  updated_at: number;
+  item_count: number;
+  first: string;
+};
+type ItemRow = { id: string; author: Author; received_at: number; to_centre: string; to_person: string | null; conversation: string; centre: string };
+
+const newId = () => randomBytes(16).toString('base64url');
+const summarySelect = `SELECT c.id, c.centre, c.mailbox, c.closed, c.last_author, c.created_at, c.updated_at, c.item_count,
+  (SELECT to_centre FROM items WHERE conversation = c.id ORDER BY seq LIMIT 1) AS first FROM conversations c`;
+
+function summary(row: ConversationRow): ConversationSummary {
+  return {
+    id: row.id,
+    centre: row.centre,
+    status: statusOf(row.closed === 1, row.last_author),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    itemCount: row.item_count,
+    canReply: row.mailbox !== null,
+    first: JSON.parse(row.first) as Envelope,
+  };
+}
+
+function item(row: ItemRow): StoredItem {
+  return {
+    id: row.id,
+    author: row.author,
+    receivedAt: row.received_at,
+    toCentre: JSON.parse(row.to_centre) as Envelope,
+    toPerson: row.to_person === null ? null : (JSON.parse(row.to_person) as Envelope),
+  };
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private db: Database;
+
+  constructor(path: string) {
+    this.db = new sqlite.Database(path);
+    // Deleted rows are overwritten with zeros, not just unlinked: deletion really deletes.
+    this.db.exec('PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON;');
+    const version = (this.db.get('PRAGMA user_version') as { user_version: number }).user_version;
+    this.transaction(() => {
+      this.db.exec(schema);
+      if (version === 1) this.migrateFromVersion1();
+      this.db.exec(`PRAGMA user_version = ${schemaVersion}`);
+    });
+  }
+
+  /** Version 0.1 kept single messages; each becomes a conversation of one item, without a mailbox. */
+  private migrateFromVersion1(): void {
+    const rows = this.db.all('SELECT id, centre, received_at, envelope, idempotency_key, body_hash FROM messages') as {
+      id: string;
+      centre: string;
+      received_at: number;
+      envelope: string;
+      idempotency_key: string;
+      body_hash: string;
+    }[];
+    for (const row of rows) {
+      const conversation = newId();
+      this.db.run('INSERT INTO conversations (id, centre, mailbox, verifier, closed, last_author, created_at, updated_at, item_count) VALUES (?, ?, NULL, NULL, 0, ?, ?, ?, 1)', [
+        conversation,
+        row.centre,
+        'person',
+        row.received_at,
+        row.received_at,
+      ]);
+      this.db.run('INSERT INTO items (id, conversation, seq, author, received_at, to_centre, to_person, idempotency_key, body_hash) VALUES (?, ?, 1, ?, ?, ?, NULL, ?, ?)', [
+        row.id,
+        conversation,
+        'person',
+        row.received_at,
+        row.envelope,
+        row.idempotency_key,
+        row.body_hash,
+      ]);
+    }
+    this.db.exec('DROP TABLE messages');
+  }
+
+  private transaction<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return this.db.get('SELECT 1 AS ok')?.ok === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  async useChallenge(nonce: string, expiresAt: number): Promise<boolean> {
+    return this.db.run('INSERT OR IGNORE INTO used_challenges (nonce, expires_at) VALUES (?, ?)', [nonce, expiresAt]).changes === 1;
+  }
+
+  async findItemByIdempotencyKey(key: string): Promise<{ conversation: string; item: string; bodyHash: string } | null> {
+    const row = this.db.get('SELECT id, conversation, body_hash FROM items WHERE idempotency_key = ?', key) as { id: string; conversation: string; body_hash: string } | null;
+    return row ? { conversation: row.conversation, item: row.id, bodyHash: row.body_hash } : null;
+  }
+
+  private repeated(item: NewItem): InsertResult | null {
+    const row = this.db.get('SELECT id, conversation, body_hash FROM items WHERE idempotency_key = ?', item.idempotencyKey) as { id: string; conversation: string; body_hash: string } | null;
+    if (!row) return null;
+    return row.body_hash === item.bodyHash ? { status: 'duplicate', conversation: row.conversation, item: row.id } : { status: 'conflict' };
+  }
+
+  private insertItem(conversation: string, seq: number, item: NewItem, at: number): string {
+    const id = newId();
+    this.db.run('INSERT INTO items (id, conversation, seq, author, received_at, to_centre, to_person, idempotency_key, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      id,
+      conversation,
+      seq,
+      item.author,
+      at,
+      JSON.stringify(item.toCentre),
+      item.toPerson ? JSON.stringify(item.toPerson) : null,
+      item.idempotencyKey,
+      item.bodyHash,
+    ]);
+    return id;
+  }
+
+  private queueNotification(centre: string, at: number, now: number): void {
+    // One pending notification per centre: several messages waiting make one e-mail.
+    this.db.run('INSERT OR IGNORE INTO pending_notifications (centre, since, attempts, next_attempt_at) VALUES (?, ?, 0, ?)', [centre, at, now]);
+  }
+
+  async startConversation(centre: string, mailbox: Mailbox | null, item: NewItem, now: number): Promise<InsertResult> {
+    return this.transaction(() => {
+      const before = this.repeated(item);
+      if (before) return before;
+      if (mailbox && this.db.get('SELECT 1 AS taken FROM conversations WHERE mailbox = ?', mailbox.id)) return { status: 'mailbox-taken' as const };
+      const at = minute(now);
+      const conversation = newId();
+      this.db.run('INSERT INTO conversations (id, centre, mailbox, verifier, closed, last_author, created_at, updated_at, item_count) VALUES (?, ?, ?, ?, 0, ?, ?, ?, 1)', [
+        conversation,
+        centre,
+        mailbox?.id ?? null,
+        mailbox?.verifier ?? null,
+        item.author,
+        at,
+        at,
+      ]);
+      const id = this.insertItem(conversation, 1, item, at);
+      this.queueNotification(centre, at, now);
+      return { status: 'stored' as const, conversation, item: id };
+    });
+  }
+
+  async addItem(conversation: string, item: NewItem, now: number, maxItems: number): Promise<InsertResult> {
+    return this.transaction(() => {
+      const before = this.repeated(item);
+      if (before) return before;
+      const row = this.db.get('SELECT centre, item_count FROM conversations WHERE id = ?', conversation) as { centre: string; item_count: number } | null;
+      if (!row) return { status: 'not-found' as const };
+      if (row.item_count >= maxItems) return { status: 'full' as const };
+      const at = minute(now);
+      const id = this.insertItem(conversation, row.item_count + 1, item, at);
+      // A person writing again reopens a closed conversation; the team's answer leaves "closed" as it is.
+      this.db.run(
+        `UPDATE conversations SET item_count = item_count + 1, updated_at = ?, last_author = ?${item.author === 'person' ? ', closed = 0' : ''} WHERE id = ?`,
+        [at, item.author, conversation],
+      );
+      if (item.author === 'person') this.queueNotification(row.centre, at, now);
+      return { status: 'stored' as const, conversation, item: id };
+    });
+  }
+
+  async findMailbox(mailbox: string): Promise<{ conversation: string; centre: string; verifier: string } | null> {
+    const row = this.db.get('SELECT id, centre, verifier FROM conversations WHERE mailbox = ?', mailbox) as { id: string; centre: string; verifier: string } | null;
+    return row ? { conversation: row.id, centre: row.centre, verifier: row.verifier } : null;
+  }
+
+  async conversation(id: string): Promise<Conversation | null> {
+    const row = this.db.get(`${summarySelect} WHERE c.id = ?`, id) as ConversationRow | null;
+    if (!row) return null;
+    const items = this.db.all('SELECT id, author, received_at, to_centre, to_person FROM items WHERE conversation = ? ORDER BY seq', id) as ItemRow[];
+    return { ...summary(row), items: items.map(item) };
+  }
+
+  async conversations(centre: string, status?: ConversationStatus): Promise<ConversationSummary[]> {
+    const rows = this.db.all(`${summarySelect} WHERE c.centre = ? ORDER BY c.updated_at DESC, c.rowid DESC`, centre) as ConversationRow[];
+    const all = rows.map(summary);
+    return status ? all.filter((c) => c.status === status) : all;
+  }
+
+  async setClosed(id: string, closed: boolean, now: number): Promise<boolean> {
+    return this.db.run('UPDATE conversations SET closed = ?, updated_at = ? WHERE id = ?', [closed ? 1 : 0, minute(now), id]).changes === 1;
+  }
+
+  async deleteConversation(id: string): Promise<boolean> {
+    return this.transaction(() => {
+      this.db.run('DELETE FROM items WHERE conversation = ?', id);
+      return this.db.run('DELETE FROM conversations WHERE id = ?', id).changes === 1;
+    });
+  }
+
+  async allItems(centre?: string): Promise<(StoredItem & { conversation: string; centre: string })[]> {
+    const sql = `SELECT i.id, i.author, i.received_at, i.to_centre, i.to_person, i.conversation, c.centre FROM items i JOIN conversations c ON c.id = i.conversation
+      ${centre ? 'WHERE c.centre = ?' : ''} ORDER BY i.received_at, c.created_at, i.seq`;
+    const rows = (centre ? this.db.all(sql, centre) : this.db.all(sql)) as ItemRow[];
+    return rows.map((row) => ({ ...item(row), conversation: row.conversation, centre: row.centre }));
+  }
+
+  async createSession(tokenHash: string, centre: string, expiresAt: number): Promise<void> {
+    this.db.run('INSERT INTO sessions (token_hash, centre, expires_at) VALUES (?, ?, ?)', [tokenHash, centre, expiresAt]);
+  }
+
+  async findSession(tokenHash: string, now: number): Promise<string | null> {
+    const row = this.db.get('SELECT centre FROM sessions WHERE token_hash = ? AND expires_at > ?', [tokenHash, now]) as { centre: string } | null;
+    return row?.centre ?? null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.db.run('DELETE FROM sessions WHERE token_hash = ?', tokenHash);
+  }
+
+  async applyRetention(now: number, retentionDays: number): Promise<number> {
+    return this.transaction(() => {
+      const cutoff = now - retentionDays * 86400;
+      this.db.run('DELETE FROM items WHERE conversation IN (SELECT id FROM conversations WHERE updated_at < ?)', cutoff);
+      const deleted = this.db.run('DELETE FROM conversations WHERE updated_at < ?', cutoff).changes;
+      this.db.run('DELETE FROM used_challenges WHERE expires_at < ?', now);
+      this.db.run('DELETE FROM sessions WHERE expires_at <= ?', now);
+      return deleted;
+    });
+  }
+
+  async dueNotifications(now: number): Promise<{ centre: string; attempts: number }[]> {
+    return this.db.all('SELECT centre, attempts FROM pending_notifications WHERE next_attempt_at <= ?', now) as { centre: string; attempts: number }[];
+  }
+
+  async pendingNotifications(): Promise<number> {
+    return (this.db.get('SELECT COUNT(*) AS n FROM pending_notifications') as { n: number }).n;
+  }
+
+  async retryNotificationsNow(now: number): Promise<void> {
+    this.db.run('UPDATE pending_notifications SET next_attempt_at = ?', now);
+  }
+
+  async notificationSent(centre: string): Promise<void> {
+    this.db.run('DELETE FROM pending_notifications WHERE centre = ?', centre);
+  }
+
+  async notificationFailed(centre: string, nextAttemptAt: number): Promise<void> {
+    this.db.run('UPDATE pending_notifications SET attempts = attempts + 1, next_attempt_at = ? WHERE centre = ?', [nextAttemptAt, centre]);
+  }
+}
