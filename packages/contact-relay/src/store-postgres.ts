@@ -1,0 +1,659 @@
+/**
+ * The store in PostgreSQL, for several relay instances behind a load
+ * balancer: every instance opens the same database, and everything that must
+ * hold across instances (used challenges, sessions, conversations, pending
+ * notifications) lives there. Same tables and meaning as the SQLite store.
+ *
+ * Concurrency: writes run in transactions at READ COMMITTED. An item insert
+ * locks its conversation row (`SELECT … FOR UPDATE`), so two instances adding
+ * to one conversation get consecutive sequence numbers. Two instances handling
+ * the same retry at once both pass the idempotency check; the second insert
+ * then hits the UNIQUE idempotency key (or the mailbox), is rolled back and
+ * re-run, and the re-run answers `duplicate` (or `conflict`, `mailbox-taken`).
+ *
+ * Deletion: PostgreSQL has no secure_delete. A DELETE hides the rows at once;
+ * the store then runs VACUUM on the tables it deleted from, which removes the
+ * dead rows from the table pages and lets their space be reused. See the
+ * README's PostgreSQL section for what else an operator must do.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { Envelope } from "@wegweiser/contact-form/envelope";
+import {
+  minute,
+  type Author,
+  type Conversation,
+  type ConversationStatus,
+  type ConversationSummary,
+  type InsertResult,
+  type Mailbox,
+  type NewItem,
+  type Store,
+  type StoredItem,
+} from "./store.js";
+
+export const postgresSchemaVersion = 1;
+
+/** Any fixed number: the key of the advisory lock that serialises schema set-up across instances. */
+const schemaLock = 0x77775e1a;
+/** How long an instance holds the notifications it is sending (see dueNotifications). */
+const notificationClaimSeconds = 300;
+
+const schema = `
+CREATE TABLE IF NOT EXISTS relay_schema (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS conversations (
+  id TEXT PRIMARY KEY,
+  centre TEXT NOT NULL,
+  mailbox TEXT UNIQUE,
+  verifier TEXT,
+  closed BOOLEAN NOT NULL DEFAULT FALSE,
+  last_author TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  item_count INTEGER NOT NULL,
+  -- Insertion order, the tie-breaker for "most recently active first" (SQLite's rowid).
+  ord BIGINT GENERATED ALWAYS AS IDENTITY
+);
+CREATE INDEX IF NOT EXISTS conversations_centre ON conversations (centre, updated_at);
+CREATE INDEX IF NOT EXISTS conversations_updated ON conversations (updated_at);
+CREATE TABLE IF NOT EXISTS items (
+  id TEXT PRIMARY KEY,
+  conversation TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  author TEXT NOT NULL,
+  received_at BIGINT NOT NULL,
+  to_centre TEXT NOT NULL,
+  to_person TEXT,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  body_hash TEXT NOT NULL,
+  UNIQUE (conversation, seq)
+);
+CREATE TABLE IF NOT EXISTS used_challenges (
+  nonce TEXT PRIMARY KEY,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS used_challenges_expires ON used_challenges (expires_at);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  centre TEXT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pending_notifications (
+  centre TEXT PRIMARY KEY,
+  since BIGINT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT NOT NULL
+);
+`;
+
+type ConversationRow = {
+  id: string;
+  centre: string;
+  mailbox: string | null;
+  closed: boolean;
+  last_author: Author;
+  created_at: string;
+  updated_at: string;
+  item_count: number;
+  first: string;
+};
+type ItemRow = {
+  id: string;
+  author: Author;
+  received_at: string;
+  to_centre: string;
+  to_person: string | null;
+  conversation: string;
+  centre: string;
+};
+
+const newId = () => randomBytes(16).toString("base64url");
+const summarySelect = `SELECT c.id, c.centre, c.mailbox, c.closed, c.last_author, c.created_at, c.updated_at, c.item_count,
+  (SELECT to_centre FROM items WHERE conversation = c.id ORDER BY seq LIMIT 1) AS first FROM conversations c`;
+const statusWhere: Record<ConversationStatus, string> = {
+  new: "NOT c.closed AND c.last_author = 'person'",
+  answered: "NOT c.closed AND c.last_author = 'centre'",
+  closed: "c.closed",
+};
+
+function summary(row: ConversationRow): ConversationSummary {
+  return {
+    id: row.id,
+    centre: row.centre,
+    status: row.closed
+      ? "closed"
+      : row.last_author === "person"
+      ? "new"
+      : "answered",
+    // BIGINT arrives as a string (it may exceed 2^53); Unix seconds never do.
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    itemCount: row.item_count,
+    canReply: row.mailbox !== null,
+    first: JSON.parse(row.first) as Envelope,
+  };
+}
+
+function item(row: ItemRow): StoredItem {
+  return {
+    id: row.id,
+    author: row.author,
+    receivedAt: Number(row.received_at),
+    toCentre: JSON.parse(row.to_centre) as Envelope,
+    toPerson:
+      row.to_person === null ? null : (JSON.parse(row.to_person) as Envelope),
+  };
+}
+
+/** A unique violation: a concurrent transaction inserted the same idempotency key or mailbox first. */
+const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string } | null)?.code === "23505";
+
+type Queryable = Pick<pg.PoolClient, "query">;
+
+export class PostgresStore implements Store {
+  readonly kind = "postgres" as const;
+  private vacuuming: Promise<void> | null = null;
+  private vacuumAgain = false;
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /**
+   * Connects and creates the tables when they are missing. Several instances
+   * starting at once take turns (an advisory lock), so none sees a half-made
+   * schema. Fails when the database was set up by a newer relay.
+   */
+  static async open(
+    url: string,
+    { timeoutMs = 5000, max = 10 }: { timeoutMs?: number; max?: number } = {}
+  ): Promise<PostgresStore> {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max,
+      // A database that is down or frozen must give an error in bounded time,
+      // never a request that hangs: the app answers 503 and the form retries.
+      // Waiting for a connection (also for a free one in the pool) and every
+      // statement are bounded; the client-side read timeout also covers a
+      // server that accepted the connection and then stopped answering.
+      connectionTimeoutMillis: timeoutMs,
+      statement_timeout: timeoutMs,
+      lock_timeout: timeoutMs,
+      query_timeout: timeoutMs + 1000,
+      idle_in_transaction_session_timeout: timeoutMs * 2,
+      keepAlive: true,
+    });
+    // An idle connection that breaks (database restarted) must not crash the process; the pool replaces it.
+    pool.on("error", () => {});
+    const store = new PostgresStore(pool);
+    try {
+      await store.transaction(async (db) => {
+        await db.query("SELECT pg_advisory_xact_lock($1)", [schemaLock]);
+        await db.query(schema);
+        const { rows } = await db.query<{ version: number }>(
+          "SELECT version FROM relay_schema"
+        );
+        if (rows.length === 0)
+          await db.query("INSERT INTO relay_schema (version) VALUES ($1)", [
+            postgresSchemaVersion,
+          ]);
+        else if (rows[0]!.version > postgresSchemaVersion) {
+          throw new Error(
+            `the database has schema version ${
+              rows[0]!.version
+            }, newer than this relay understands (${postgresSchemaVersion}); update the relay`
+          );
+        }
+      });
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return store;
+  }
+
+  private async transaction<T>(
+    work: (db: Queryable) => Promise<T>
+  ): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      // An error from the server (it has a SQLSTATE code) leaves the connection
+      // usable: roll back. A timeout or a broken connection does not: drop the
+      // connection, and the server rolls back when it notices.
+      if (error instanceof pg.DatabaseError) {
+        await client.query("ROLLBACK").catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+      } else broken = error as Error;
+      throw error;
+    } finally {
+      // A connection that could not roll back is destroyed, not returned to the pool.
+      client.release(broken);
+    }
+  }
+
+  /** Runs `work` again when a concurrent duplicate made it fail on a unique key: the re-run sees the other's row. */
+  private async retryingUnique<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.vacuuming;
+    await this.pool.end();
+  }
+
+  /** False within about two seconds when the database is down or frozen (the health check must not hang). */
+  async ping(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), 2000);
+    });
+    const answer = this.pool.query<{ ok: number }>("SELECT 1 AS ok").then(
+      ({ rows }) => rows[0]?.ok === 1,
+      () => false
+    );
+    try {
+      return await Promise.race([answer, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async useChallenge(nonce: string, expiresAt: number): Promise<boolean> {
+    const result = await this.pool.query(
+      "INSERT INTO used_challenges (nonce, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+      [nonce, expiresAt]
+    );
+    return result.rowCount === 1;
+  }
+
+  async findItemByIdempotencyKey(
+    key: string
+  ): Promise<{ conversation: string; item: string; bodyHash: string } | null> {
+    return this.byIdempotencyKey(this.pool, key);
+  }
+
+  private async byIdempotencyKey(
+    db: Queryable,
+    key: string
+  ): Promise<{ conversation: string; item: string; bodyHash: string } | null> {
+    const { rows } = await db.query<{
+      id: string;
+      conversation: string;
+      body_hash: string;
+    }>(
+      "SELECT id, conversation, body_hash FROM items WHERE idempotency_key = $1",
+      [key]
+    );
+    const row = rows[0];
+    return row
+      ? {
+          conversation: row.conversation,
+          item: row.id,
+          bodyHash: row.body_hash,
+        }
+      : null;
+  }
+
+  private async repeated(
+    db: Queryable,
+    item: NewItem
+  ): Promise<InsertResult | null> {
+    const row = await this.byIdempotencyKey(db, item.idempotencyKey);
+    if (!row) return null;
+    return row.bodyHash === item.bodyHash
+      ? { status: "duplicate", conversation: row.conversation, item: row.item }
+      : { status: "conflict" };
+  }
+
+  private async insertItem(
+    db: Queryable,
+    conversation: string,
+    seq: number,
+    item: NewItem,
+    at: number
+  ): Promise<string> {
+    const id = newId();
+    await db.query(
+      "INSERT INTO items (id, conversation, seq, author, received_at, to_centre, to_person, idempotency_key, body_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+      [
+        id,
+        conversation,
+        seq,
+        item.author,
+        at,
+        JSON.stringify(item.toCentre),
+        item.toPerson ? JSON.stringify(item.toPerson) : null,
+        item.idempotencyKey,
+        item.bodyHash,
+      ]
+    );
+    return id;
+  }
+
+  private async queueNotification(
+    db: Queryable,
+    centre: string,
+    at: number,
+    now: number
+  ): Promise<void> {
+    // One pending notification per centre: several messages waiting make one e-mail.
+    await db.query(
+      "INSERT INTO pending_notifications (centre, since, attempts, next_attempt_at) VALUES ($1, $2, 0, $3) ON CONFLICT (centre) DO NOTHING",
+      [centre, at, now]
+    );
+  }
+
+  async startConversation(
+    centre: string,
+    mailbox: Mailbox | null,
+    item: NewItem,
+    now: number
+  ): Promise<InsertResult> {
+    return this.retryingUnique(() =>
+      this.transaction(async (db) => {
+        const before = await this.repeated(db, item);
+        if (before) return before;
+        if (
+          mailbox &&
+          (
+            await db.query("SELECT 1 FROM conversations WHERE mailbox = $1", [
+              mailbox.id,
+            ])
+          ).rowCount
+        ) {
+          // The mailbox may belong to this very message, committed by another
+          // instance after the check above: each statement sees what was committed
+          // when it began, so look again before calling the code taken.
+          return (
+            (await this.repeated(db, item)) ?? {
+              status: "mailbox-taken" as const,
+            }
+          );
+        }
+        const at = minute(now);
+        const conversation = newId();
+        await db.query(
+          "INSERT INTO conversations (id, centre, mailbox, verifier, closed, last_author, created_at, updated_at, item_count) VALUES ($1, $2, $3, $4, FALSE, $5, $6, $6, 1)",
+          [
+            conversation,
+            centre,
+            mailbox?.id ?? null,
+            mailbox?.verifier ?? null,
+            item.author,
+            at,
+          ]
+        );
+        const id = await this.insertItem(db, conversation, 1, item, at);
+        await this.queueNotification(db, centre, at, now);
+        return { status: "stored" as const, conversation, item: id };
+      })
+    );
+  }
+
+  async addItem(
+    conversation: string,
+    item: NewItem,
+    now: number,
+    maxItems: number
+  ): Promise<InsertResult> {
+    return this.retryingUnique(() =>
+      this.transaction(async (db) => {
+        // The row lock first: a concurrent add to this conversation waits here and
+        // then sees the count (and any duplicate) the other one committed.
+        const { rows } = await db.query<{ centre: string; item_count: number }>(
+          "SELECT centre, item_count FROM conversations WHERE id = $1 FOR UPDATE",
+          [conversation]
+        );
+        const before = await this.repeated(db, item);
+        if (before) return before;
+        const row = rows[0];
+        if (!row) return { status: "not-found" as const };
+        if (row.item_count >= maxItems) return { status: "full" as const };
+        const at = minute(now);
+        const id = await this.insertItem(
+          db,
+          conversation,
+          row.item_count + 1,
+          item,
+          at
+        );
+        // A person writing again reopens a closed conversation; the team's answer leaves "closed" as it is.
+        await db.query(
+          `UPDATE conversations SET item_count = item_count + 1, updated_at = $1, last_author = $2${
+            item.author === "person" ? ", closed = FALSE" : ""
+          } WHERE id = $3`,
+          [at, item.author, conversation]
+        );
+        if (item.author === "person")
+          await this.queueNotification(db, row.centre, at, now);
+        return { status: "stored" as const, conversation, item: id };
+      })
+    );
+  }
+
+  async findMailbox(
+    mailbox: string
+  ): Promise<{
+    conversation: string;
+    centre: string;
+    verifier: string;
+  } | null> {
+    const { rows } = await this.pool.query<{
+      id: string;
+      centre: string;
+      verifier: string;
+    }>("SELECT id, centre, verifier FROM conversations WHERE mailbox = $1", [
+      mailbox,
+    ]);
+    const row = rows[0];
+    return row
+      ? { conversation: row.id, centre: row.centre, verifier: row.verifier }
+      : null;
+  }
+
+  async conversation(id: string): Promise<Conversation | null> {
+    // One snapshot for the summary and the items, so an item added in between cannot make them disagree.
+    return this.transaction(async (db) => {
+      await db.query(
+        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"
+      );
+      const { rows } = await db.query<ConversationRow>(
+        `${summarySelect} WHERE c.id = $1`,
+        [id]
+      );
+      if (!rows[0]) return null;
+      const items = await db.query<ItemRow>(
+        "SELECT id, author, received_at, to_centre, to_person FROM items WHERE conversation = $1 ORDER BY seq",
+        [id]
+      );
+      return { ...summary(rows[0]), items: items.rows.map(item) };
+    });
+  }
+
+  async conversations(
+    centre: string,
+    status?: ConversationStatus
+  ): Promise<ConversationSummary[]> {
+    const { rows } = await this.pool.query<ConversationRow>(
+      `${summarySelect} WHERE c.centre = $1${
+        status ? ` AND ${statusWhere[status]}` : ""
+      } ORDER BY c.updated_at DESC, c.ord DESC`,
+      [centre]
+    );
+    return rows.map(summary);
+  }
+
+  async setClosed(id: string, closed: boolean, now: number): Promise<boolean> {
+    const result = await this.pool.query(
+      "UPDATE conversations SET closed = $1, updated_at = $2 WHERE id = $3",
+      [closed, minute(now), id]
+    );
+    return result.rowCount === 1;
+  }
+
+  async deleteConversation(id: string): Promise<boolean> {
+    const deleted = await this.transaction(async (db) => {
+      await db.query("DELETE FROM items WHERE conversation = $1", [id]);
+      return (
+        (await db.query("DELETE FROM conversations WHERE id = $1", [id]))
+          .rowCount === 1
+      );
+    });
+    if (deleted) await this.vacuum();
+    return deleted;
+  }
+
+  /**
+   * VACUUM after deleting content: it removes the dead rows from the table
+   * pages now, rather than whenever autovacuum comes round. Runs outside any
+   * transaction (it must); SKIP_LOCKED passes over a table another instance is
+   * vacuuming at the moment. The delete has committed already, so a failure
+   * here is not the caller's failure: autovacuum will do it later.
+   */
+  private async vacuum(): Promise<void> {
+    if (this.vacuuming) {
+      this.vacuumAgain = true;
+      return this.vacuuming;
+    }
+    this.vacuuming = (async () => {
+      do {
+        this.vacuumAgain = false;
+        await this.pool
+          .query("VACUUM (SKIP_LOCKED) items, conversations")
+          .catch(() => {});
+      } while (this.vacuumAgain);
+    })().finally(() => {
+      this.vacuuming = null;
+    });
+    return this.vacuuming;
+  }
+
+  async allItems(
+    centre?: string
+  ): Promise<(StoredItem & { conversation: string; centre: string })[]> {
+    const sql = `SELECT i.id, i.author, i.received_at, i.to_centre, i.to_person, i.conversation, c.centre FROM items i JOIN conversations c ON c.id = i.conversation
+      ${
+        centre ? "WHERE c.centre = $1" : ""
+      } ORDER BY i.received_at, c.created_at, c.ord, i.seq`;
+    const { rows } = await this.pool.query<ItemRow>(
+      sql,
+      centre ? [centre] : []
+    );
+    return rows.map((row) => ({
+      ...item(row),
+      conversation: row.conversation,
+      centre: row.centre,
+    }));
+  }
+
+  async createSession(
+    tokenHash: string,
+    centre: string,
+    expiresAt: number
+  ): Promise<void> {
+    await this.pool.query(
+      "INSERT INTO sessions (token_hash, centre, expires_at) VALUES ($1, $2, $3)",
+      [tokenHash, centre, expiresAt]
+    );
+  }
+
+  async findSession(tokenHash: string, now: number): Promise<string | null> {
+    const { rows } = await this.pool.query<{ centre: string }>(
+      "SELECT centre FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+      [tokenHash, now]
+    );
+    return rows[0]?.centre ?? null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.pool.query("DELETE FROM sessions WHERE token_hash = $1", [
+      tokenHash,
+    ]);
+  }
+
+  async applyRetention(now: number, retentionDays: number): Promise<number> {
+    const deleted = await this.transaction(async (db) => {
+      const cutoff = now - retentionDays * 86400;
+      await db.query(
+        "DELETE FROM items WHERE conversation IN (SELECT id FROM conversations WHERE updated_at < $1)",
+        [cutoff]
+      );
+      const conversations =
+        (
+          await db.query("DELETE FROM conversations WHERE updated_at < $1", [
+            cutoff,
+          ])
+        ).rowCount ?? 0;
+      await db.query("DELETE FROM used_challenges WHERE expires_at < $1", [
+        now,
+      ]);
+      await db.query("DELETE FROM sessions WHERE expires_at <= $1", [now]);
+      return conversations;
+    });
+    if (deleted > 0) await this.vacuum();
+    return deleted;
+  }
+
+  /**
+   * Claims the due notifications for five minutes: with several instances
+   * ticking, only the one that claimed a centre's notification sends it, and
+   * if that instance dies before reporting sent or failed, another takes
+   * over when the claim runs out. (Unlike SQLite, a second call right after
+   * the first returns nothing.)
+   */
+  async dueNotifications(
+    now: number
+  ): Promise<{ centre: string; attempts: number }[]> {
+    const { rows } = await this.pool.query<{
+      centre: string;
+      attempts: number;
+    }>(
+      "UPDATE pending_notifications SET next_attempt_at = $2 WHERE next_attempt_at <= $1 RETURNING centre, attempts",
+      [now, now + notificationClaimSeconds]
+    );
+    return rows;
+  }
+
+  async pendingNotifications(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>(
+      "SELECT COUNT(*)::int AS n FROM pending_notifications"
+    );
+    return rows[0]!.n;
+  }
+
+  async retryNotificationsNow(now: number): Promise<void> {
+    await this.pool.query(
+      "UPDATE pending_notifications SET next_attempt_at = $1",
+      [now]
+    );
+  }
+
+  async notificationSent(centre: string): Promise<void> {
+    await this.pool.query(
+      "DELETE FROM pending_notifications WHERE centre = $1",
+      [centre]
+    );
+  }
+
+  async notificationFailed(
+    centre: string,
+    nextAttemptAt: number
+  ): Promise<void> {
+    await this.pool.query(
+      "UPDATE pending_notifications SET attempts = attempts + 1, next_attempt_at = $1 WHERE centre = $2",
+      [nextAttemptAt, centre]
+    );
+  }
+}
