@@ -79,6 +79,12 @@ if (build.status !== 0) {
   };
   const testDirs = [...packages.map((p) => `packages/${p}/test`), 'scripts/test'];
   const unitRuns = [{ title: 'unit tests (node:test)', files: testDirs.flatMap((d) => listTests(d, '.test.mjs')), args: [], env: {} }];
+  // The contact relay's tests again on PostgreSQL: one throwaway server for the run
+  // (postgres-setup.mjs), a database per relay. store.test.mjs covers both stores already.
+  const relayPg = listTests('packages/contact-relay/test', '.test.mjs').filter((f) => !f.endsWith('/store.test.mjs'));
+  if (relayPg.length) {
+    unitRuns.push({ title: 'contact relay on PostgreSQL (node:test)', files: relayPg, args: ['--import', './packages/contact-relay/test/postgres-setup.mjs'], env: { WW_RELAY_STORE: 'postgres' } });
+  }
   const tsFiles = testDirs.flatMap((d) => listTests(d, '.node.test.ts'));
   if (tsFiles.length) {
     for (const zone of ['Europe/Berlin', 'UTC', 'America/New_York']) {

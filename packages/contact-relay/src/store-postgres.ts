@@ -16,9 +16,9 @@
  * dead rows from the table pages and lets their space be reused. See the
  * README's PostgreSQL section for what else an operator must do.
  */
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import type { Envelope } from "@wegweiser/contact-form/envelope";
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Envelope } from '@wegweiser/contact-form/envelope';
 import {
   minute,
   type Author,
@@ -30,7 +30,7 @@ import {
   type NewItem,
   type Store,
   type StoredItem,
-} from "./store.js";
+} from './store.js';
 
 export const postgresSchemaVersion = 1;
 
@@ -107,24 +107,20 @@ type ItemRow = {
   centre: string;
 };
 
-const newId = () => randomBytes(16).toString("base64url");
+const newId = () => randomBytes(16).toString('base64url');
 const summarySelect = `SELECT c.id, c.centre, c.mailbox, c.closed, c.last_author, c.created_at, c.updated_at, c.item_count,
   (SELECT to_centre FROM items WHERE conversation = c.id ORDER BY seq LIMIT 1) AS first FROM conversations c`;
 const statusWhere: Record<ConversationStatus, string> = {
   new: "NOT c.closed AND c.last_author = 'person'",
   answered: "NOT c.closed AND c.last_author = 'centre'",
-  closed: "c.closed",
+  closed: 'c.closed',
 };
 
 function summary(row: ConversationRow): ConversationSummary {
   return {
     id: row.id,
     centre: row.centre,
-    status: row.closed
-      ? "closed"
-      : row.last_author === "person"
-      ? "new"
-      : "answered",
+    status: row.closed ? 'closed' : row.last_author === 'person' ? 'new' : 'answered',
     // BIGINT arrives as a string (it may exceed 2^53); Unix seconds never do.
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
@@ -140,19 +136,17 @@ function item(row: ItemRow): StoredItem {
     author: row.author,
     receivedAt: Number(row.received_at),
     toCentre: JSON.parse(row.to_centre) as Envelope,
-    toPerson:
-      row.to_person === null ? null : (JSON.parse(row.to_person) as Envelope),
+    toPerson: row.to_person === null ? null : (JSON.parse(row.to_person) as Envelope),
   };
 }
 
 /** A unique violation: a concurrent transaction inserted the same idempotency key or mailbox first. */
-const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string } | null)?.code === "23505";
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 
-type Queryable = Pick<pg.PoolClient, "query">;
+type Queryable = Pick<pg.PoolClient, 'query'>;
 
 export class PostgresStore implements Store {
-  readonly kind = "postgres" as const;
+  readonly kind = 'postgres' as const;
   private vacuuming: Promise<void> | null = null;
   private vacuumAgain = false;
 
@@ -163,10 +157,7 @@ export class PostgresStore implements Store {
    * starting at once take turns (an advisory lock), so none sees a half-made
    * schema. Fails when the database was set up by a newer relay.
    */
-  static async open(
-    url: string,
-    { timeoutMs = 5000, max = 10 }: { timeoutMs?: number; max?: number } = {}
-  ): Promise<PostgresStore> {
+  static async open(url: string, { timeoutMs = 5000, max = 10 }: { timeoutMs?: number; max?: number } = {}): Promise<PostgresStore> {
     const pool = new pg.Pool({
       connectionString: url,
       max,
@@ -183,25 +174,16 @@ export class PostgresStore implements Store {
       keepAlive: true,
     });
     // An idle connection that breaks (database restarted) must not crash the process; the pool replaces it.
-    pool.on("error", () => {});
+    pool.on('error', () => {});
     const store = new PostgresStore(pool);
     try {
       await store.transaction(async (db) => {
-        await db.query("SELECT pg_advisory_xact_lock($1)", [schemaLock]);
+        await db.query('SELECT pg_advisory_xact_lock($1)', [schemaLock]);
         await db.query(schema);
-        const { rows } = await db.query<{ version: number }>(
-          "SELECT version FROM relay_schema"
-        );
-        if (rows.length === 0)
-          await db.query("INSERT INTO relay_schema (version) VALUES ($1)", [
-            postgresSchemaVersion,
-          ]);
+        const { rows } = await db.query<{ version: number }>('SELECT version FROM relay_schema');
+        if (rows.length === 0) await db.query('INSERT INTO relay_schema (version) VALUES ($1)', [postgresSchemaVersion]);
         else if (rows[0]!.version > postgresSchemaVersion) {
-          throw new Error(
-            `the database has schema version ${
-              rows[0]!.version
-            }, newer than this relay understands (${postgresSchemaVersion}); update the relay`
-          );
+          throw new Error(`the database has schema version ${rows[0]!.version}, newer than this relay understands (${postgresSchemaVersion}); update the relay`);
         }
       });
     } catch (error) {
@@ -211,22 +193,20 @@ export class PostgresStore implements Store {
     return store;
   }
 
-  private async transaction<T>(
-    work: (db: Queryable) => Promise<T>
-  ): Promise<T> {
+  private async transaction<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query("BEGIN");
+      await client.query('BEGIN');
       const result = await work(client);
-      await client.query("COMMIT");
+      await client.query('COMMIT');
       return result;
     } catch (error) {
       // An error from the server (it has a SQLSTATE code) leaves the connection
       // usable: roll back. A timeout or a broken connection does not: drop the
       // connection, and the server rolls back when it notices.
       if (error instanceof pg.DatabaseError) {
-        await client.query("ROLLBACK").catch((rollbackError: Error) => {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
           broken = rollbackError;
         });
       } else broken = error as Error;
@@ -259,7 +239,7 @@ export class PostgresStore implements Store {
     const late = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), 2000);
     });
-    const answer = this.pool.query<{ ok: number }>("SELECT 1 AS ok").then(
+    const answer = this.pool.query<{ ok: number }>('SELECT 1 AS ok').then(
       ({ rows }) => rows[0]?.ok === 1,
       () => false
     );
@@ -271,31 +251,20 @@ export class PostgresStore implements Store {
   }
 
   async useChallenge(nonce: string, expiresAt: number): Promise<boolean> {
-    const result = await this.pool.query(
-      "INSERT INTO used_challenges (nonce, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-      [nonce, expiresAt]
-    );
+    const result = await this.pool.query('INSERT INTO used_challenges (nonce, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [nonce, expiresAt]);
     return result.rowCount === 1;
   }
 
-  async findItemByIdempotencyKey(
-    key: string
-  ): Promise<{ conversation: string; item: string; bodyHash: string } | null> {
+  async findItemByIdempotencyKey(key: string): Promise<{ conversation: string; item: string; bodyHash: string } | null> {
     return this.byIdempotencyKey(this.pool, key);
   }
 
-  private async byIdempotencyKey(
-    db: Queryable,
-    key: string
-  ): Promise<{ conversation: string; item: string; bodyHash: string } | null> {
+  private async byIdempotencyKey(db: Queryable, key: string): Promise<{ conversation: string; item: string; bodyHash: string } | null> {
     const { rows } = await db.query<{
       id: string;
       conversation: string;
       body_hash: string;
-    }>(
-      "SELECT id, conversation, body_hash FROM items WHERE idempotency_key = $1",
-      [key]
-    );
+    }>('SELECT id, conversation, body_hash FROM items WHERE idempotency_key = $1', [key]);
     const row = rows[0];
     return row
       ? {
@@ -306,146 +275,86 @@ export class PostgresStore implements Store {
       : null;
   }
 
-  private async repeated(
-    db: Queryable,
-    item: NewItem
-  ): Promise<InsertResult | null> {
+  private async repeated(db: Queryable, item: NewItem): Promise<InsertResult | null> {
     const row = await this.byIdempotencyKey(db, item.idempotencyKey);
     if (!row) return null;
-    return row.bodyHash === item.bodyHash
-      ? { status: "duplicate", conversation: row.conversation, item: row.item }
-      : { status: "conflict" };
+    return row.bodyHash === item.bodyHash ? { status: 'duplicate', conversation: row.conversation, item: row.item } : { status: 'conflict' };
   }
 
-  private async insertItem(
-    db: Queryable,
-    conversation: string,
-    seq: number,
-    item: NewItem,
-    at: number
-  ): Promise<string> {
+  private async insertItem(db: Queryable, conversation: string, seq: number, item: NewItem, at: number): Promise<string> {
     const id = newId();
-    await db.query(
-      "INSERT INTO items (id, conversation, seq, author, received_at, to_centre, to_person, idempotency_key, body_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      [
-        id,
-        conversation,
-        seq,
-        item.author,
-        at,
-        JSON.stringify(item.toCentre),
-        item.toPerson ? JSON.stringify(item.toPerson) : null,
-        item.idempotencyKey,
-        item.bodyHash,
-      ]
-    );
+    await db.query('INSERT INTO items (id, conversation, seq, author, received_at, to_centre, to_person, idempotency_key, body_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+      id,
+      conversation,
+      seq,
+      item.author,
+      at,
+      JSON.stringify(item.toCentre),
+      item.toPerson ? JSON.stringify(item.toPerson) : null,
+      item.idempotencyKey,
+      item.bodyHash,
+    ]);
     return id;
   }
 
-  private async queueNotification(
-    db: Queryable,
-    centre: string,
-    at: number,
-    now: number
-  ): Promise<void> {
+  private async queueNotification(db: Queryable, centre: string, at: number, now: number): Promise<void> {
     // One pending notification per centre: several messages waiting make one e-mail.
-    await db.query(
-      "INSERT INTO pending_notifications (centre, since, attempts, next_attempt_at) VALUES ($1, $2, 0, $3) ON CONFLICT (centre) DO NOTHING",
-      [centre, at, now]
-    );
+    await db.query('INSERT INTO pending_notifications (centre, since, attempts, next_attempt_at) VALUES ($1, $2, 0, $3) ON CONFLICT (centre) DO NOTHING', [centre, at, now]);
   }
 
-  async startConversation(
-    centre: string,
-    mailbox: Mailbox | null,
-    item: NewItem,
-    now: number
-  ): Promise<InsertResult> {
+  async startConversation(centre: string, mailbox: Mailbox | null, item: NewItem, now: number): Promise<InsertResult> {
     return this.retryingUnique(() =>
       this.transaction(async (db) => {
         const before = await this.repeated(db, item);
         if (before) return before;
-        if (
-          mailbox &&
-          (
-            await db.query("SELECT 1 FROM conversations WHERE mailbox = $1", [
-              mailbox.id,
-            ])
-          ).rowCount
-        ) {
+        if (mailbox && (await db.query('SELECT 1 FROM conversations WHERE mailbox = $1', [mailbox.id])).rowCount) {
           // The mailbox may belong to this very message, committed by another
           // instance after the check above: each statement sees what was committed
           // when it began, so look again before calling the code taken.
           return (
             (await this.repeated(db, item)) ?? {
-              status: "mailbox-taken" as const,
+              status: 'mailbox-taken' as const,
             }
           );
         }
         const at = minute(now);
         const conversation = newId();
         await db.query(
-          "INSERT INTO conversations (id, centre, mailbox, verifier, closed, last_author, created_at, updated_at, item_count) VALUES ($1, $2, $3, $4, FALSE, $5, $6, $6, 1)",
-          [
-            conversation,
-            centre,
-            mailbox?.id ?? null,
-            mailbox?.verifier ?? null,
-            item.author,
-            at,
-          ]
+          'INSERT INTO conversations (id, centre, mailbox, verifier, closed, last_author, created_at, updated_at, item_count) VALUES ($1, $2, $3, $4, FALSE, $5, $6, $6, 1)',
+          [conversation, centre, mailbox?.id ?? null, mailbox?.verifier ?? null, item.author, at]
         );
         const id = await this.insertItem(db, conversation, 1, item, at);
         await this.queueNotification(db, centre, at, now);
-        return { status: "stored" as const, conversation, item: id };
+        return { status: 'stored' as const, conversation, item: id };
       })
     );
   }
 
-  async addItem(
-    conversation: string,
-    item: NewItem,
-    now: number,
-    maxItems: number
-  ): Promise<InsertResult> {
+  async addItem(conversation: string, item: NewItem, now: number, maxItems: number): Promise<InsertResult> {
     return this.retryingUnique(() =>
       this.transaction(async (db) => {
         // The row lock first: a concurrent add to this conversation waits here and
         // then sees the count (and any duplicate) the other one committed.
-        const { rows } = await db.query<{ centre: string; item_count: number }>(
-          "SELECT centre, item_count FROM conversations WHERE id = $1 FOR UPDATE",
-          [conversation]
-        );
+        const { rows } = await db.query<{ centre: string; item_count: number }>('SELECT centre, item_count FROM conversations WHERE id = $1 FOR UPDATE', [conversation]);
         const before = await this.repeated(db, item);
         if (before) return before;
         const row = rows[0];
-        if (!row) return { status: "not-found" as const };
-        if (row.item_count >= maxItems) return { status: "full" as const };
+        if (!row) return { status: 'not-found' as const };
+        if (row.item_count >= maxItems) return { status: 'full' as const };
         const at = minute(now);
-        const id = await this.insertItem(
-          db,
-          conversation,
-          row.item_count + 1,
-          item,
-          at
-        );
+        const id = await this.insertItem(db, conversation, row.item_count + 1, item, at);
         // A person writing again reopens a closed conversation; the team's answer leaves "closed" as it is.
         await db.query(
-          `UPDATE conversations SET item_count = item_count + 1, updated_at = $1, last_author = $2${
-            item.author === "person" ? ", closed = FALSE" : ""
-          } WHERE id = $3`,
+          `UPDATE conversations SET item_count = item_count + 1, updated_at = $1, last_author = $2${item.author === 'person' ? ', closed = FALSE' : ''} WHERE id = $3`,
           [at, item.author, conversation]
         );
-        if (item.author === "person")
-          await this.queueNotification(db, row.centre, at, now);
-        return { status: "stored" as const, conversation, item: id };
+        if (item.author === 'person') await this.queueNotification(db, row.centre, at, now);
+        return { status: 'stored' as const, conversation, item: id };
       })
     );
   }
 
-  async findMailbox(
-    mailbox: string
-  ): Promise<{
+  async findMailbox(mailbox: string): Promise<{
     conversation: string;
     centre: string;
     verifier: string;
@@ -454,62 +363,39 @@ export class PostgresStore implements Store {
       id: string;
       centre: string;
       verifier: string;
-    }>("SELECT id, centre, verifier FROM conversations WHERE mailbox = $1", [
-      mailbox,
-    ]);
+    }>('SELECT id, centre, verifier FROM conversations WHERE mailbox = $1', [mailbox]);
     const row = rows[0];
-    return row
-      ? { conversation: row.id, centre: row.centre, verifier: row.verifier }
-      : null;
+    return row ? { conversation: row.id, centre: row.centre, verifier: row.verifier } : null;
   }
 
   async conversation(id: string): Promise<Conversation | null> {
     // One snapshot for the summary and the items, so an item added in between cannot make them disagree.
     return this.transaction(async (db) => {
-      await db.query(
-        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"
-      );
-      const { rows } = await db.query<ConversationRow>(
-        `${summarySelect} WHERE c.id = $1`,
-        [id]
-      );
+      await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const { rows } = await db.query<ConversationRow>(`${summarySelect} WHERE c.id = $1`, [id]);
       if (!rows[0]) return null;
-      const items = await db.query<ItemRow>(
-        "SELECT id, author, received_at, to_centre, to_person FROM items WHERE conversation = $1 ORDER BY seq",
-        [id]
-      );
+      const items = await db.query<ItemRow>('SELECT id, author, received_at, to_centre, to_person FROM items WHERE conversation = $1 ORDER BY seq', [id]);
       return { ...summary(rows[0]), items: items.rows.map(item) };
     });
   }
 
-  async conversations(
-    centre: string,
-    status?: ConversationStatus
-  ): Promise<ConversationSummary[]> {
+  async conversations(centre: string, status?: ConversationStatus): Promise<ConversationSummary[]> {
     const { rows } = await this.pool.query<ConversationRow>(
-      `${summarySelect} WHERE c.centre = $1${
-        status ? ` AND ${statusWhere[status]}` : ""
-      } ORDER BY c.updated_at DESC, c.ord DESC`,
+      `${summarySelect} WHERE c.centre = $1${status ? ` AND ${statusWhere[status]}` : ''} ORDER BY c.updated_at DESC, c.ord DESC`,
       [centre]
     );
     return rows.map(summary);
   }
 
   async setClosed(id: string, closed: boolean, now: number): Promise<boolean> {
-    const result = await this.pool.query(
-      "UPDATE conversations SET closed = $1, updated_at = $2 WHERE id = $3",
-      [closed, minute(now), id]
-    );
+    const result = await this.pool.query('UPDATE conversations SET closed = $1, updated_at = $2 WHERE id = $3', [closed, minute(now), id]);
     return result.rowCount === 1;
   }
 
   async deleteConversation(id: string): Promise<boolean> {
     const deleted = await this.transaction(async (db) => {
-      await db.query("DELETE FROM items WHERE conversation = $1", [id]);
-      return (
-        (await db.query("DELETE FROM conversations WHERE id = $1", [id]))
-          .rowCount === 1
-      );
+      await db.query('DELETE FROM items WHERE conversation = $1', [id]);
+      return (await db.query('DELETE FROM conversations WHERE id = $1', [id])).rowCount === 1;
     });
     if (deleted) await this.vacuum();
     return deleted;
@@ -530,9 +416,7 @@ export class PostgresStore implements Store {
     this.vacuuming = (async () => {
       do {
         this.vacuumAgain = false;
-        await this.pool
-          .query("VACUUM (SKIP_LOCKED) items, conversations")
-          .catch(() => {});
+        await this.pool.query('VACUUM (SKIP_LOCKED) items, conversations').catch(() => {});
       } while (this.vacuumAgain);
     })().finally(() => {
       this.vacuuming = null;
@@ -540,17 +424,10 @@ export class PostgresStore implements Store {
     return this.vacuuming;
   }
 
-  async allItems(
-    centre?: string
-  ): Promise<(StoredItem & { conversation: string; centre: string })[]> {
+  async allItems(centre?: string): Promise<(StoredItem & { conversation: string; centre: string })[]> {
     const sql = `SELECT i.id, i.author, i.received_at, i.to_centre, i.to_person, i.conversation, c.centre FROM items i JOIN conversations c ON c.id = i.conversation
-      ${
-        centre ? "WHERE c.centre = $1" : ""
-      } ORDER BY i.received_at, c.created_at, c.ord, i.seq`;
-    const { rows } = await this.pool.query<ItemRow>(
-      sql,
-      centre ? [centre] : []
-    );
+      ${centre ? 'WHERE c.centre = $1' : ''} ORDER BY i.received_at, c.created_at, c.ord, i.seq`;
+    const { rows } = await this.pool.query<ItemRow>(sql, centre ? [centre] : []);
     return rows.map((row) => ({
       ...item(row),
       conversation: row.conversation,
@@ -558,48 +435,26 @@ export class PostgresStore implements Store {
     }));
   }
 
-  async createSession(
-    tokenHash: string,
-    centre: string,
-    expiresAt: number
-  ): Promise<void> {
-    await this.pool.query(
-      "INSERT INTO sessions (token_hash, centre, expires_at) VALUES ($1, $2, $3)",
-      [tokenHash, centre, expiresAt]
-    );
+  async createSession(tokenHash: string, centre: string, expiresAt: number): Promise<void> {
+    await this.pool.query('INSERT INTO sessions (token_hash, centre, expires_at) VALUES ($1, $2, $3)', [tokenHash, centre, expiresAt]);
   }
 
   async findSession(tokenHash: string, now: number): Promise<string | null> {
-    const { rows } = await this.pool.query<{ centre: string }>(
-      "SELECT centre FROM sessions WHERE token_hash = $1 AND expires_at > $2",
-      [tokenHash, now]
-    );
+    const { rows } = await this.pool.query<{ centre: string }>('SELECT centre FROM sessions WHERE token_hash = $1 AND expires_at > $2', [tokenHash, now]);
     return rows[0]?.centre ?? null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    await this.pool.query("DELETE FROM sessions WHERE token_hash = $1", [
-      tokenHash,
-    ]);
+    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
   }
 
   async applyRetention(now: number, retentionDays: number): Promise<number> {
     const deleted = await this.transaction(async (db) => {
       const cutoff = now - retentionDays * 86400;
-      await db.query(
-        "DELETE FROM items WHERE conversation IN (SELECT id FROM conversations WHERE updated_at < $1)",
-        [cutoff]
-      );
-      const conversations =
-        (
-          await db.query("DELETE FROM conversations WHERE updated_at < $1", [
-            cutoff,
-          ])
-        ).rowCount ?? 0;
-      await db.query("DELETE FROM used_challenges WHERE expires_at < $1", [
-        now,
-      ]);
-      await db.query("DELETE FROM sessions WHERE expires_at <= $1", [now]);
+      await db.query('DELETE FROM items WHERE conversation IN (SELECT id FROM conversations WHERE updated_at < $1)', [cutoff]);
+      const conversations = (await db.query('DELETE FROM conversations WHERE updated_at < $1', [cutoff])).rowCount ?? 0;
+      await db.query('DELETE FROM used_challenges WHERE expires_at < $1', [now]);
+      await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
       return conversations;
     });
     if (deleted > 0) await this.vacuum();
@@ -613,47 +468,28 @@ export class PostgresStore implements Store {
    * over when the claim runs out. (Unlike SQLite, a second call right after
    * the first returns nothing.)
    */
-  async dueNotifications(
-    now: number
-  ): Promise<{ centre: string; attempts: number }[]> {
+  async dueNotifications(now: number): Promise<{ centre: string; attempts: number }[]> {
     const { rows } = await this.pool.query<{
       centre: string;
       attempts: number;
-    }>(
-      "UPDATE pending_notifications SET next_attempt_at = $2 WHERE next_attempt_at <= $1 RETURNING centre, attempts",
-      [now, now + notificationClaimSeconds]
-    );
+    }>('UPDATE pending_notifications SET next_attempt_at = $2 WHERE next_attempt_at <= $1 RETURNING centre, attempts', [now, now + notificationClaimSeconds]);
     return rows;
   }
 
   async pendingNotifications(): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>(
-      "SELECT COUNT(*)::int AS n FROM pending_notifications"
-    );
+    const { rows } = await this.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM pending_notifications');
     return rows[0]!.n;
   }
 
   async retryNotificationsNow(now: number): Promise<void> {
-    await this.pool.query(
-      "UPDATE pending_notifications SET next_attempt_at = $1",
-      [now]
-    );
+    await this.pool.query('UPDATE pending_notifications SET next_attempt_at = $1', [now]);
   }
 
   async notificationSent(centre: string): Promise<void> {
-    await this.pool.query(
-      "DELETE FROM pending_notifications WHERE centre = $1",
-      [centre]
-    );
+    await this.pool.query('DELETE FROM pending_notifications WHERE centre = $1', [centre]);
   }
 
-  async notificationFailed(
-    centre: string,
-    nextAttemptAt: number
-  ): Promise<void> {
-    await this.pool.query(
-      "UPDATE pending_notifications SET attempts = attempts + 1, next_attempt_at = $1 WHERE centre = $2",
-      [nextAttemptAt, centre]
-    );
+  async notificationFailed(centre: string, nextAttemptAt: number): Promise<void> {
+    await this.pool.query('UPDATE pending_notifications SET attempts = attempts + 1, next_attempt_at = $1 WHERE centre = $2', [nextAttemptAt, centre]);
   }
 }

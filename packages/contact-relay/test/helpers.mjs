@@ -9,15 +9,34 @@ import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { readConfig, startRelay } from '../dist/index.js';
 import { seal } from '@wegweiser/contact-form/envelope';
 import { parsePublicKey } from '@wegweiser/contact-form/public-key';
+import pg from 'pg';
+import { createDatabase, sharedPostgres } from './postgres.mjs';
 
 export const demoKeyFile = new URL('../demo/demo-private-key.json', import.meta.url);
 export const demoPassphrase = 'demo-passphrase-not-secret';
 export const demoPublicKey = JSON.parse(readFileSync(demoKeyFile, 'utf8')).publicKey;
 export const origin = 'https://beratung.example';
 
-/** The database's stored bytes, to check what is (not) in it. */
+/**
+ * The database's stored bytes, to check what is (not) in it: the SQLite file,
+ * or under WW_RELAY_STORE=postgres every row of every table as JSON text.
+ */
 export async function rawDatabase(database) {
-  return readFileSync(database);
+  const resolved = await testDatabase(database);
+  if (!/^postgres(ql)?:\/\//.test(resolved)) return readFileSync(resolved);
+  const client = new pg.Client({ connectionString: resolved });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
+    const dumps = [];
+    for (const { table_name: table } of tables) {
+      const { rows } = await client.query(`SELECT row_to_json(t)::text AS row FROM "${table}" t`);
+      dumps.push(table, ...rows.map((r) => r.row));
+    }
+    return Buffer.from(dumps.join('\n'));
+  } finally {
+    await client.end();
+  }
 }
 
 export function scratch() {
@@ -44,13 +63,28 @@ export async function startSmtp(port = 0) {
   return { server, mails, port: server.server.address().port, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+/** Whether this run tests the PostgreSQL store (WW_RELAY_STORE=postgres, see scripts/test.mjs). */
+export const usingPostgres = process.env.WW_RELAY_STORE === 'postgres';
+const postgresDatabases = new Map();
+
+/**
+ * The database a test's SQLite path stands for: the path itself, or under
+ * WW_RELAY_STORE=postgres a PostgreSQL database of its own (the same path
+ * gives the same database, so a restarted relay finds its data).
+ */
+export function testDatabase(database) {
+  if (!usingPostgres || database === undefined || /^postgres(ql)?:\/\//.test(database)) return Promise.resolve(database);
+  if (!postgresDatabases.has(database)) postgresDatabases.set(database, sharedPostgres().then(({ url }) => createDatabase(url)));
+  return postgresDatabases.get(database);
+}
+
 /** A relay on a free port with test-sized proof of work. */
 export async function startTestRelay({ database, env = {}, offset = { seconds: 0 }, logLines = [], ...options } = {}) {
   const config = await readConfig({
     RELAY_PUBLIC_KEYS: demoPublicKey,
     RELAY_ALLOWED_ORIGINS: origin,
     RELAY_PORT: '0',
-    RELAY_DB: database,
+    RELAY_DB: await testDatabase(database),
     RELAY_POW_COST: '1',
     RELAY_POW_COUNTER_MIN: '5',
     RELAY_POW_COUNTER_MAX: '20',
