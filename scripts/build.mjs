@@ -42,9 +42,16 @@ for (const pkg of packages) {
   rmSync(outdir, { recursive: true, force: true });
   // Module workers (`*.worker.js`) keep their names: widgets load them with
   // `new URL('./x.worker.js', import.meta.url)` (no blob: URLs, CSP-friendly).
-  const workers = readdirSync(join(root, 'packages', pkg, 'dist')).filter((f) => f.endsWith('.worker.js'));
+  const files = readdirSync(join(root, 'packages', pkg, 'dist'));
+  const workers = files.filter((f) => f.endsWith('.worker.js'));
+  // A package with a second element has a second define file: `define-replies.js` → `<pkg>-replies.js`.
+  const more = files.filter((f) => /^define-[a-z-]+\.js$/.test(f));
   await build({
-    entryPoints: { [pkg]: define, ...Object.fromEntries(workers.map((f) => [f.slice(0, -3), join(root, 'packages', pkg, 'dist', f)])) },
+    entryPoints: {
+      [pkg]: define,
+      ...Object.fromEntries(more.map((f) => [`${pkg}-${f.slice(7, -3)}`, join(root, 'packages', pkg, 'dist', f)])),
+      ...Object.fromEntries(workers.map((f) => [f.slice(0, -3), join(root, 'packages', pkg, 'dist', f)])),
+    },
     bundle: true,
     splitting: true,
     format: 'esm',

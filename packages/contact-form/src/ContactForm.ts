@@ -1,30 +1,13 @@
-import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, registerMessages, token } from '@wegweiser/core';
-import {
-  borderWidthThick,
-  colorAccent,
-  colorAccentHover,
-  colorBorderStrong,
-  colorDanger,
-  colorOnAccent,
-  colorSuccess,
-  colorTextMuted,
-  fontSizeLg,
-  fontSizeSm,
-  fontWeightBold,
-  radiusSm,
-  space1,
-  space2,
-  space3,
-  space4,
-  space5,
-  targetSizeComfortable,
-} from '@wegweiser/tokens/defaults';
+import { WegweiserElement, registerMessages } from '@wegweiser/core';
+import { contactStyles, relayUrl, setupProblem } from './styles.js';
 import { parsePublicKey, type CentreKey } from './public-key.js';
 import type { Pow, RelayError } from './relay-client.js';
 import type { ContactMessage, Envelope, Topic } from './envelope.js';
+
+type Conversation = { mailbox: string; verifier: string; toPerson: Envelope };
 
 registerMessages('@wegweiser/contact-form', {
   de: () => import('./generated/locales/de.js'),
@@ -52,7 +35,7 @@ const maxAutomaticRetries = 6;
 
 type Field = 'message' | 'phone' | 'email';
 type Phase = 'ready' | 'sending' | 'waiting' | 'failed' | 'sent' | 'unavailable';
-type Reply = 'none' | 'phone' | 'email';
+type Reply = 'none' | 'code' | 'phone' | 'email';
 
 export interface ContactSentDetail {
   /** How the person asked to be answered. */
@@ -97,156 +80,7 @@ export class ContactForm extends WegweiserElement {
 
   static override styles = [
     ...WegweiserElement.styles,
-    css`
-      :host {
-        --_accent: var(--ww-contact-form-accent, ${token('color-accent', colorAccent)});
-        --_danger: ${token('color-danger', colorDanger)};
-        max-inline-size: 40rem;
-      }
-      fieldset {
-        border: 0;
-        margin: 0;
-        padding: 0;
-        min-inline-size: 0;
-      }
-      .group {
-        margin-block-end: ${token('space-5', space5)};
-      }
-      label,
-      legend,
-      h2,
-      h3 {
-        display: block;
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-        margin: 0 0 ${token('space-1', space1)};
-        padding: 0;
-      }
-      h2 {
-        font-size: ${token('font-size-lg', fontSizeLg)};
-      }
-      .hint,
-      .counter {
-        color: ${token('color-text-muted', colorTextMuted)};
-        margin: 0 0 ${token('space-2', space2)};
-      }
-      .counter {
-        margin: ${token('space-1', space1)} 0 0;
-        font-size: ${token('font-size-sm', fontSizeSm)};
-      }
-      .error,
-      .counter.over {
-        color: var(--_danger);
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-      }
-      .error {
-        margin: 0 0 ${token('space-2', space2)};
-      }
-      .invalid {
-        border-inline-start: 4px solid var(--_danger);
-        padding-inline-start: ${token('space-3', space3)};
-      }
-      textarea,
-      select,
-      input:not([type='radio']) {
-        font: inherit;
-        color: inherit;
-        background: transparent;
-        inline-size: 100%;
-        min-block-size: ${token('target-size-comfortable', targetSizeComfortable)};
-        padding: ${token('space-2', space2)};
-        border: ${token('border-width-thick', borderWidthThick)} solid ${token('color-border-strong', colorBorderStrong)};
-        border-radius: ${token('radius-sm', radiusSm)};
-      }
-      textarea {
-        min-block-size: 10em;
-        resize: vertical;
-      }
-      [aria-invalid='true'] {
-        border-color: var(--_danger);
-      }
-      .choice {
-        display: flex;
-        align-items: flex-start;
-        gap: ${token('space-2', space2)};
-        margin-block: ${token('space-2', space2)};
-      }
-      .choice input {
-        inline-size: 24px;
-        block-size: 24px;
-        margin: 0;
-        flex: none;
-        accent-color: var(--_accent);
-      }
-      .choice label {
-        font-weight: normal;
-        margin: 0;
-      }
-      .reveal {
-        margin-inline-start: 14px;
-        padding-inline-start: ${token('space-4', space4)};
-        border-inline-start: 4px solid ${token('color-border-strong', colorBorderStrong)};
-      }
-      .not-anonymous {
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-      }
-      button {
-        font: inherit;
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-        min-block-size: ${token('target-size-comfortable', targetSizeComfortable)};
-        padding: ${token('space-2', space2)} ${token('space-4', space4)};
-        border: 2px solid transparent;
-        border-radius: ${token('radius-sm', radiusSm)};
-        background: var(--_accent);
-        color: ${token('color-on-accent', colorOnAccent)};
-        cursor: pointer;
-      }
-      button:hover {
-        background: ${token('color-accent-hover', colorAccentHover)};
-      }
-      button[aria-disabled='true'] {
-        cursor: progress;
-      }
-      .summary,
-      .box {
-        border: 4px solid var(--_danger);
-        padding: ${token('space-4', space4)};
-        margin-block-end: ${token('space-5', space5)};
-      }
-      .box {
-        border-color: currentColor;
-        border-width: 2px;
-      }
-      .box.done {
-        border-color: ${token('color-success', colorSuccess)};
-        border-width: 4px;
-      }
-      .summary ul {
-        margin: 0;
-        padding-inline-start: ${token('space-4', space4)};
-      }
-      .summary a {
-        color: var(--_danger);
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-      }
-      .box > :first-child,
-      .summary > :first-child {
-        margin-block-start: 0;
-      }
-      .box > :last-child {
-        margin-block-end: 0;
-      }
-      .trap {
-        position: absolute;
-        inset-inline-start: -10000px;
-        inline-size: 1px;
-        overflow: hidden;
-      }
-      @media (forced-colors: active) {
-        button {
-          border-color: ButtonText;
-        }
-      }
-    `,
+    contactStyles,
   ];
 
   /** The relay's base URL, e.g. `https://relay.beratung.example`. The only place the form sends anything. */
@@ -257,6 +91,13 @@ export class ContactForm extends WegweiserElement {
 
   /** Optional sentence on when the team usually answers, shown after sending, e.g. "Wir antworten meist innerhalb von 2 Werktagen." */
   @property({ attribute: 'answer-time' }) answerTime: string | null = null;
+
+  /**
+   * The page with `<ww-contact-replies>` on this site. When set, the form
+   * offers anonymous answers by code: after sending, the person gets a code
+   * to read the answer there and write back.
+   */
+  @property({ attribute: 'replies-href' }) repliesHref: string | null = null;
 
   /** Milliseconds before the first automatic retry (doubles each time). For demos and tests. */
   @property({ attribute: false }) retryDelay = 2000;
@@ -275,6 +116,8 @@ export class ContactForm extends WegweiserElement {
   @state() private announcement = '';
   @state() private attempts = 0;
   @state() private sentReply: Reply = 'none';
+  /** The code shown after sending with `reply: code`; only in memory, gone with "Write another message". */
+  @state() private sentCode = '';
 
   @query('.summary') private summary!: HTMLElement | null;
   @query('.box') private box!: HTMLElement | null;
@@ -285,7 +128,7 @@ export class ContactForm extends WegweiserElement {
   private startedAt = 0;
   private disabledByForm = false;
   private trap = '';
-  private pending: { envelope: Envelope; idempotencyKey: string; snapshot: string } | undefined;
+  private pending: { envelope: Envelope; idempotencyKey: string; snapshot: string; code: string; conversation?: Conversation } | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -337,31 +180,24 @@ export class ContactForm extends WegweiserElement {
   }
 
   private checkConfiguration(): void {
-    const relay = this.relay?.trim();
-    const fail = (code: string, message: string) => {
+    const problem = setupProblem('contact-form', this.relay, this.publicKey);
+    if (problem) {
       this.phase = 'unavailable';
-      this.reportError(code, message);
-    };
-    if (!this.publicKey?.trim()) return fail('contact-form/missing-public-key', 'No public-key attribute: nothing can be encrypted (see `wegweiser-relay keygen`).');
-    if (!relay) return fail('contact-form/missing-relay', 'No relay attribute: give the URL of your wegweiser-relay.');
-    let url: URL | undefined;
-    try {
-      url = new URL(relay, document.baseURI);
-    } catch {
-      url = undefined;
+      this.reportError(...problem);
+      return;
     }
-    if (!url || !/^https?:$/.test(url.protocol)) return fail('contact-form/invalid-relay', `relay "${relay}" is not an http(s) URL.`);
     if (this.phase === 'unavailable') this.phase = 'ready';
     const key = parsePublicKey(this.publicKey);
     this.key = key;
     key.catch((error: unknown) => {
       if (this.key !== key) return;
-      fail('contact-form/invalid-public-key', (error as Error).message);
+      this.phase = 'unavailable';
+      this.reportError('contact-form/invalid-public-key', (error as Error).message);
     });
   }
 
   private get relayUrl(): string {
-    return new URL(this.relay!.trim(), document.baseURI).href;
+    return relayUrl(this.relay!);
   }
 
   /** The proof of work starts with the first keystroke, so it is ready when the person is. */
@@ -443,7 +279,8 @@ export class ContactForm extends WegweiserElement {
   }
 
   private message(): ContactMessage {
-    const reply = this.reply === 'phone' ? { method: 'phone' as const, value: this.phone.trim() } : this.reply === 'email' ? { method: 'email' as const, value: this.email.trim() } : { method: 'none' as const };
+    const { reply: method } = this;
+    const reply = method === 'phone' || method === 'email' ? { method, value: (method === 'phone' ? this.phone : this.email).trim() } : { method };
     return { text: this.text, topic: (this.topic || null) as Topic | null, language: this.language || null, reply, formLocale: this.locale };
   }
 
@@ -456,22 +293,34 @@ export class ContactForm extends WegweiserElement {
       // Seal once per content: a retry sends the same envelope under the same idempotency key.
       if (this.pending?.snapshot !== snapshot) {
         let envelope: Envelope;
+        let code = '';
+        let conversation: Conversation | undefined;
         try {
-          const [{ seal }, key] = await Promise.all([import('./envelope.js'), this.key!]);
-          envelope = await seal(key, message);
+          const [{ seal, sealTo }, key] = await Promise.all([import('./envelope.js'), this.key!]);
+          if (message.reply.method === 'code') {
+            // The code, its mailbox and key pair exist only from here on, in memory.
+            const { newCode, readCode, deriveKeys } = await import('./conversation.js');
+            code = await newCode();
+            const keys = await deriveKeys((await readCode(code) as { code: string }).code, key.centre);
+            envelope = await seal(key, message, keys.replyKey);
+            // The person's own copy, so the conversation shows what they wrote.
+            const toPerson = await sealTo(keys.recipient, 'person', { v: 1, kind: 'first-contact', ...message, replyKey: keys.replyKey });
+            conversation = { mailbox: keys.mailbox, verifier: keys.verifier, toPerson };
+          } else envelope = await seal(key, message);
         } catch (error) {
           this.phase = 'unavailable';
           this.reportError('contact-form/encryption-failed', 'Encryption failed in this browser; nothing was sent.', error);
           return;
         }
-        this.pending = { envelope, idempotencyKey: (await client()).newIdempotencyKey(), snapshot };
+        this.pending = { envelope, idempotencyKey: (await client()).newIdempotencyKey(), snapshot, code, ...(conversation ? { conversation } : {}) };
       }
       const rest = this.minFillTime - (Date.now() - this.startedAt);
       if (rest > 0) await wait(rest);
       for (let round = 0; ; round++) {
         try {
           const pow = await (this.pow ??= this.newPow());
-          await (await client()).sendEnvelope(this.relayUrl, { envelope: this.pending.envelope, pow, idempotencyKey: this.pending.idempotencyKey, hp: this.trap });
+          const { envelope, idempotencyKey, conversation } = this.pending;
+          await (await client()).sendEnvelope(this.relayUrl, { envelope, pow, idempotencyKey, hp: this.trap, ...(conversation ? { conversation } : {}) });
           break;
         } catch (error) {
           const kind = (error as Partial<RelayError>).retry ?? 'backoff';
@@ -485,6 +334,7 @@ export class ContactForm extends WegweiserElement {
       return;
     }
     this.sentReply = this.reply;
+    this.sentCode = this.pending.code;
     this.clear();
     this.pow = undefined;
     this.startedAt = 0;
@@ -522,6 +372,7 @@ export class ContactForm extends WegweiserElement {
   }
 
   private writeAnother(): void {
+    this.sentCode = '';
     this.phase = 'ready';
   }
 
@@ -582,7 +433,10 @@ export class ContactForm extends WegweiserElement {
         <input type="radio" id="reply-${value}" name="reply" value=${value} .checked=${this.reply === value} @change=${this.onReply} />
         <label for="reply-${value}">${label}</label>
       </div>
-      ${value !== 'none' && this.reply === value ? this.renderContactField(value) : nothing}`;
+      ${(value === 'phone' || value === 'email') && this.reply === value ? this.renderContactField(value) : nothing}
+      ${value === 'code' && this.reply === value
+        ? html`<p class="reveal hint">${msg('After sending, you get a code. With it you can read the answer on this website and write back. Nobody learns who you are.')}</p>`
+        : nothing}`;
   }
 
   private renderStatus(): TemplateResult | typeof nothing {
@@ -605,6 +459,7 @@ export class ContactForm extends WegweiserElement {
   private renderSent(): TemplateResult {
     const quickExit = document.querySelector('ww-quick-exit');
     const where = {
+      code: msg('The answer will be waiting for you here on this website. You need the code to read it.'),
       none: msg('You asked for no answer. If you want to, you can write again at any time.'),
       phone: msg('The team will call you at the number you gave. Calls may come from an unknown number.'),
       email: msg('The answer will come to the e-mail address you gave. Please also look in your spam folder.'),
@@ -614,9 +469,22 @@ export class ContactForm extends WegweiserElement {
       <p>${msg('It was encrypted in this browser. Only the counselling team can read it.')}</p>
       <p>${this.answerTime ?? msg('The team reads new messages as soon as it can.')}</p>
       <p>${where}</p>
+      ${this.sentCode ? this.renderCode() : nothing}
       <p>${msg('Nothing from your message is stored on this device.')}</p>
       ${quickExit ? html`<p>${msg('If you need to, you can leave this page quickly: use the “Leave this page” button or press Shift 3 times.')}</p>` : nothing}
       <button type="button" @click=${this.writeAnother}>${msg('Write another message')}</button>
+    </div>`;
+  }
+
+  private renderCode(): TemplateResult {
+    // Read out character by character: a screen reader would say "7KQM" as a word.
+    const spoken = [...this.sentCode].map((c) => (c === '-' ? ',' : c)).join(' ');
+    return html`<div class="code-box">
+      <h3>${msg('Your code')}</h3>
+      <p class="code" translate="no"><span aria-hidden="true">${this.sentCode}</span><span class="visually-hidden">${spoken}</span></p>
+      <p class="not-anonymous">${msg('Write this code down now, or keep it somewhere safe. It cannot be shown again or recovered: without it, nobody can show you the answer, not even the team.')}</p>
+      <p>${msg('Anyone who has the code can read the conversation. Do not keep it where others look.')}</p>
+      <p><a href=${this.repliesHref ?? ''}>${msg('Read the answer and write back')}</a></p>
     </div>`;
   }
 
@@ -673,6 +541,7 @@ export class ContactForm extends WegweiserElement {
             <fieldset class="group" aria-describedby="reply-hint">
               <legend>${msg('Do you want an answer?')}</legend>
               <p class="hint" id="reply-hint">${msg('Without an answer, you do not give any contact details.')}</p>
+              ${this.repliesHref ? this.renderChoice('code', msg('Yes, here on this website with a code (anonymous)')) : nothing}
               ${this.renderChoice('none', msg('No answer needed'))} ${this.renderChoice('phone', msg('Yes, by phone (not anonymous)'))}
               ${this.renderChoice('email', msg('Yes, by e-mail (not anonymous)'))}
             </fieldset>

@@ -106,20 +106,51 @@ const retryFor: Record<string, RetryKind> = {
   unavailable: 'backoff',
 };
 
-export async function sendEnvelope(relay: string, body: { envelope: Envelope; pow: Pow; idempotencyKey: string; hp: string }): Promise<void> {
-  const response = await request(endpoint(relay, 'v1/messages'), {
+/** POSTs JSON to the relay; the answer's JSON, or a RelayError that says whether to try again. */
+async function postJson<T>(relay: string, path: string, body: unknown): Promise<T> {
+  const response = await request(endpoint(relay, path), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (response.ok) return;
-  let code = 'unknown';
+  let json: unknown = null;
   try {
-    code = String(((await response.json()) as { error?: unknown }).error ?? code);
+    json = await response.json();
   } catch {
     /* not JSON: a proxy's error page */
   }
+  if (response.ok) return json as T;
+  const code = String((json as { error?: unknown } | null)?.error ?? 'unknown');
   throw new RelayError(code, response.status, retryFor[code] ?? (response.status >= 500 ? 'backoff' : 'never'));
+}
+
+/** A first message; with `conversation`, the mailbox for answers by code. */
+export async function sendEnvelope(
+  relay: string,
+  body: { envelope: Envelope; pow: Pow; idempotencyKey: string; hp: string; conversation?: { mailbox: string; verifier: string; toPerson: Envelope } },
+): Promise<void> {
+  await postJson(relay, 'v1/messages', body);
+}
+
+export interface ConversationItem {
+  id: string;
+  author: 'person' | 'centre';
+  /** Unix seconds (to the minute). */
+  at: number;
+  envelope: Envelope;
+}
+
+/** What a code opens; a 403 `code-unknown` for a wrong code (or a deleted conversation: the relay does not say which). */
+export function readConversation(relay: string, access: { mailbox: string; secret: string }): Promise<{ status: 'new' | 'answered' | 'closed'; items: ConversationItem[] }> {
+  return postJson(relay, 'v1/conversation', access);
+}
+
+export async function sendFollowUp(relay: string, body: { mailbox: string; secret: string; envelope: Envelope; toPerson: Envelope; idempotencyKey: string }): Promise<void> {
+  await postJson(relay, 'v1/conversation/messages', body);
+}
+
+export async function deleteConversation(relay: string, access: { mailbox: string; secret: string }): Promise<void> {
+  await postJson(relay, 'v1/conversation/delete', access);
 }
 
 /** A random idempotency key (128 bits, base64url). */

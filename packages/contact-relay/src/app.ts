@@ -266,7 +266,8 @@ export function createApp({ config, store, log, now, onStored }: AppOptions): Ho
       return fail(c, 400, 'malformed');
     }
     const found = await store.findMailbox(body.mailbox);
-    const presented = Buffer.from(sha256(body.secret));
+    // The verifier is SHA-256 over the secret's bytes (what the browser derived), not over its text.
+    const presented = Buffer.from(createHash('sha256').update(Buffer.from(body.secret, 'base64url')).digest('base64url'));
     const match = timingSafeEqual(presented, Buffer.from(found?.verifier ?? absentVerifier)) && found !== null;
     if (!match) {
       failureLimit.take(address, now());

@@ -11,6 +11,28 @@ import { fileURLToPath } from 'node:url';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
+/**
+ * The team answers the newest conversation with a code, as the inbox would:
+ * open the first message with the centre's private key, seal the answer to the
+ * person's key from it and a copy to the centre.
+ */
+async function answer(store, text, language) {
+  const { openKeyFile } = await import('../dist/index.js');
+  const { open, sealTo } = await import('@wegweiser/contact-form/envelope');
+  const { personRecipient } = await import('@wegweiser/contact-form/conversation');
+  const { parsePublicKey } = await import('@wegweiser/contact-form/public-key');
+  const { readFileSync } = await import('node:fs');
+  const key = await openKeyFile(JSON.parse(readFileSync(here('../demo/demo-private-key.json'), 'utf8')), 'demo-passphrase-not-secret');
+  const items = await store.allItems(key.centre);
+  const first = [...items].reverse().find((i) => i.toPerson);
+  const opened = await open(first.toCentre, key.privateKey);
+  const plaintext = { v: 1, kind: 'reply', text, language };
+  const toPerson = await sealTo(await personRecipient(key.centre, opened.replyKey), 'person', plaintext);
+  const toCentre = await sealTo(await parsePublicKey(key.publicKey), 'centre', plaintext);
+  const unique = Math.random().toString(36).slice(2);
+  return store.addItem(first.conversation, { author: 'centre', toCentre, toPerson, idempotencyKey: `answer-${unique}`, bodyHash: unique }, Math.floor(Date.now() / 1000), 200);
+}
+
 export function contactRelayPlugin() {
   const relays = new Map();
   let next = 0;
@@ -37,7 +59,7 @@ export function contactRelayPlugin() {
       // No keep-alive: Chromium silently resends a request whose reused connection
       // drops, which would hide the cut this plugin makes on purpose.
       res.setHeader('Connection', 'close');
-      if (req.method === 'POST' && req.url === '/v1/messages') {
+      if (req.method === 'POST' && (req.url === '/v1/messages' || req.url === '/v1/conversation/messages')) {
         state.posts++;
         if (state.cut.before > 0) {
           state.cut.before--;
@@ -91,10 +113,17 @@ export function contactRelayPlugin() {
         case 'posts':
           return entry.state.posts;
         case 'messages':
-          return entry.relay.store.messages().map((m) => m.envelope);
+          return (await entry.relay.store.allItems()).map((m) => m.toCentre);
+        case 'items':
+          // What the database holds, for checks that it is ciphertext only.
+          return entry.relay.store.allItems();
+        case 'answer':
+          return answer(entry.relay.store, payload.text, payload.language ?? null);
+        case 'close':
+          return entry.relay.store.setClosed((await entry.relay.store.allItems())[0].conversation, true, Math.floor(Date.now() / 1000));
         case 'decrypt': {
           // In a separate process, with the private key file, as the counselling team would.
-          const envelopes = entry.relay.store.messages().map((m) => JSON.stringify(m.envelope));
+          const envelopes = (await entry.relay.store.allItems()).map((m) => JSON.stringify(m.toCentre));
           const result = spawnSync(process.execPath, [here('../dist/cli.js'), 'decrypt', '--key', here('../demo/demo-private-key.json')], {
             input: envelopes.join('\n'),
             encoding: 'utf8',
