@@ -230,7 +230,8 @@ export class PostgresStore implements Store {
 
   async close(): Promise<void> {
     await this.vacuuming;
-    await this.pool.end();
+    // Closing twice (a test closes the store, then the relay) is not an error.
+    if (!this.pool.ended) await this.pool.end();
   }
 
   /** False within about two seconds when the database is down or frozen (the health check must not hang). */

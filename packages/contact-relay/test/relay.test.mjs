@@ -20,6 +20,7 @@ import {
   startSmtp,
   startTestRelay,
   submission,
+  testDatabase,
 } from './helpers.mjs';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -319,7 +320,7 @@ describe('contact relay when the mail server is down', () => {
       await second.relay.close();
       await smtp.close();
     }
-    const store = await openStore(database);
+    const store = await openStore(await testDatabase(database));
     assert.equal((await store.allItems()).length, 1);
     await store.close();
   });
