@@ -16,6 +16,10 @@ if (existsSync(join(root, 'packages/service-finder/scripts/synthetic.mjs'))) {
   const { benchServiceFinder } = await import('./service-finder.mjs');
   sections.push(await benchServiceFinder());
 }
+if (existsSync(join(root, 'bench/relay-load.mjs'))) {
+  const { benchRelayLoad } = await import('./relay-load.mjs');
+  sections.push(await benchRelayLoad());
+}
 
 const report = `# Benchmarks
 

@@ -3,7 +3,8 @@
 // binaries live in /usr/lib/postgresql/<version>/bin). Nothing is downloaded.
 // Each call makes a fresh cluster in a temporary folder, listening on
 // 127.0.0.1 on a free port, with fsync off (a test cluster need not survive a
-// power cut; commits stay synchronous, so a killed server loses nothing); stop() shuts it down and deletes the folder.
+// power cut; commits stay synchronous, so a killed server loses nothing);
+// stop() shuts it down and deletes the folder.
 import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -96,7 +97,7 @@ function installExitHook() {
 }
 
 /**
- * Starts a fresh cluster. Returns { url, port, dataDir, createDatabase(name?),
+ * Starts a fresh cluster (`durable: true` keeps fsync on, for benchmarks). Returns { url, port, dataDir, createDatabase(name?),
  * stop(), kill(), start(), pause(), resume() }:
  * - url: the `postgres` database as the superuser (trust auth on loopback only).
  * - createDatabase(): a new empty database, its URL.
@@ -105,7 +106,7 @@ function installExitHook() {
  *   the kernel but nothing answers, the nastiest way a database can be down;
  *   resume() thaws them.
  */
-export async function startPostgres({ maxConnections = 200 } = {}) {
+export async function startPostgres({ maxConnections = 200, durable = false } = {}) {
   const bin = findPostgres();
   if (!bin) throw new Error('PostgreSQL server binaries not found (see postgresMissing()).');
   installExitHook();
@@ -129,7 +130,14 @@ export async function startPostgres({ maxConnections = 200 } = {}) {
 
   await exec('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
-  const options = [`-c listen_addresses=127.0.0.1`, `-p ${port}`, `-k ${socketDir}`, '-c fsync=off', '-c full_page_writes=off', `-c max_connections=${maxConnections}`].join(' ');
+  const options = [
+    '-c listen_addresses=127.0.0.1',
+    `-p ${port}`,
+    `-k ${socketDir}`,
+    `-c max_connections=${maxConnections}`,
+    // Durable (the benchmark): PostgreSQL's defaults, every commit flushed to disk.
+    ...(durable ? [] : ['-c fsync=off', '-c full_page_writes=off']),
+  ].join(' ');
   const logFile = join(dir, 'postgres.log');
   if (owner) {
     writeFileSync(logFile, '');
