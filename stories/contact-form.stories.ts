@@ -9,6 +9,7 @@ interface ContactArgs {
   relay?: string;
   'public-key'?: string;
   'answer-time'?: string;
+  'replies-href'?: string;
   lang?: string;
 }
 
@@ -25,6 +26,7 @@ function contactForm(args: ContactArgs): TemplateResult {
     relay=${args.relay || nothing}
     public-key=${args['public-key'] || nothing}
     answer-time=${args['answer-time'] || nothing}
+    replies-href=${args['replies-href'] || nothing}
     lang=${args.lang || nothing}
     @ww-error=${(event: CustomEvent) => action('ww-error')(event.detail)}
     @ww-contact-sent=${(event: CustomEvent) => action('ww-contact-sent')(event.detail)}
@@ -42,6 +44,7 @@ const meta: Meta<ContactArgs> = {
     relay: { control: 'text' },
     'public-key': { control: 'text' },
     'answer-time': { control: 'text' },
+    'replies-href': { control: 'text' },
     lang: { control: 'inline-radio', options: ['', 'de', 'en'] },
   },
   parameters: {
@@ -88,6 +91,29 @@ export const AnswerByEmail: Story = {
     const el = form(canvasElement);
     await fill(el, 'Ich möchte wissen, wie ein Basiskonto geht. (Beispieltext)');
     field(el, '#reply-email').click();
+  },
+};
+
+export const AnswerByCode: Story = {
+  name: 'Answer by code offered and chosen (anonymous)',
+  args: { 'replies-href': '?path=/story/widgets-contact-replies--enter-the-code' },
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    await fill(el, 'Ich möchte aus der Prostitution aussteigen und brauche Hilfe. (Beispieltext)');
+    field(el, '#reply-code').click();
+  },
+};
+
+export const SentWithCode: Story = {
+  name: 'Sent with a code (needs the demo relay from npm start)',
+  args: { 'replies-href': '?path=/story/widgets-contact-replies--enter-the-code' },
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    el.minFillTime = 0;
+    await fill(el, 'Eine Beispielnachricht aus Storybook, Antwort per Code.');
+    field(el, '#reply-code').click();
+    await el.updateComplete;
+    field(el, 'button[type=submit]').click();
   },
 };
 
