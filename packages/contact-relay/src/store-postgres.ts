@@ -16,12 +16,9 @@
  * dead rows from the table pages and lets their space be reused. See the
  * README's PostgreSQL section for what else an operator must do.
  */
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Envelope } from '@wegweiser/contact-form/envelope';
 import {
   minute,
-  type Author,
   type Conversation,
   type ConversationStatus,
   type ConversationSummary,
@@ -31,6 +28,7 @@ import {
   type Store,
   type StoredItem,
 } from './store.js';
+import { itemColumns, itemOf, itemValues, newId, summaryOf, summarySelect, type ConversationRow, type ItemRow } from './store-rows.js';
 
 export const postgresSchemaVersion = 1;
 
@@ -86,59 +84,11 @@ CREATE TABLE IF NOT EXISTS pending_notifications (
 );
 `;
 
-type ConversationRow = {
-  id: string;
-  centre: string;
-  mailbox: string | null;
-  closed: boolean;
-  last_author: Author;
-  created_at: string;
-  updated_at: string;
-  item_count: number;
-  first: string;
-};
-type ItemRow = {
-  id: string;
-  author: Author;
-  received_at: string;
-  to_centre: string;
-  to_person: string | null;
-  conversation: string;
-  centre: string;
-};
-
-const newId = () => randomBytes(16).toString('base64url');
-const summarySelect = `SELECT c.id, c.centre, c.mailbox, c.closed, c.last_author, c.created_at, c.updated_at, c.item_count,
-  (SELECT to_centre FROM items WHERE conversation = c.id ORDER BY seq LIMIT 1) AS first FROM conversations c`;
 const statusWhere: Record<ConversationStatus, string> = {
   new: "NOT c.closed AND c.last_author = 'person'",
   answered: "NOT c.closed AND c.last_author = 'centre'",
   closed: 'c.closed',
 };
-
-function summary(row: ConversationRow): ConversationSummary {
-  return {
-    id: row.id,
-    centre: row.centre,
-    status: row.closed ? 'closed' : row.last_author === 'person' ? 'new' : 'answered',
-    // BIGINT arrives as a string (it may exceed 2^53); Unix seconds never do.
-    createdAt: Number(row.created_at),
-    updatedAt: Number(row.updated_at),
-    itemCount: row.item_count,
-    canReply: row.mailbox !== null,
-    first: JSON.parse(row.first) as Envelope,
-  };
-}
-
-function item(row: ItemRow): StoredItem {
-  return {
-    id: row.id,
-    author: row.author,
-    receivedAt: Number(row.received_at),
-    toCentre: JSON.parse(row.to_centre) as Envelope,
-    toPerson: row.to_person === null ? null : (JSON.parse(row.to_person) as Envelope),
-  };
-}
 
 /** A unique violation: a concurrent transaction inserted the same idempotency key or mailbox first. */
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
@@ -284,17 +234,7 @@ export class PostgresStore implements Store {
 
   private async insertItem(db: Queryable, conversation: string, seq: number, item: NewItem, at: number): Promise<string> {
     const id = newId();
-    await db.query('INSERT INTO items (id, conversation, seq, author, received_at, to_centre, to_person, idempotency_key, body_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-      id,
-      conversation,
-      seq,
-      item.author,
-      at,
-      JSON.stringify(item.toCentre),
-      item.toPerson ? JSON.stringify(item.toPerson) : null,
-      item.idempotencyKey,
-      item.bodyHash,
-    ]);
+    await db.query(`INSERT INTO items (${itemColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, itemValues(id, conversation, seq, item, at));
     return id;
   }
 
@@ -376,7 +316,7 @@ export class PostgresStore implements Store {
       const { rows } = await db.query<ConversationRow>(`${summarySelect} WHERE c.id = $1`, [id]);
       if (!rows[0]) return null;
       const items = await db.query<ItemRow>('SELECT id, author, received_at, to_centre, to_person FROM items WHERE conversation = $1 ORDER BY seq', [id]);
-      return { ...summary(rows[0]), items: items.rows.map(item) };
+      return { ...summaryOf(rows[0]), items: items.rows.map(itemOf) };
     });
   }
 
@@ -385,7 +325,7 @@ export class PostgresStore implements Store {
       `${summarySelect} WHERE c.centre = $1${status ? ` AND ${statusWhere[status]}` : ''} ORDER BY c.updated_at DESC, c.ord DESC`,
       [centre]
     );
-    return rows.map(summary);
+    return rows.map(summaryOf);
   }
 
   async setClosed(id: string, closed: boolean, now: number): Promise<boolean> {
@@ -430,7 +370,7 @@ export class PostgresStore implements Store {
       ${centre ? 'WHERE c.centre = $1' : ''} ORDER BY i.received_at, c.created_at, c.ord, i.seq`;
     const { rows } = await this.pool.query<ItemRow>(sql, centre ? [centre] : []);
     return rows.map((row) => ({
-      ...item(row),
+      ...itemOf(row),
       conversation: row.conversation,
       centre: row.centre,
     }));

@@ -2,10 +2,9 @@
  * The store in one SQLite file (node-sqlite3-wasm: SQLite compiled to
  * WebAssembly, so no native build). One relay process per file.
  */
-import { randomBytes } from 'node:crypto';
 import sqlite, { type Database } from 'node-sqlite3-wasm';
-import type { Envelope } from '@wegweiser/contact-form/envelope';
-import { minute, statusOf, type Author, type Conversation, type ConversationStatus, type ConversationSummary, type InsertResult, type Mailbox, type NewItem, type Store, type StoredItem } from './store.js';
+import { minute, type Conversation, type ConversationStatus, type ConversationSummary, type InsertResult, type Mailbox, type NewItem, type Store, type StoredItem } from './store.js';
+import { itemColumns, itemOf, itemValues, newId, summaryOf, summarySelect, type ConversationRow, type ItemRow } from './store-rows.js';
 
 export const schemaVersion = 2;
 
@@ -51,46 +50,6 @@ CREATE TABLE IF NOT EXISTS pending_notifications (
   next_attempt_at INTEGER NOT NULL
 );
 `;
-
-type ConversationRow = {
-  id: string;
-  centre: string;
-  mailbox: string | null;
-  closed: number;
-  last_author: Author;
-  created_at: number;
-  updated_at: number;
-  item_count: number;
-  first: string;
-};
-type ItemRow = { id: string; author: Author; received_at: number; to_centre: string; to_person: string | null; conversation: string; centre: string };
-
-const newId = () => randomBytes(16).toString('base64url');
-const summarySelect = `SELECT c.id, c.centre, c.mailbox, c.closed, c.last_author, c.created_at, c.updated_at, c.item_count,
-  (SELECT to_centre FROM items WHERE conversation = c.id ORDER BY seq LIMIT 1) AS first FROM conversations c`;
-
-function summary(row: ConversationRow): ConversationSummary {
-  return {
-    id: row.id,
-    centre: row.centre,
-    status: statusOf(row.closed === 1, row.last_author),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    itemCount: row.item_count,
-    canReply: row.mailbox !== null,
-    first: JSON.parse(row.first) as Envelope,
-  };
-}
-
-function item(row: ItemRow): StoredItem {
-  return {
-    id: row.id,
-    author: row.author,
-    receivedAt: row.received_at,
-    toCentre: JSON.parse(row.to_centre) as Envelope,
-    toPerson: row.to_person === null ? null : (JSON.parse(row.to_person) as Envelope),
-  };
-}
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -181,17 +140,7 @@ export class SqliteStore implements Store {
 
   private insertItem(conversation: string, seq: number, item: NewItem, at: number): string {
     const id = newId();
-    this.db.run('INSERT INTO items (id, conversation, seq, author, received_at, to_centre, to_person, idempotency_key, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-      id,
-      conversation,
-      seq,
-      item.author,
-      at,
-      JSON.stringify(item.toCentre),
-      item.toPerson ? JSON.stringify(item.toPerson) : null,
-      item.idempotencyKey,
-      item.bodyHash,
-    ]);
+    this.db.run(`INSERT INTO items (${itemColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, itemValues(id, conversation, seq, item, at));
     return id;
   }
 
@@ -250,12 +199,12 @@ export class SqliteStore implements Store {
     const row = this.db.get(`${summarySelect} WHERE c.id = ?`, id) as ConversationRow | null;
     if (!row) return null;
     const items = this.db.all('SELECT id, author, received_at, to_centre, to_person FROM items WHERE conversation = ? ORDER BY seq', id) as ItemRow[];
-    return { ...summary(row), items: items.map(item) };
+    return { ...summaryOf(row), items: items.map(itemOf) };
   }
 
   async conversations(centre: string, status?: ConversationStatus): Promise<ConversationSummary[]> {
     const rows = this.db.all(`${summarySelect} WHERE c.centre = ? ORDER BY c.updated_at DESC, c.rowid DESC`, centre) as ConversationRow[];
-    const all = rows.map(summary);
+    const all = rows.map(summaryOf);
     return status ? all.filter((c) => c.status === status) : all;
   }
 
@@ -274,7 +223,7 @@ export class SqliteStore implements Store {
     const sql = `SELECT i.id, i.author, i.received_at, i.to_centre, i.to_person, i.conversation, c.centre FROM items i JOIN conversations c ON c.id = i.conversation
       ${centre ? 'WHERE c.centre = ?' : ''} ORDER BY i.received_at, c.created_at, i.seq`;
     const rows = (centre ? this.db.all(sql, centre) : this.db.all(sql)) as ItemRow[];
-    return rows.map((row) => ({ ...item(row), conversation: row.conversation, centre: row.centre }));
+    return rows.map((row) => ({ ...itemOf(row), conversation: row.conversation, centre: row.centre }));
   }
 
   async createSession(tokenHash: string, centre: string, expiresAt: number): Promise<void> {
