@@ -106,22 +106,23 @@ async function prepare(count, config) {
 }
 
 /**
- * One autocannon run over `pool`; stops early, before any request without a
- * fresh challenge could go out, if the pool runs low. Records each key's answer.
+ * One autocannon run over `pool`. autocannon stops at most `pool.length -
+ * connections` requests in (`maxOverallRequests`), so no request ever goes out
+ * without a fresh challenge; if that cap is what ended the run, it says so.
+ * Records each key's answer.
  */
 async function load(url, pool, { seconds, connections, answers }) {
   const { default: autocannon } = await import('autocannon');
   let next = 0;
-  let exhausted = false;
-  const reserve = connections * 2;
-  let instance;
+  const cap = pool.length - connections;
   const result = await new Promise((resolve, reject) => {
-    instance = autocannon(
+    autocannon(
       {
         url: `${url}/v1/messages`,
         connections,
         pipelining: 1,
         duration: seconds,
+        maxOverallRequests: cap,
         requests: [
           {
             method: 'POST',
@@ -129,10 +130,7 @@ async function load(url, pool, { seconds, connections, answers }) {
             headers: { 'content-type': 'application/json', origin },
             setupRequest(request, context) {
               const item = pool[next++];
-              if (pool.length - next <= reserve && !exhausted) {
-                exhausted = true;
-                setImmediate(() => instance.stop());
-              }
+              if (!item) throw new Error('relay-load: the pool of prepared requests ran out (autocannon went past its cap)');
               // One request in flight per connection: the context remembers whose answer comes next.
               context.key = item.idempotencyKey;
               answers.set(item.idempotencyKey, { status: 0, body: item.body });
@@ -144,10 +142,10 @@ async function load(url, pool, { seconds, connections, answers }) {
           },
         ],
       },
-      (error, value) => (error ? reject(error) : resolve(value))
+      (error, value) => (error ? reject(error) : resolve(value)),
     );
   });
-  return { result, exhausted, sent: next };
+  return { result, exhausted: next >= cap, sent: next };
 }
 
 export async function benchRelayLoad({ seconds = Number(process.env.BENCH_RELAY_SECONDS ?? 30), connections = 20 } = {}) {
@@ -205,7 +203,7 @@ export async function benchRelayLoad({ seconds = Number(process.env.BENCH_RELAY_
         } |`
       );
       if (timed.exhausted)
-        notes.push(`${name}: the pool of prepared requests ran low and the run stopped early, after ${result.duration} s; the rate is still per second of the run.`);
+        notes.push(`${name}: the prepared requests ran out and the run ended after ${result.duration} s instead of ${seconds} s; the rate is per second of the run.`);
       if (timed.retried)
         notes.push(
           `${name}: ${timed.retried} request(s) in flight when the run stopped got no answer; retried with the same idempotency key as the form does, all included above.`
