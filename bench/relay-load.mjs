@@ -142,7 +142,7 @@ async function load(url, pool, { seconds, connections, answers }) {
           },
         ],
       },
-      (error, value) => (error ? reject(error) : resolve(value)),
+      (error, value) => (error ? reject(error) : resolve(value))
     );
   });
   return { result, exhausted: next >= cap, sent: next };
