@@ -247,6 +247,8 @@ flatter the relay. The machine's ${os.cpus().length} cores are shared by the loa
 database. SQLite syncs every commit to disk (its defaults); PostgreSQL${postgresVersion} runs with its
 defaults (fsync on), the relay's pool has 10 connections. "Nothing lost": afterwards the store is read back;
 every message answered 201 (or 200 for a retry) must be stored exactly once, and nothing else.
+With every commit waiting for the disk, other work on a shared machine moves these figures a lot
+from run to run (SQLite most); compare the stores within one run.
 
 | Store | Stored messages per second | p50 | p97.5 | p99 | Non-2xx answers | Errors (of which timeouts) | Nothing lost |
 | --- | --- | --- | --- | --- | --- | --- | --- |
