@@ -338,16 +338,17 @@ export class PostgresStore implements Store {
       await db.query('DELETE FROM items WHERE conversation = $1', [id]);
       return (await db.query('DELETE FROM conversations WHERE id = $1', [id])).rowCount === 1;
     });
-    if (deleted) await this.vacuum();
+    if (deleted) void this.vacuum();
     return deleted;
   }
 
   /**
    * VACUUM after deleting content: it removes the dead rows from the table
-   * pages now, rather than whenever autovacuum comes round. Runs outside any
-   * transaction (it must); SKIP_LOCKED passes over a table another instance is
-   * vacuuming at the moment. The delete has committed already, so a failure
-   * here is not the caller's failure: autovacuum will do it later.
+   * pages now, rather than whenever autovacuum comes round. Runs in the
+   * background (the answer to the delete does not wait; close() does) and
+   * outside any transaction (it must); SKIP_LOCKED passes over a table another
+   * instance is vacuuming at the moment. The delete has committed already, so
+   * a failure here is nobody's failure: autovacuum will do it later.
    */
   private async vacuum(): Promise<void> {
     if (this.vacuuming) {
@@ -398,7 +399,7 @@ export class PostgresStore implements Store {
       await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
       return conversations;
     });
-    if (deleted > 0) await this.vacuum();
+    if (deleted > 0) void this.vacuum();
     return deleted;
   }
 
