@@ -54,7 +54,7 @@ export class Notifier {
   }
 
   private async sendDue(now: number): Promise<void> {
-    let due: { centre: string; attempts: number }[];
+    let due: { centre: string; attempts: number; waiting: number }[];
     try {
       due = await this.store.dueNotifications(now);
     } catch (error) {
@@ -62,7 +62,7 @@ export class Notifier {
       this.log.error(`notifications: store unavailable (${(error as Error).message})`);
       return;
     }
-    for (const { centre, attempts } of due) {
+    for (const { centre, attempts, waiting } of due) {
       try {
         await this.transport!.sendMail({ from: this.config.notifyFrom, to: this.config.notifyTo!, subject: notificationSubject, text: notificationText(centre) });
       } catch (error) {
@@ -71,7 +71,7 @@ export class Notifier {
         this.log.error(`notification failed (${(error as Error).message}); retry in ${pause} s, the message stays stored`);
         continue;
       }
-      await this.store.notificationSent(centre).catch(() => {});
+      await this.store.notificationSent(centre, waiting, now).catch(() => {});
       this.log.info('notification sent');
     }
   }

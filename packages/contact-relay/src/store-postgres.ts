@@ -79,6 +79,7 @@ CREATE TABLE IF NOT EXISTS sessions (
 CREATE TABLE IF NOT EXISTS pending_notifications (
   centre TEXT PRIMARY KEY,
   since BIGINT NOT NULL,
+  waiting INTEGER NOT NULL DEFAULT 1,
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at BIGINT NOT NULL
 );
@@ -240,7 +241,7 @@ export class PostgresStore implements Store {
 
   private async queueNotification(db: Queryable, centre: string, at: number, now: number): Promise<void> {
     // One pending notification per centre: several messages waiting make one e-mail.
-    await db.query('INSERT INTO pending_notifications (centre, since, attempts, next_attempt_at) VALUES ($1, $2, 0, $3) ON CONFLICT (centre) DO NOTHING', [centre, at, now]);
+    await db.query('INSERT INTO pending_notifications (centre, since, waiting, attempts, next_attempt_at) VALUES ($1, $2, 1, 0, $3) ON CONFLICT (centre) DO UPDATE SET waiting = pending_notifications.waiting + 1', [centre, at, now]);
   }
 
   async startConversation(centre: string, mailbox: Mailbox | null, item: NewItem, now: number): Promise<InsertResult> {
@@ -410,11 +411,12 @@ export class PostgresStore implements Store {
    * over when the claim runs out. (Unlike SQLite, a second call right after
    * the first returns nothing.)
    */
-  async dueNotifications(now: number): Promise<{ centre: string; attempts: number }[]> {
+  async dueNotifications(now: number): Promise<{ centre: string; attempts: number; waiting: number }[]> {
     const { rows } = await this.pool.query<{
       centre: string;
       attempts: number;
-    }>('UPDATE pending_notifications SET next_attempt_at = $2 WHERE next_attempt_at <= $1 RETURNING centre, attempts', [now, now + notificationClaimSeconds]);
+      waiting: number;
+    }>('UPDATE pending_notifications SET next_attempt_at = $2 WHERE next_attempt_at <= $1 RETURNING centre, attempts, waiting', [now, now + notificationClaimSeconds]);
     return rows;
   }
 
@@ -427,8 +429,11 @@ export class PostgresStore implements Store {
     await this.pool.query('UPDATE pending_notifications SET next_attempt_at = $1', [now]);
   }
 
-  async notificationSent(centre: string): Promise<void> {
-    await this.pool.query('DELETE FROM pending_notifications WHERE centre = $1', [centre]);
+  async notificationSent(centre: string, waiting: number, now: number): Promise<void> {
+    await this.transaction(async (db) => {
+      await db.query('UPDATE pending_notifications SET waiting = waiting - $1, attempts = 0, next_attempt_at = $2 WHERE centre = $3', [waiting, now, centre]);
+      await db.query('DELETE FROM pending_notifications WHERE centre = $1 AND waiting <= 0', [centre]);
+    });
   }
 
   async notificationFailed(centre: string, nextAttemptAt: number): Promise<void> {

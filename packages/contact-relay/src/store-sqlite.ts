@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS sessions (
 CREATE TABLE IF NOT EXISTS pending_notifications (
   centre TEXT PRIMARY KEY,
   since INTEGER NOT NULL,
+  waiting INTEGER NOT NULL DEFAULT 1,
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at INTEGER NOT NULL
 );
@@ -146,7 +147,10 @@ export class SqliteStore implements Store {
 
   private queueNotification(centre: string, at: number, now: number): void {
     // One pending notification per centre: several messages waiting make one e-mail.
-    this.db.run('INSERT OR IGNORE INTO pending_notifications (centre, since, attempts, next_attempt_at) VALUES (?, ?, 0, ?)', [centre, at, now]);
+    this.db.run(
+      'INSERT INTO pending_notifications (centre, since, waiting, attempts, next_attempt_at) VALUES (?, ?, 1, 0, ?) ON CONFLICT (centre) DO UPDATE SET waiting = waiting + 1',
+      [centre, at, now],
+    );
   }
 
   async startConversation(centre: string, mailbox: Mailbox | null, item: NewItem, now: number): Promise<InsertResult> {
@@ -250,8 +254,8 @@ export class SqliteStore implements Store {
     });
   }
 
-  async dueNotifications(now: number): Promise<{ centre: string; attempts: number }[]> {
-    return this.db.all('SELECT centre, attempts FROM pending_notifications WHERE next_attempt_at <= ?', now) as { centre: string; attempts: number }[];
+  async dueNotifications(now: number): Promise<{ centre: string; attempts: number; waiting: number }[]> {
+    return this.db.all('SELECT centre, attempts, waiting FROM pending_notifications WHERE next_attempt_at <= ?', now) as { centre: string; attempts: number; waiting: number }[];
   }
 
   async pendingNotifications(): Promise<number> {
@@ -262,8 +266,11 @@ export class SqliteStore implements Store {
     this.db.run('UPDATE pending_notifications SET next_attempt_at = ?', now);
   }
 
-  async notificationSent(centre: string): Promise<void> {
-    this.db.run('DELETE FROM pending_notifications WHERE centre = ?', centre);
+  async notificationSent(centre: string, waiting: number, now: number): Promise<void> {
+    this.transaction(() => {
+      this.db.run('UPDATE pending_notifications SET waiting = waiting - ?, attempts = 0, next_attempt_at = ? WHERE centre = ?', [waiting, now, centre]);
+      this.db.run('DELETE FROM pending_notifications WHERE centre = ? AND waiting <= 0', centre);
+    });
   }
 
   async notificationFailed(centre: string, nextAttemptAt: number): Promise<void> {

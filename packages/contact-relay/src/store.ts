@@ -107,11 +107,16 @@ export interface Store {
    */
   applyRetention(now: number, retentionDays: number): Promise<number>;
 
-  dueNotifications(now: number): Promise<{ centre: string; attempts: number }[]>;
+  /** Centres with messages the team has not been told about; `waiting` counts the messages so far. */
+  dueNotifications(now: number): Promise<{ centre: string; attempts: number; waiting: number }[]>;
   pendingNotifications(): Promise<number>;
   /** Makes every pending notification due now (at start: a restart often follows a fixed mail server). */
   retryNotificationsNow(now: number): Promise<void>;
-  notificationSent(centre: string): Promise<void>;
+  /**
+   * The e-mail for `waiting` messages went out. Messages that arrived while it
+   * was being sent stay queued and are due at `now`: none goes untold.
+   */
+  notificationSent(centre: string, waiting: number, now: number): Promise<void>;
   notificationFailed(centre: string, nextAttemptAt: number): Promise<void>;
 }
 

@@ -337,14 +337,18 @@ for (const kind of kinds) {
       const { conversation } = await store.startConversation('centre-a', null, newItem('person'), now);
       await store.startConversation('centre-a', null, newItem('person'), now + 60);
       assert.equal(await store.pendingNotifications(), 1, 'several messages make one notification');
-      assert.deepEqual(await store.dueNotifications(now + 60), [{ centre: 'centre-a', attempts: 0 }]);
+      assert.deepEqual(await store.dueNotifications(now + 60), [{ centre: 'centre-a', attempts: 0, waiting: 2 }]);
       await store.notificationFailed('centre-a', now + 120);
       assert.deepEqual(await store.dueNotifications(now + 119), []);
-      assert.deepEqual(await store.dueNotifications(now + 120), [{ centre: 'centre-a', attempts: 1 }]);
+      assert.deepEqual(await store.dueNotifications(now + 120), [{ centre: 'centre-a', attempts: 1, waiting: 2 }]);
       await store.notificationFailed('centre-a', now + 3600);
       await store.retryNotificationsNow(now + 130);
-      assert.deepEqual(await store.dueNotifications(now + 130), [{ centre: 'centre-a', attempts: 2 }], 'due at once after a restart');
-      await store.notificationSent('centre-a');
+      assert.deepEqual(await store.dueNotifications(now + 130), [{ centre: 'centre-a', attempts: 2, waiting: 2 }], 'due at once after a restart');
+      // A message arrives while the e-mail for the first two is on its way: it is told about next.
+      await store.addItem(conversation, newItem('person'), now + 131, 100);
+      await store.notificationSent('centre-a', 2, now + 132);
+      assert.deepEqual(await store.dueNotifications(now + 132), [{ centre: 'centre-a', attempts: 0, waiting: 1 }], 'none goes untold');
+      await store.notificationSent('centre-a', 1, now + 133);
       assert.equal(await store.pendingNotifications(), 0);
 
       await store.addItem(conversation, newItem('centre'), now + 200, 100);
@@ -458,10 +462,10 @@ describe('PostgreSQL: several relay instances on one database', { skip: missing 
     assert.equal(claims.length, 1, 'only one instance claims the notification');
     assert.deepEqual(
       (await b.dueNotifications(now + 301)).filter((n) => n.centre === 'centre-notify'),
-      [{ centre: 'centre-notify', attempts: 0 }],
+      [{ centre: 'centre-notify', attempts: 0, waiting: 1 }],
       'another instance takes over when the claim runs out'
     );
-    await a.notificationSent('centre-notify');
+    await a.notificationSent('centre-notify', dueA.concat(dueB).find((n) => n.centre === 'centre-notify').waiting, now);
     await b.createSession('shared-session', 'centre-a', now + 60);
     assert.equal(await a.findSession('shared-session', now), 'centre-a', 'a session opened on one instance counts on the other');
   });
