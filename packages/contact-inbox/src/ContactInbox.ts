@@ -802,9 +802,7 @@ export class ContactInbox extends WegweiserElement {
       return;
     }
     this.busy = false;
-    const drafts = { ...this.drafts };
-    delete drafts[id];
-    this.drafts = drafts;
+    this.drafts = Object.fromEntries(Object.entries(this.drafts).filter(([key]) => key !== id));
     this.openId = null;
     this.current = null;
     this.resetConversationState();
