@@ -84,7 +84,8 @@ const keyModules = () => Promise.all([import('./key-file.js'), import('./message
  * @fires ww-error - `contact-inbox/invalid-relay`, `contact-inbox/invalid-centre` (the `centre` attribute is ignored),
  *   `contact-inbox/inbox-off` (the relay has no RELAY_INBOX_CREDENTIALS), `contact-inbox/relay-unreachable`
  *   (network, relay or database down; the inbox keeps what was typed), `contact-inbox/relay-refused` (an answer the inbox
- *   does not expect), `contact-inbox/undecryptable` (a message that the key does not open; shown as such in its place).
+ *   does not expect), `contact-inbox/undecryptable` (a message that the key does not open; shown as such in its place),
+ *   `contact-inbox/encryption-failed` (an answer could not be encrypted in this browser; the text is kept).
  *
  * @status experimental
  * @since 0.1.0
@@ -384,6 +385,8 @@ export class ContactInbox extends WegweiserElement {
   @state() private replyLanguages: Record<string, string> = {};
   @state() private replyProblem: ReplyProblem | null = null;
   @state() private send: Send = 'idle';
+  /** With `send` failed: whether encryption failed in this browser (rather than the relay). */
+  @state() private sealFailed = false;
   @state() private confirmingDelete = false;
   @state() private actionFailed = false;
   @state() private announcement = '';
@@ -735,14 +738,25 @@ export class ContactInbox extends WegweiserElement {
     const first = this.opened.get(conversation.first.ct);
     if (first?.kind !== 'first-contact' || !first.replyKey) return;
     this.send = 'sending';
+    this.sealFailed = false;
     const language = this.replyLanguage(first) || null;
     const snapshot = JSON.stringify([text, language]);
     try {
       // Sealed once per content: a retry sends the same envelopes under the same idempotency key.
       let pending = this.pending.get(conversation.id);
       if (pending?.snapshot !== snapshot) {
-        const [, { sealReply }] = await keyModules();
-        pending = { snapshot, body: { ...(await sealReply(key.publicKey, first.replyKey, text, language)), idempotencyKey: newIdempotencyKey() } };
+        let sealed;
+        try {
+          const [, { sealReply }] = await keyModules();
+          sealed = await sealReply(key.publicKey, first.replyKey, text, language);
+        } catch (error) {
+          this.send = 'failed';
+          this.sealFailed = true;
+          this.reportError('contact-inbox/encryption-failed', 'The answer could not be encrypted in this browser; nothing was sent, the text is kept.', error);
+          this.focusLater('[part=status]');
+          return;
+        }
+        pending = { snapshot, body: { ...sealed, idempotencyKey: newIdempotencyKey() } };
         this.pending.set(conversation.id, pending);
       }
       await this.client!.reply(conversation.id, pending.body as never);
@@ -1266,7 +1280,11 @@ export class ContactInbox extends WegweiserElement {
         ${this.send === 'failed'
           ? html`<div class="box warning" part="status" tabindex="-1">
               <h4>${msg('Your answer has not been sent yet')}</h4>
-              <p>${msg('Your text is still here. Nothing is lost. The relay cannot be reached at the moment; try again in a moment.')}</p>
+              <p>
+                ${this.sealFailed
+                  ? msg('Your text is still here. Nothing is lost. It could not be encrypted in this browser; try again.')
+                  : msg('Your text is still here. Nothing is lost. The relay cannot be reached at the moment; try again in a moment.')}
+              </p>
             </div>`
           : nothing}
         <div class="actions">

@@ -37,6 +37,7 @@ import type { Log } from './log.js';
 import { RateLimiter } from './rate-limit.js';
 import { checkSolution, issueChallenge } from './pow.js';
 import { checkCredential, newSessionToken, tokenHash } from './team.js';
+import { mountInboxPage } from './inbox-page.js';
 
 export type ErrorCode =
   | 'malformed'
@@ -419,6 +420,7 @@ export function createApp({ config, store, log, now, onStored }: AppOptions): Ho
     return c.json({ status: 'deleted' });
   });
 
+  mountInboxPage(app, config);
   app.notFound((c) => fail(c, 404, 'not-found'));
   return app;
 }

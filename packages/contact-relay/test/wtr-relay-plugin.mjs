@@ -37,8 +37,9 @@ export function contactRelayPlugin() {
   const relays = new Map();
   let next = 0;
 
-  async function start({ origin, minFillSeconds = 0 }) {
-    const { readConfig, createRelay } = await import('../dist/index.js');
+  // `inboxCredential`: turns on the team inbox for the demo centre with this credential, for pages on `origin`.
+  async function start({ origin, minFillSeconds = 0, inboxCredential }) {
+    const { readConfig, createRelay, credentialEntry } = await import('../dist/index.js');
     const { readFileSync } = await import('node:fs');
     const demo = JSON.parse(readFileSync(here('../demo/demo-private-key.json'), 'utf8'));
     const config = await readConfig({
@@ -52,6 +53,9 @@ export function contactRelayPlugin() {
       RELAY_RATE_LIMIT_MESSAGES: '1000',
       RELAY_RATE_LIMIT_CHALLENGES: '1000',
       RELAY_LOG: 'quiet',
+      ...(inboxCredential
+        ? { RELAY_INBOX_CREDENTIALS: await credentialEntry(demo.publicKey.split('.')[1], inboxCredential), RELAY_INBOX_ORIGINS: origin, RELAY_RATE_LIMIT_FAILURES: '1000' }
+        : {}),
     });
     const relay = await createRelay(config, { log: { info() {}, error() {} } });
     const state = { relay, cut: { before: 0, after: 0 }, posts: 0 };
