@@ -166,9 +166,9 @@ async function openFirst(el: ContactInbox, containing: string) {
   await until(() => !!$(el, '[part=conversation] ol.items') && !shadowText(el).includes('Decrypting'), 'the open conversation');
 }
 
-function stubFetch(answer: (url: string, init?: RequestInit) => Promise<Response> | null) {
+function stubFetch(answer: (url: string, init: RequestInit | undefined, real: typeof fetch) => Promise<Response> | null) {
   const real = window.fetch;
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => answer(String(input), init) ?? real(input, init);
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => answer(String(input), init, real) ?? real(input, init);
   return () => (window.fetch = real);
 }
 
@@ -397,19 +397,21 @@ describe('ww-contact-inbox', function () {
     }
   });
 
-  it('keeps the answer when the relay is down or busy, and sends it once on retry', async () => {
+  it('keeps the answer when the relay is down or its reply is lost, and stores it once on retry', async () => {
     const r = await startRelay();
     try {
       const { keys } = await seed(r, { text: 'Relay ist weg' });
       const el = await unlocked(await fixture<ContactInbox>(inbox(r)));
       await openFirst(el, 'Relay ist weg');
       await type(el, '#reply', 'Antwort trotz Ausfall');
-      // First the network fails, then the relay answers 503 after storing nothing; then it works.
+      // First the network fails before the relay sees the answer; then the relay stores it but
+      // its reply is lost (a 503 from a proxy stands in); the retry must not store it twice.
       let failures = 0;
-      const restore = stubFetch((url) => {
+      const restore = stubFetch((url, init, real) => {
         if (!url.endsWith('/replies') || failures >= 2) return null;
         failures++;
-        return failures === 1 ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve(new Response('{"error":"unavailable"}', { status: 503 }));
+        if (failures === 1) return Promise.reject(new TypeError('Failed to fetch'));
+        return real(url, init).then(() => new Response('{"error":"unavailable"}', { status: 503 }));
       });
       try {
         for (let i = 1; i <= 2; i++) {
