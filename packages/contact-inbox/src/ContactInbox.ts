@@ -599,6 +599,8 @@ export class ContactInbox extends WegweiserElement {
       this.announceArrivals(list, background);
       void this.decrypt(list.map((c) => c.first));
     } catch (error) {
+      // A relay that stays down is reported once, not at every background refresh.
+      if (background && this.listLoad === 'unavailable' && (error as InboxError).kind === 'unavailable') return;
       if (!this.handle(error)) this.listLoad = 'unavailable';
       return;
     }

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import { parsePublicKey } from '@wegweiser/contact-form/public-key';
@@ -268,6 +268,33 @@ describe('ww-contact-inbox', function () {
     await until(() => !!$(el, '#key-title'), 'the key step');
     expect(el.shadowRoot!.activeElement?.id).to.equal('key-title');
     expect(shadowText(el)).to.include(centre);
+  });
+
+  it('works with the keyboard alone: sign in and open the key without a pointer', async () => {
+    const el = await fixture<ContactInbox>(inbox());
+    // Where a keyboard user arrives on the page (the first Tab from the address bar differs by browser).
+    $<HTMLInputElement>(el, '#centre')!.focus();
+    // One key at a time: WebKit's WebDriver drops a repeated letter ("ss", "ll") typed in one go.
+    const typeKeys = async (text: string) => {
+      for (const key of text) await sendKeys({ type: key });
+    };
+    await typeKeys(centre);
+    await sendKeys({ press: 'Tab' });
+    await typeKeys(credential);
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.shadowRoot!.activeElement?.id === 'key-title', 'the key step, focused').catch((e: Error) => {
+      throw new Error(`${e.message}; focus on ${el.shadowRoot!.activeElement?.id}; fields: ${$<HTMLInputElement>(el, '#centre')?.value}/${$<HTMLInputElement>(el, '#credential')?.value}; shows ${shadowText(el).slice(0, 200)}`);
+    });
+    // From the heading: the file field, then the paste field.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.id).to.equal('key-paste');
+    $<HTMLTextAreaElement>(el, '#key-paste')!.value = demoKeyFile;
+    $<HTMLTextAreaElement>(el, '#key-paste')!.dispatchEvent(new Event('input'));
+    await sendKeys({ press: 'Tab' });
+    await typeKeys(passphrase);
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.shadowRoot!.activeElement?.id === 'inbox-title', 'the inbox, focused');
   });
 
   it('refuses a wrong passphrase, a key file of another centre and a damaged file, each with its own message', async () => {
