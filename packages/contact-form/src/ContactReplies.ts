@@ -1,5 +1,6 @@
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { WegweiserElement, registerMessages } from '@wegweiser/core';
 import { parsePublicKey, type CentreKey } from './public-key.js';
@@ -437,7 +438,7 @@ export class ContactReplies extends WegweiserElement {
         <time datetime=${new Date(item.at * 1000).toISOString()}>${when}</time>
       </p>
       ${m
-        ? html`<p class="text" lang=${(m.kind === 'reply' && m.language) || nothing}>${m.text}</p>`
+        ? html`<p class="text" lang=${ifDefined((m.kind === 'reply' && m.language) || undefined)}>${m.text}</p>`
         : html`<p class="text"><em>${msg('This message cannot be shown: it could not be decrypted.')}</em></p>`}
     </li>`;
   }

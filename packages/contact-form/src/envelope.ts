@@ -187,7 +187,17 @@ export async function sealTo(recipient: Recipient, audience: Audience, plaintext
   const header = { v: envelopeVersion, centre: recipient.centre, kid: recipient.kid, suite: suiteName } as const;
   const s = suite();
   const recipientPublicKey = await s.kem.deserializePublicKey(recipient.publicKey);
-  const { enc, ct } = await s.seal({ recipientPublicKey, info: hpkeInfo(recipient.centre, audience) }, padded, envelopeAad(header));
+  let sealed: { enc: ArrayBuffer; ct: ArrayBuffer } | undefined;
+  for (let attempt = 1; !sealed; attempt++) {
+    try {
+      sealed = await s.seal({ recipientPublicKey, info: hpkeInfo(recipient.centre, audience) }, padded, envelopeAad(header));
+    } catch (error) {
+      // WebKit (seen in WebKitGTK 2.50) now and then fails to make the ephemeral
+      // X25519 key (NotSupportedError, wrapped by @hpke/core); the next key works.
+      if (attempt >= 3) throw error;
+    }
+  }
+  const { enc, ct } = sealed;
   return { ...header, enc: toBase64url(new Uint8Array(enc)), ct: toBase64url(new Uint8Array(ct)) };
 }
 

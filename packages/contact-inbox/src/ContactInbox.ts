@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
@@ -1146,7 +1147,7 @@ export class ContactInbox extends WegweiserElement {
     const lang = first?.kind === 'first-contact' ? first.formLocale : undefined;
     return html`<li>
       <button type="button" class="open" data-id=${c.id} aria-describedby="meta-${c.id}" @click=${() => this.openConversation(c.id)}>
-        <span lang=${lang ?? nothing}>${this.preview(first)}</span>
+        <span lang=${ifDefined(lang ?? undefined)}>${this.preview(first)}</span>
       </button>
       <p class="meta" id="meta-${c.id}">
         <span class="badge ${c.status}">${this.statusLabel(c.status)}</span>
@@ -1177,7 +1178,7 @@ export class ContactInbox extends WegweiserElement {
           <dd>${how}</dd>
         </dl>`;
     } else if (plain.kind === 'follow-up') body = html`<p class="text" lang=${plain.formLocale}>${plain.text}</p>`;
-    else body = html`<p class="text" lang=${plain.language ?? nothing}>${plain.text}</p>`;
+    else body = html`<p class="text" lang=${ifDefined(plain.language ?? undefined)}>${plain.text}</p>`;
     return html`<li class="item ${item.author}">
       <h4>${who}, ${this.date(item.at)}</h4>
       ${body}
@@ -1260,7 +1261,7 @@ export class ContactInbox extends WegweiserElement {
             id="reply"
             rows="6"
             .value=${text}
-            lang=${language || nothing}
+            lang=${ifDefined(language || undefined)}
             aria-describedby=${['reply-hint', 'reply-counter', problem ? 'reply-error' : ''].filter(Boolean).join(' ')}
             aria-invalid=${problem ? 'true' : 'false'}
             @input=${this.onDraft}

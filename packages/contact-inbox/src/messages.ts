@@ -7,7 +7,7 @@
  * their first message; they open it with their code) and to the centre's own
  * public key, so every counsellor can read what the team has written before.
  */
-import { open, sealTo, type Envelope, type Plaintext, type Recipient, type ReplyPlaintext } from '@wegweiser/contact-form/envelope';
+import { open, sealTo, type Envelope, type Plaintext, type ReplyPlaintext } from '@wegweiser/contact-form/envelope';
 import { personRecipient } from '@wegweiser/contact-form/conversation';
 import type { CentreKey } from '@wegweiser/contact-form/public-key';
 
@@ -23,24 +23,9 @@ export async function openEnvelope(envelope: Envelope, privateKey: Uint8Array): 
   }
 }
 
-/**
- * Seals with a fresh ephemeral key, trying again twice when the browser fails
- * to make one: WebKit (seen in WebKitGTK 2.50) now and then throws
- * NotSupportedError from X25519 key generation; the next key works.
- */
-async function sealOnce(recipient: Recipient, audience: 'person' | 'centre', plaintext: ReplyPlaintext): Promise<Envelope> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await sealTo(recipient, audience, plaintext);
-    } catch (error) {
-      if (attempt >= 3 || (error as Error).name === 'EnvelopeError') throw error;
-    }
-  }
-}
-
-/** The answer, sealed for the person and for the centre. Throws on a text the format refuses (empty, too long). */
+/** The answer, sealed for the person and for the centre (sealTo retries WebKit's occasional X25519 failure). Throws on a text the format refuses (empty, too long). */
 export async function sealReply(centreKey: CentreKey, replyKey: string, text: string, language: string | null): Promise<{ toPerson: Envelope; toCentre: Envelope }> {
   const plaintext: ReplyPlaintext = { v: 1, kind: 'reply', text, language };
-  const [toPerson, toCentre] = await Promise.all([sealOnce(await personRecipient(centreKey.centre, replyKey), 'person', plaintext), sealOnce(centreKey, 'centre', plaintext)]);
+  const [toPerson, toCentre] = await Promise.all([sealTo(await personRecipient(centreKey.centre, replyKey), 'person', plaintext), sealTo(centreKey, 'centre', plaintext)]);
   return { toPerson, toCentre };
 }
