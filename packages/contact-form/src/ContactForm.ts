@@ -1,7 +1,8 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, registerMessages } from '@wegweiser/core';
+import { WegweiserElement, registerMessages, token } from '@wegweiser/core';
+import { colorBorderStrong, fontSizeLg, fontWeightBold, space4 } from '@wegweiser/tokens/defaults';
 import { contactStyles, relayUrl, setupProblem } from './styles.js';
 import { parsePublicKey, type CentreKey } from './public-key.js';
 import type { Pow, RelayError } from './relay-client.js';
@@ -81,6 +82,34 @@ export class ContactForm extends WegweiserElement {
   static override styles = [
     ...WegweiserElement.styles,
     contactStyles,
+    // Only the form has the revealed contact fields, the honeypot and the code box.
+    css`
+      .reveal {
+        margin-inline-start: 14px;
+        padding-inline-start: ${token('space-4', space4)};
+        border-inline-start: 4px solid ${token('color-border-strong', colorBorderStrong)};
+      }
+      .not-anonymous {
+        font-weight: ${token('font-weight-bold', fontWeightBold)};
+      }
+      .trap {
+        position: absolute;
+        inset-inline-start: -10000px;
+        inline-size: 1px;
+        overflow: hidden;
+      }
+      .code-box {
+        border-block: 2px solid currentColor;
+        margin-block: ${token('space-4', space4)};
+      }
+      .code {
+        font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', monospace;
+        font-size: ${token('font-size-lg', fontSizeLg)};
+        font-weight: ${token('font-weight-bold', fontWeightBold)};
+        letter-spacing: 0.1em;
+        overflow-wrap: anywhere;
+      }
+    `,
   ];
 
   /** The relay's base URL, e.g. `https://relay.beratung.example`. The only place the form sends anything. */

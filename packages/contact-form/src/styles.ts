@@ -110,14 +110,6 @@ export const contactStyles = css`
         font-weight: normal;
         margin: 0;
       }
-      .reveal {
-        margin-inline-start: 14px;
-        padding-inline-start: ${token('space-4', space4)};
-        border-inline-start: 4px solid ${token('color-border-strong', colorBorderStrong)};
-      }
-      .not-anonymous {
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-      }
       button {
         font: inherit;
         font-weight: ${token('font-weight-bold', fontWeightBold)};
@@ -163,23 +155,6 @@ export const contactStyles = css`
       }
       .box > :last-child {
         margin-block-end: 0;
-      }
-      .trap {
-        position: absolute;
-        inset-inline-start: -10000px;
-        inline-size: 1px;
-        overflow: hidden;
-      }
-      .code-box {
-        border-block: 2px solid currentColor;
-        margin-block: ${token('space-4', space4)};
-      }
-      .code {
-        font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', monospace;
-        font-size: ${token('font-size-lg', fontSizeLg)};
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-        letter-spacing: 0.1em;
-        overflow-wrap: anywhere;
       }
       button.secondary,
       button.secondary:hover {

@@ -3,25 +3,18 @@ import { html, css, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { WegweiserElement, clock, registerMessages, token } from '@wegweiser/core';
+import { contactStyles } from '@wegweiser/contact-form/styles';
 import {
-  borderWidthThick,
   colorAccent,
-  colorAccentHover,
   colorBorderStrong,
-  colorDanger,
   colorOnAccent,
-  colorSuccess,
   colorTextMuted,
-  fontSizeLg,
-  fontSizeSm,
   fontWeightBold,
   radiusSm,
   space1,
   space2,
   space3,
   space4,
-  space5,
-  targetSizeComfortable,
 } from '@wegweiser/tokens/defaults';
 import { InboxClient, InboxError, newIdempotencyKey, type Conversation, type ConversationStatus, type ConversationSummary, type InboxErrorKind } from './inbox-client.js';
 import type { OpenedKey, KeyFileProblem } from './key-file.js';
@@ -94,151 +87,46 @@ const keyModules = () => Promise.all([import('./key-file.js'), import('./message
 export class ContactInbox extends WegweiserElement {
   static override styles = [
     ...WegweiserElement.styles,
+    // The fields, buttons, boxes and error summary look as in the contact form; what follows adjusts them for the team's wider page.
+    contactStyles,
     css`
       :host {
         --_accent: var(--ww-contact-inbox-accent, ${token('color-accent', colorAccent)});
-        --_danger: ${token('color-danger', colorDanger)};
         --_muted: ${token('color-text-muted', colorTextMuted)};
         --_border: ${token('color-border-strong', colorBorderStrong)};
         max-inline-size: 60rem;
       }
-      h2,
-      h3,
-      h4 {
-        margin: 0 0 ${token('space-2', space2)};
-      }
-      h2 {
-        font-size: ${token('font-size-lg', fontSizeLg)};
-      }
       h3,
       h4 {
         font-size: 1em;
+        margin: 0 0 ${token('space-2', space2)};
       }
-      fieldset {
-        border: 0;
-        margin: 0;
-        padding: 0;
-        min-inline-size: 0;
-      }
-      .group {
-        margin-block-end: ${token('space-5', space5)};
-      }
-      label,
-      legend {
-        display: block;
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-        margin: 0 0 ${token('space-1', space1)};
-        padding: 0;
-      }
-      .hint,
-      .counter,
       .meta {
         color: var(--_muted);
         margin: 0 0 ${token('space-2', space2)};
-      }
-      .counter {
-        margin: ${token('space-1', space1)} 0 0;
-        font-size: ${token('font-size-sm', fontSizeSm)};
-      }
-      .error,
-      .counter.over {
-        color: var(--_danger);
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-      }
-      .error {
-        margin: 0 0 ${token('space-2', space2)};
-      }
-      .invalid {
-        border-inline-start: 4px solid var(--_danger);
-        padding-inline-start: ${token('space-3', space3)};
-      }
-      textarea,
-      select,
-      input:not([type='radio']) {
-        font: inherit;
-        color: inherit;
-        background: transparent;
-        inline-size: 100%;
-        min-block-size: ${token('target-size-comfortable', targetSizeComfortable)};
-        padding: ${token('space-2', space2)};
-        border: ${token('border-width-thick', borderWidthThick)} solid var(--_border);
-        border-radius: ${token('radius-sm', radiusSm)};
       }
       input[type='file'] {
         padding: ${token('space-1', space1)};
       }
       textarea {
         min-block-size: 8em;
-        resize: vertical;
       }
-      [aria-invalid='true'] {
-        border-color: var(--_danger);
-      }
-      button {
-        font: inherit;
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-        min-block-size: ${token('target-size-comfortable', targetSizeComfortable)};
-        padding: ${token('space-2', space2)} ${token('space-4', space4)};
-        border: 2px solid transparent;
-        border-radius: ${token('radius-sm', radiusSm)};
-        background: var(--_accent);
-        color: ${token('color-on-accent', colorOnAccent)};
-        cursor: pointer;
-      }
-      button:hover {
-        background: ${token('color-accent-hover', colorAccentHover)};
-      }
-      button.secondary {
-        background: transparent;
-        color: inherit;
+      button.secondary,
+      button.secondary:hover {
         border-color: var(--_border);
       }
       button.danger {
         background: var(--_danger);
         color: ${token('color-on-accent', colorOnAccent)};
       }
-      button[aria-disabled='true'] {
-        cursor: progress;
-      }
       .actions {
-        display: flex;
-        flex-wrap: wrap;
         gap: ${token('space-2', space2)};
         align-items: center;
         margin-block: ${token('space-3', space3)};
       }
-      .summary,
-      .box {
-        border: 4px solid var(--_danger);
-        padding: ${token('space-4', space4)};
-        margin-block-end: ${token('space-5', space5)};
-      }
-      .box {
-        border-color: currentColor;
-        border-width: 2px;
-      }
-      .box.done {
-        border-color: ${token('color-success', colorSuccess)};
-        border-width: 4px;
-      }
       .box.warning {
         border-color: var(--_danger);
         border-width: 4px;
-      }
-      .summary ul {
-        margin: 0;
-        padding-inline-start: ${token('space-4', space4)};
-      }
-      .summary a {
-        color: var(--_danger);
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-      }
-      .box > :first-child,
-      .summary > :first-child {
-        margin-block-start: 0;
-      }
-      .box > :last-child {
-        margin-block-end: 0;
       }
       .toolbar {
         display: flex;
@@ -259,21 +147,9 @@ export class ContactInbox extends WegweiserElement {
         gap: ${token('space-1', space1)} ${token('space-4', space4)};
       }
       .choice {
-        display: flex;
         align-items: center;
-        gap: ${token('space-2', space2)};
         min-block-size: 24px;
-      }
-      .choice input {
-        inline-size: 24px;
-        block-size: 24px;
-        margin: 0;
-        flex: none;
-        accent-color: var(--_accent);
-      }
-      .choice label {
-        font-weight: normal;
-        margin: 0;
+        margin-block: 0;
       }
       ul.conversations,
       ol.items {
@@ -346,7 +222,6 @@ export class ContactInbox extends WegweiserElement {
         }
       }
       @media (forced-colors: active) {
-        button,
         .open {
           border-color: ButtonText;
         }
