@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import { WegweiserElement, registerMessages, token } from '@wegweiser/core';
 import { colorBorderStrong, fontSizeLg, fontWeightBold, space4 } from '@wegweiser/tokens/defaults';
 import { contactStyles, relayUrl, setupProblem } from './styles.js';
+import { answerLanguages, maxTextLength } from './format.js';
 import { parsePublicKey, type CentreKey } from './public-key.js';
 import type { Pow, RelayError } from './relay-client.js';
 import type { ContactMessage, Envelope, Topic } from './envelope.js';
@@ -14,24 +15,7 @@ registerMessages('@wegweiser/contact-form', {
   de: () => import('./generated/locales/de.js'),
 });
 
-/** Kept in step with envelope.ts, which is only loaded when a message is sent. */
-const maxTextLength = 6000;
 const topicIds: readonly Topic[] = ['work', 'money', 'housing', 'health', 'residence', 'other'];
-/** Languages in their own names, as people look for them (no flags, not translated). */
-const languages: readonly [string, string][] = [
-  ['de', 'Deutsch'],
-  ['en', 'English'],
-  ['ro', 'Română'],
-  ['bg', 'Български'],
-  ['hu', 'Magyar'],
-  ['es', 'Español'],
-  ['pl', 'Polski'],
-  ['ru', 'Русский'],
-  ['uk', 'Українська'],
-  ['tr', 'Türkçe'],
-  ['th', 'ไทย'],
-  ['ar', 'العربية'],
-];
 const maxAutomaticRetries = 6;
 
 type Field = 'message' | 'phone' | 'email';
@@ -564,7 +548,7 @@ export class ContactForm extends WegweiserElement {
               <label for="language">${msg('Language for the answer (optional)')}</label>
               <select id="language" name="language" .value=${this.language} @change=${this.onInput}>
                 <option value="">${msg('No preference')}</option>
-                ${languages.map(([code, name]) => html`<option value=${code} lang=${code} ?selected=${this.language === code}>${name}</option>`)}
+                ${answerLanguages.map(([code, name]) => html`<option value=${code} lang=${code} ?selected=${this.language === code}>${name}</option>`)}
               </select>
             </div>
             <fieldset class="group" aria-describedby="reply-hint">

@@ -5,6 +5,7 @@ import { msg, str } from '@lit/localize';
 import { WegweiserElement, registerMessages } from '@wegweiser/core';
 import { parsePublicKey, type CentreKey } from './public-key.js';
 import { contactStyles, relayUrl, setupProblem } from './styles.js';
+import { maxTextLength } from './format.js';
 import type { CodeKeys } from './conversation.js';
 import type { Envelope, Plaintext } from './envelope.js';
 import type { RelayError } from './relay-client.js';
@@ -13,8 +14,6 @@ registerMessages('@wegweiser/contact-form', {
   de: () => import('./generated/locales/de.js'),
 });
 
-/** Kept in step with envelope.ts, which is only loaded when a code is entered. */
-const maxTextLength = 6000;
 const maxAutomaticRetries = 6;
 const storagePrefix = 'wegweiser-contact-code:';
 

@@ -19,11 +19,11 @@
  */
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { centrePattern, fromBase64url, toBase64url, type CentreKey } from './public-key.js';
+import { maxTextLength } from './format.js';
 
 export const envelopeVersion = 1;
 export const suiteName = 'DHKEM(X25519,HKDF-SHA256)/HKDF-SHA256/AES-256-GCM';
-/** Longest message text in characters (UTF-16 code units, as a textarea's maxlength counts). */
-export const maxTextLength = 6000;
+export { maxTextLength } from './format.js';
 /** Longest phone number or e-mail address. */
 export const maxContactLength = 254;
 const paddingBlock = 1024;

@@ -15,6 +15,10 @@
  * before it loads any encryption code.
  */
 
+import { centrePattern } from './format.js';
+
+export { centrePattern };
+
 export const keyPrefix = 'wwk1';
 
 /** A checked public key. */
@@ -34,7 +38,6 @@ export class PublicKeyError extends Error {
   override name = 'PublicKeyError';
 }
 
-export const centrePattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const base64urlPattern = /^[A-Za-z0-9_-]+$/;
 
 export function toBase64url(bytes: Uint8Array): string {

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { WegweiserElement, clock, registerMessages, token } from '@wegweiser/core';
 import { contactStyles } from '@wegweiser/contact-form/styles';
+import { answerLanguages, centrePattern, maxTextLength } from '@wegweiser/contact-form/format';
 import {
   colorAccent,
   colorBorderStrong,
@@ -24,25 +25,7 @@ registerMessages('@wegweiser/contact-inbox', {
   de: () => import('./generated/locales/de.js'),
 });
 
-/** Kept in step with @wegweiser/contact-form's envelope.ts, which loads only with the key. */
-const maxTextLength = 6000;
 const previewLength = 100;
-const centrePattern = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-/** Languages in their own names (as in the form), for the answer's language. */
-const languages: readonly [string, string][] = [
-  ['de', 'Deutsch'],
-  ['en', 'English'],
-  ['ro', 'Română'],
-  ['bg', 'Български'],
-  ['hu', 'Magyar'],
-  ['es', 'Español'],
-  ['pl', 'Polski'],
-  ['ru', 'Русский'],
-  ['uk', 'Українська'],
-  ['tr', 'Türkçe'],
-  ['th', 'ไทย'],
-  ['ar', 'العربية'],
-];
 
 type Stage = 'misconfigured' | 'sign-in' | 'key' | 'inbox';
 type Filter = ConversationStatus | 'all';
@@ -1148,7 +1131,7 @@ export class ContactInbox extends WegweiserElement {
           <label for="reply-language">${msg('Language of your answer')}</label>
           <select id="reply-language" .value=${language} @change=${this.onReplyLanguage}>
             <option value="" ?selected=${!language}>${msg('Not given')}</option>
-            ${languages.map(([code, name]) => html`<option value=${code} lang=${code} ?selected=${language === code}>${name}</option>`)}
+            ${answerLanguages.map(([code, name]) => html`<option value=${code} lang=${code} ?selected=${language === code}>${name}</option>`)}
           </select>
         </div>
         <div role="status">
