@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { packages as allPackages } from './packages.mjs';
+import { buildMessages, localizeConfigs } from './localize.mjs';
 
 // `node scripts/build.mjs contact-form contact-relay` builds only those (they must be in order; for quick rebuilds).
 const only = process.argv.slice(2);
@@ -23,7 +24,7 @@ for (const pkg of packages) {
   // Generated sources (data tables, icon modules) come first: a package's
   // prebuild.mjs writes them into its src/generated/.
   if (existsSync(join(dir, 'prebuild.mjs'))) run(process.execPath, ['prebuild.mjs'], dir);
-  if (existsSync(join(dir, 'lit-localize.json'))) run(bin('lit-localize'), ['build', '--config', 'lit-localize.json'], dir);
+  if (localizeConfigs(dir).length && !buildMessages(dir).ok) throw new Error(`lit-localize build failed in ${pkg}`);
   if (existsSync(join(dir, 'tsconfig.build.json'))) {
     run(bin('tsc'), ['-p', 'tsconfig.build.json'], dir);
     // Stylesheets beside the sources ship as they are.

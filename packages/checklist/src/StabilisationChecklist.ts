@@ -23,13 +23,12 @@ import {
 } from '@wegweiser/tokens/defaults';
 import { NOTE_MAX, itemKey, nextSteps, progress, saveList, statuses, type Entries, type Progress, type SavedList, type Status, type Step } from './checklist-model.js';
 import type { ChecklistContact, ChecklistContent, ChecklistItem, ChecklistSection, SiteContent } from './content/types.js';
+import { catalogue } from './generated/catalogue.js';
 
 // The validator and the schema: only needed when there is data from outside.
 const validation = () => import('./validation.js');
 
-registerMessages('@wegweiser/checklist', {
-  de: () => import('./generated/locales/de.js'),
-});
+registerMessages('@wegweiser/checklist', catalogue);
 
 
 export type ChecklistMode = 'person' | 'counsellor';

@@ -1,19 +1,18 @@
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, registerMessages, token } from '@wegweiser/core';
+import { WegweiserElement, registerMessages, token, plural } from '@wegweiser/core';
 import { colorBorderStrong, fontSizeLg, fontWeightBold, space4 } from '@wegweiser/tokens/defaults';
 import { contactStyles, relayUrl, setupProblem } from './styles.js';
 import { answerLanguages, maxTextLength } from './format.js';
 import { parsePublicKey, type CentreKey } from './public-key.js';
 import type { Pow, RelayError } from './relay-client.js';
 import type { ContactMessage, Envelope, Topic } from './envelope.js';
+import { catalogue } from './generated/catalogue.js';
 
 type Conversation = { mailbox: string; verifier: string; toPerson: Envelope };
 
-registerMessages('@wegweiser/contact-form', {
-  de: () => import('./generated/locales/de.js'),
-});
+registerMessages('@wegweiser/contact-form', catalogue);
 
 const topicIds: readonly Topic[] = ['work', 'money', 'housing', 'health', 'residence', 'other'];
 const maxAutomaticRetries = 6;
@@ -253,8 +252,20 @@ export class ContactForm extends WegweiserElement {
     const left = maxTextLength - this.text.length;
     return this.localize(() => {
       const n = new Intl.NumberFormat(this.locale).format(Math.abs(left));
-      if (left < 0) return left === -1 ? msg('You have 1 character too many') : msg(str`You have ${n} characters too many`);
-      return left === 1 ? msg('You have 1 character remaining') : msg(str`You have ${n} characters remaining`);
+      if (left < 0) return plural(this.locale, -left, {
+        one: () => msg(str`You have ${n} character too many`),
+        two: () => msg(str`You have ${n} characters too many`, { id: 'form-over.two' }),
+        few: () => msg(str`You have ${n} characters too many`, { id: 'form-over.few' }),
+        many: () => msg(str`You have ${n} characters too many`, { id: 'form-over.many' }),
+        other: () => msg(str`You have ${n} characters too many`),
+      });
+      return plural(this.locale, left, {
+        one: () => msg(str`You have ${n} character remaining`),
+        two: () => msg(str`You have ${n} characters remaining`, { id: 'form-left.two' }),
+        few: () => msg(str`You have ${n} characters remaining`, { id: 'form-left.few' }),
+        many: () => msg(str`You have ${n} characters remaining`, { id: 'form-left.many' }),
+        other: () => msg(str`You have ${n} characters remaining`),
+      });
     });
   }
 

@@ -2,17 +2,16 @@ import { html, css, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, registerMessages } from '@wegweiser/core';
+import { WegweiserElement, registerMessages, plural } from '@wegweiser/core';
 import { parsePublicKey, type CentreKey } from './public-key.js';
 import { contactStyles, relayUrl, setupProblem } from './styles.js';
 import { maxTextLength } from './format.js';
 import type { CodeKeys } from './conversation.js';
 import type { Envelope, Plaintext } from './envelope.js';
 import type { RelayError } from './relay-client.js';
+import { catalogue } from './generated/replies/catalogue.js';
 
-registerMessages('@wegweiser/contact-form', {
-  de: () => import('./generated/locales/de.js'),
-});
+registerMessages('@wegweiser/contact-form/replies', catalogue);
 
 const maxAutomaticRetries = 6;
 const storagePrefix = 'wegweiser-contact-code:';
@@ -258,7 +257,15 @@ export class ContactReplies extends WegweiserElement {
       await this.load();
       const fresh = this.items.filter((i) => i.author === 'centre').length - before;
       this.announcement = this.localize(() =>
-        fresh > 0 ? (fresh === 1 ? msg('There is 1 new answer.') : msg(str`There are ${fresh} new answers.`)) : msg('No new answer yet.'),
+        fresh > 0
+          ? plural(this.locale, fresh, {
+            one: () => msg(str`There is ${fresh} new answer.`),
+            two: () => msg(str`There are ${fresh} new answers.`, { id: 'replies-new.two' }),
+            few: () => msg(str`There are ${fresh} new answers.`, { id: 'replies-new.few' }),
+            many: () => msg(str`There are ${fresh} new answers.`, { id: 'replies-new.many' }),
+            other: () => msg(str`There are ${fresh} new answers.`),
+          })
+          : msg('No new answer yet.'),
       );
     } catch (error) {
       this.handleLost(error);

@@ -2,7 +2,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, clock, registerMessages, token } from '@wegweiser/core';
+import { WegweiserElement, clock, registerMessages, token, plural } from '@wegweiser/core';
 import { contactStyles } from '@wegweiser/contact-form/styles';
 import { answerLanguages, centrePattern, maxTextLength } from '@wegweiser/contact-form/format';
 import {
@@ -20,10 +20,9 @@ import {
 import { InboxClient, InboxError, newIdempotencyKey, type Conversation, type ConversationStatus, type ConversationSummary, type InboxErrorKind } from './inbox-client.js';
 import type { OpenedKey, KeyFileProblem } from './key-file.js';
 import type { Plaintext, Topic } from './messages.js';
+import { catalogue } from './generated/catalogue.js';
 
-registerMessages('@wegweiser/contact-inbox', {
-  de: () => import('./generated/locales/de.js'),
-});
+registerMessages('@wegweiser/contact-inbox', catalogue);
 
 const previewLength = 100;
 
@@ -471,7 +470,15 @@ export class ContactInbox extends WegweiserElement {
     this.seenNew = new Map(list.filter((c) => c.status === 'new').map((c) => [c.id, c.updatedAt]));
     if (!announce || !fresh.length) return;
     const n = fresh.length;
-    this.say(() => (n === 1 ? msg('1 conversation with a new message') : msg(str`${n} conversations with new messages`)));
+    this.say(() =>
+      plural(this.locale, n, {
+        one: () => msg(str`${n} conversation with a new message`),
+        two: () => msg(str`${n} conversations with new messages`, { id: 'inbox-new.two' }),
+        few: () => msg(str`${n} conversations with new messages`, { id: 'inbox-new.few' }),
+        many: () => msg(str`${n} conversations with new messages`, { id: 'inbox-new.many' }),
+        other: () => msg(str`${n} conversations with new messages`),
+      }),
+    );
   }
 
   private async loadConversation(id: string): Promise<void> {
@@ -714,8 +721,20 @@ export class ContactInbox extends WegweiserElement {
   private counterText(text: string): string {
     const left = maxTextLength - text.length;
     const n = new Intl.NumberFormat(this.locale).format(Math.abs(left));
-    if (left < 0) return left === -1 ? msg('You have 1 character too many') : msg(str`You have ${n} characters too many`);
-    return left === 1 ? msg('You have 1 character remaining') : msg(str`You have ${n} characters remaining`);
+    if (left < 0) return plural(this.locale, -left, {
+      one: () => msg(str`You have ${n} character too many`),
+      two: () => msg(str`You have ${n} characters too many`, { id: 'inbox-over.two' }),
+      few: () => msg(str`You have ${n} characters too many`, { id: 'inbox-over.few' }),
+      many: () => msg(str`You have ${n} characters too many`, { id: 'inbox-over.many' }),
+      other: () => msg(str`You have ${n} characters too many`),
+    });
+    return plural(this.locale, left, {
+      one: () => msg(str`You have ${n} character remaining`),
+      two: () => msg(str`You have ${n} characters remaining`, { id: 'inbox-left.two' }),
+      few: () => msg(str`You have ${n} characters remaining`, { id: 'inbox-left.few' }),
+      many: () => msg(str`You have ${n} characters remaining`, { id: 'inbox-left.many' }),
+      other: () => msg(str`You have ${n} characters remaining`),
+    });
   }
 
   private date(seconds: number): TemplateResult {
@@ -1010,7 +1029,13 @@ export class ContactInbox extends WegweiserElement {
       <p class="meta" id="meta-${c.id}">
         <span class="badge ${c.status}">${this.statusLabel(c.status)}</span>
         · ${this.date(c.updatedAt)} ·
-        ${c.itemCount === 1 ? msg('1 message') : msg(str`${c.itemCount} messages`)}
+        ${plural(this.locale, c.itemCount, {
+          one: () => msg(str`${c.itemCount} message`),
+          two: () => msg(str`${c.itemCount} messages`, { id: 'inbox-items.two' }),
+          few: () => msg(str`${c.itemCount} messages`, { id: 'inbox-items.few' }),
+          many: () => msg(str`${c.itemCount} messages`, { id: 'inbox-items.many' }),
+          other: () => msg(str`${c.itemCount} messages`),
+        })}
         ${noReply ? html`· <span class="no-reply">${noReply}</span>` : nothing}
       </p>
     </li>`;

@@ -5,13 +5,12 @@ import { fallbackLocale, inheritedLang, matchLocale, onLangChange, textDirection
 import { availableLocales, loadMessages, messagesReady, registerMessages, withLocale } from './localization.js';
 import { reportError, type WegweiserErrorDetail } from './errors.js';
 import { baseStyles } from './styles.js';
+import { catalogue } from './generated/catalogue.js';
 
 // Core's own strings (the fallback state), one module per locale, loaded on
 // demand. Registered here, not in a side-effect-only module that a bundler
 // honouring "sideEffects": false would drop.
-registerMessages('@wegweiser/core', {
-  de: () => import('./generated/locales/de.js'),
-});
+registerMessages('@wegweiser/core', catalogue);
 
 /**
  * The base of every Wegweiser widget. It resolves the widget's language and

@@ -68,3 +68,27 @@ export function onLangChange(listener: LangListener): () => void {
     }
   };
 }
+
+/** One message per CLDR plural category; categories a language does not use fall back to `other`. */
+export interface PluralForms<T> {
+  one: () => T;
+  two?: () => T;
+  few?: () => T;
+  many?: () => T;
+  other: () => T;
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * The message for `count` in the grammatical number the language needs:
+ * English has two forms, Polish, Russian and Ukrainian four, Arabic six. The
+ * forms are functions so only the chosen msg() runs. Every form must contain
+ * the number itself: in Russian, 21 takes the `one` form.
+ */
+export function plural<T>(locale: string, count: number, forms: PluralForms<T>): T {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const category = rules.select(count) as keyof PluralForms<T>;
+  return (forms[category] ?? forms.other)();
+}

@@ -15,10 +15,9 @@ import {
 } from '@wegweiser/tokens/defaults';
 import { Schedule, OpeningHoursError, type DaySummary, type HoursState, type OpenInterval } from './engine/index.js';
 import { daysBetween, formatDate, formatDayAndDate, formatTime, formatWeekday, isoInZone, zoneName, zonedDate } from './format.js';
+import { catalogue } from './generated/catalogue.js';
 
-registerMessages('@wegweiser/hours', {
-  de: () => import('./generated/locales/de.js'),
-});
+registerMessages('@wegweiser/hours', catalogue);
 
 export type HoursChannel = 'walk-in' | 'phone' | 'chat' | 'email' | 'streetwork';
 const channels: readonly HoursChannel[] = ['walk-in', 'phone', 'chat', 'email', 'streetwork'];

@@ -46,10 +46,9 @@ import {
 } from './content.js';
 import { loadPictogram, pictogramSvg } from './pictogram.js';
 import { speechEngine, voiceFor } from './speech.js';
+import { catalogue } from './generated/catalogue.js';
 
-registerMessages('@wegweiser/pictogram-card', {
-  de: () => import('./generated/locales/de.js'),
-});
+registerMessages('@wegweiser/pictogram-card', catalogue);
 
 /** The JSON helpers, loaded with the first card that has JSON content (shared by all cards). */
 let jsonTools: typeof import('./json-content.js') | undefined;

@@ -20,10 +20,9 @@ import {
 } from '@wegweiser/tokens/defaults';
 import { ExitOverlay } from './exit-overlay.js';
 import { ShiftSequence } from './shift-sequence.js';
+import { catalogue } from './generated/catalogue.js';
 
-registerMessages('@wegweiser/quick-exit', {
-  de: () => import('./generated/locales/de.js'),
-});
+registerMessages('@wegweiser/quick-exit', catalogue);
 
 /**
  * A neutral page that shows the same to everyone, needs no login and loads

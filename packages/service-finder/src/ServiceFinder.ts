@@ -1,16 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, clock, fetchJson, parseInstant, readInlineJson, registerMessages, withLocale } from '@wegweiser/core';
+import { WegweiserElement, clock, fetchJson, parseInstant, readInlineJson, registerMessages, withLocale, plural } from '@wegweiser/core';
 import { channels, formatProblem, textIn, topics, type Channel, type CheckedDirectory, type Topic } from './model.js';
 import { DirectoryIndex, offers, type Hit, type Origin, type Query, type ScheduleFactory } from './search.js';
 import type { Place, Places } from './places.js';
 import { fold } from './text.js';
 import { finderStyles } from './styles.js';
+import { catalogue } from './generated/catalogue.js';
 
-registerMessages('@wegweiser/service-finder', {
-  de: () => import('./generated/locales/de.js'),
-});
+registerMessages('@wegweiser/service-finder', catalogue);
 
 const RADII = [5, 10, 25, 50, 100] as const;
 const PAGE = 20;
@@ -31,7 +30,6 @@ function createFormatters(locale: string) {
     list: new Intl.ListFormat(locale, { type: 'conjunction' }),
     date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
     km: new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }),
-    plural: new Intl.PluralRules(locale),
   };
 }
 function formatters(locale: string): ReturnType<typeof createFormatters> {
@@ -512,7 +510,13 @@ export class ServiceFinder extends WegweiserElement {
   private statusText(): string {
     return this.localize(() => {
       const n = this.hits.length;
-      const count = formatters(this.locale).plural.select(n) === 'one' ? msg(str`${n} centre`) : msg(str`${n} centres`);
+      const count = plural(this.locale, n, {
+        one: () => msg(str`${n} centre`),
+        two: () => msg(str`${n} centres`, { id: 'finder-centres.two' }),
+        few: () => msg(str`${n} centres`, { id: 'finder-centres.few' }),
+        many: () => msg(str`${n} centres`, { id: 'finder-centres.many' }),
+        other: () => msg(str`${n} centres`),
+      });
       if (!this.origin) return count;
       const place = this.origin.label;
       const distance = this.formatKm(this.km);
