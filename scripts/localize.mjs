@@ -8,7 +8,7 @@
 // and `lit-localize.<element>.json` when a second element should load only its
 // own messages (contact-form: the replies element).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packages } from './packages.mjs';
@@ -62,13 +62,18 @@ export function buildMessages(dir, { quiet = false } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const command = process.argv[2];
-  if (command !== 'extract' && command !== 'build') {
-    console.error('usage: node scripts/localize.mjs extract|build');
+  // node scripts/localize.mjs extract|build [--locale <code>] [package…]
+  const args = process.argv.slice(2);
+  const command = args.shift();
+  const at = args.indexOf('--locale');
+  const onlyLocale = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const selected = args;
+  if ((command !== 'extract' && command !== 'build') || (at >= 0 && !onlyLocale)) {
+    console.error('usage: node scripts/localize.mjs extract|build [--locale <code>] [package…]');
     process.exit(2);
   }
   let failed = false;
-  for (const pkg of packages) {
+  for (const pkg of packages.filter((p) => !selected.length || selected.includes(p))) {
     const dir = join(root, 'packages', pkg);
     const configs = localizeConfigs(dir);
     if (!configs.length) continue;
@@ -77,7 +82,22 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       if (!buildMessages(dir).ok) failed = true;
       continue;
     }
-    for (const configFile of configs) execFileSync(litLocalize, ['extract', '--config', configFile], { cwd: dir, stdio: 'inherit' });
+    for (const configFile of configs) {
+      if (!onlyLocale) {
+        execFileSync(litLocalize, ['extract', '--config', configFile], { cwd: dir, stdio: 'inherit' });
+        continue;
+      }
+      // `--locale de` rewrites only that locale's XLIFF file, so translators
+      // working on the other files at the same time lose nothing.
+      const config = JSON.parse(readFileSync(join(dir, configFile), 'utf8'));
+      const temporary = join(dir, `.${configFile}.${process.pid}.tmp.json`);
+      writeFileSync(temporary, JSON.stringify({ ...config, targetLocales: [onlyLocale] }));
+      try {
+        execFileSync(litLocalize, ['extract', '--config', temporary], { cwd: dir, stdio: 'inherit' });
+      } finally {
+        rmSync(temporary, { force: true });
+      }
+    }
   }
   if (failed) process.exit(1);
 }
