@@ -13,6 +13,8 @@ import { resultsReporter } from './scripts/testing/reporter.mjs';
 import { emulateMediaPlugin } from './scripts/testing/emulate-media-plugin.mjs';
 // Real contact relays for the contact form's tests (started on demand by a test command).
 import { contactRelayPlugin } from './packages/contact-relay/test/wtr-relay-plugin.mjs';
+// The example apps' pages get a console spy (examples/test).
+import { exampleConsoleSpyPlugin } from './examples/test/wtr-plugin.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -143,7 +145,7 @@ export default {
   // *.node.test.ts are pure logic and run under node:test (scripts/test.mjs).
   files: process.env.WW_TEST_FILES
     ? process.env.WW_TEST_FILES.split(',')
-    : ['packages/*/test/**/*.test.ts', '!packages/*/test/**/*.node.test.ts'],
+    : ['packages/*/test/**/*.test.ts', '!packages/*/test/**/*.node.test.ts', 'examples/test/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
   browsers,
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), resultsReporter()],
@@ -181,5 +183,5 @@ export default {
       return next();
     },
   ],
-  plugins: [emulateMediaPlugin(), contactRelayPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
+  plugins: [emulateMediaPlugin(), contactRelayPlugin(), exampleConsoleSpyPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
 };
