@@ -36,6 +36,10 @@ for (const pkg of packages) {
 // Ready-to-serve files for sites without a build step: one module per widget
 // (Lit and core included) plus its on-demand locale chunks, and the tokens' CSS,
 // in dist/browser/. Copy the folder to your server (docs/embedding.md).
+// Editor hints (VS Code custom data, web-types) and JSX typings for React and
+// Vue, generated from the manifests into each widget package's dist/.
+run(process.execPath, ['scripts/ide-data.mjs', ...only]);
+
 for (const pkg of packages) {
   const define = join(root, 'packages', pkg, 'dist', 'define.js');
   if (!existsSync(define)) continue;
