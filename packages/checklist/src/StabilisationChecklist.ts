@@ -162,7 +162,15 @@ export class StabilisationChecklist extends WegweiserElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.restoring = this.restore();
+    // Taking over the server's render: that render first (it knows no kept list), the kept list after.
+    if (this.hydrating) void this.updateComplete.then(() => void this.restore());
+    else this.restoring = this.restore();
+  }
+
+  /** Content in the page (property, inline JSON or built-in) is read before the first render; a `src` is fetched after. */
+  protected override whenContentReady(): Promise<void> | undefined {
+    const inline = [...this.children].some((child) => child.localName === 'script');
+    return this.src && this.content === undefined && !inline ? undefined : this.load();
   }
 
   /** Whether the list is kept in this browser's storage (the person chose so). */

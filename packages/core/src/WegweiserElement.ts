@@ -1,4 +1,4 @@
-import { LitElement, ReactiveElement, html, render, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, ReactiveElement, html, isServer, render, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { fallbackLocale, inheritedLang, matchLocale, onLangChange, textDirection } from './locale.js';
@@ -26,6 +26,27 @@ export abstract class WegweiserElement extends LitElement {
 
   private messagesLoading: Promise<void> | undefined;
   private stopListening: (() => void) | undefined;
+  private takingOver = false;
+
+  /**
+   * True during the first render over a shadow root the server rendered
+   * (Declarative Shadow DOM, @wegweiser/ssr): that render must repeat the
+   * server's, so it leaves out what only the browser knows (the viewer's
+   * time zone, storage, voices); an update right after brings those in.
+   */
+  protected get hydrating(): boolean {
+    return this.takingOver;
+  }
+
+  /**
+   * Resolves when the data the first render needs is there (inline JSON read,
+   * modules loaded). The server waits for it before rendering, and a browser
+   * taking over server-rendered HTML waits before its first render, so both
+   * render the same content. `undefined`: nothing to wait for.
+   */
+  protected whenContentReady(): Promise<unknown> | undefined {
+    return undefined;
+  }
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -37,6 +58,11 @@ export abstract class WegweiserElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    if (!isServer && !this.hasUpdated && this.shadowRoot?.hasChildNodes()) {
+      // Without Lit's hydration support the server's markup would stay beside the new render.
+      if ('litElementHydrateSupport' in globalThis) this.takingOver = true;
+      else this.shadowRoot.replaceChildren();
+    }
     super.connectedCallback();
     this.stopListening = onLangChange(() => this.resolveLocale());
     this.resolveLocale();
@@ -71,6 +97,7 @@ export abstract class WegweiserElement extends LitElement {
   // never flashes English text.
   protected override async scheduleUpdate(): Promise<void> {
     if (this.messagesLoading) await this.messagesLoading;
+    if (this.takingOver) await this.whenContentReady()?.catch(() => undefined);
     super.scheduleUpdate();
   }
 
@@ -83,9 +110,15 @@ export abstract class WegweiserElement extends LitElement {
         // Finish the update cycle (attribute reflection, pending state) without
         // the render that failed, then show the fallback.
         (ReactiveElement.prototype as unknown as { update(this: ReactiveElement, c: PropertyValues): void }).update.call(this, changed);
+        // A server render that did not match is cleared, but for its styles.
+        if (this.takingOver) for (const node of [...this.renderRoot.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
         render(this.renderFailure(), this.renderRoot, this.renderOptions);
       }
     });
+    if (this.takingOver) {
+      this.takingOver = false;
+      void this.updateComplete.then(() => this.requestUpdate());
+    }
   }
 
   /**

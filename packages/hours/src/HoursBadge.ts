@@ -1,4 +1,4 @@
-import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, css, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
@@ -185,6 +185,8 @@ export class HoursBadge extends WegweiserElement {
     if (changed.has('channel') && this.channel !== null && !channels.includes(this.channel as HoursChannel)) {
       this.reportError('hours/invalid-channel', `channel="${this.channel}" is not one of ${channels.join(', ')}; no channel is shown.`);
     }
+    // The browser that takes over repeats the server's render at the server's instant, then updates.
+    if (isServer && this.frozen === undefined) this.setAttribute('rendered-at', new Date(this.instant).toISOString());
   }
 
   private buildSchedule(): Schedule | undefined {
@@ -209,7 +211,7 @@ export class HoursBadge extends WegweiserElement {
 
   /** The instant the badge describes: the frozen `now`, else the page's clock. */
   get instant(): number {
-    return this.frozen ?? clock().now();
+    return this.frozen ?? (this.hydrating ? parseInstant(this.getAttribute('rendered-at')) : undefined) ?? clock().now();
   }
 
   protected override updated(): void {
@@ -333,6 +335,8 @@ export class HoursBadge extends WegweiserElement {
   }
 
   private renderZoneNote() {
+    // The server cannot know the viewer's zone: it assumes the centre's, and the browser corrects it.
+    if (isServer || this.hydrating) return nothing;
     const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (viewer === this.timeZone) return nothing;
     const zone = zoneName(this.instant, this.locale, this.timeZone);

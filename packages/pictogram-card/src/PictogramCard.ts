@@ -1,4 +1,4 @@
-import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, css, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import {
@@ -311,10 +311,12 @@ export class PictogramCard extends WegweiserElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('src')) this.load();
+    // The server fetches nothing: the child elements show until the browser has loaded `src`.
+    if (changed.has('src') && !isServer) this.load();
     const pictogram = this.pictogramId();
     if (this.childrenChanged || changed.has('content') || changed.has('loaded') || changed.has('jsonReady')) {
-      this.childrenChanged = false;
+      // The server wrote the texts as plain text; the update after taking over puts the site's markup back.
+      this.childrenChanged = this.hydrating;
       this.versions = this.readVersions();
     }
     if (changed.has('pictogram') || pictogram !== this.pictogramId()) this.showPictogram();
@@ -389,6 +391,8 @@ export class PictogramCard extends WegweiserElement {
 
   private showPictogram(): void {
     const id = this.pictogramId();
+    // The drawing needs the DOM: it comes in the browser, after the text.
+    if (isServer) return;
     if (id === null) {
       this.svg = undefined;
       return;
@@ -441,7 +445,8 @@ export class PictogramCard extends WegweiserElement {
     const moreFrom = shown.more ? shown : primary;
     const action = shown.action ?? primary.action;
     const actionFrom = shown.action ? shown : primary;
-    const voice = voiceFor(shown.lang);
+    // Voices are the browser's: the render that repeats the server's has none.
+    const voice = this.hydrating ? undefined : voiceFor(shown.lang);
     const wanted = inheritedLang(this);
     return html`<div part="card" class="card" lang=${ui} dir=${textDirection(ui)}>
       ${versions.length > 1

@@ -1,4 +1,4 @@
-import { html, css, type PropertyValues } from 'lit';
+import { html, css, isServer, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { WegweiserElement, clock, registerMessages, token } from '@wegweiser/core';
@@ -272,10 +272,10 @@ export class QuickExit extends WegweiserElement {
 
   /** The address the exit goes to, after validation. */
   get destination(): string {
-    if (this.href !== null && isSafeDestination(this.href)) return new URL(this.href, document.baseURI).href;
+    if (this.href !== null && isSafeDestination(this.href)) return absolute(this.href);
     const link = this.querySelector('a[href]');
     const slotted = link?.getAttribute('href');
-    if (slotted && isSafeDestination(slotted)) return new URL(slotted, document.baseURI).href;
+    if (slotted && isSafeDestination(slotted)) return absolute(slotted);
     return defaultDestination;
   }
 
@@ -358,9 +358,15 @@ export class QuickExit extends WegweiserElement {
 /** Only web pages: a `javascript:` or `data:` destination would run code or show attacker content. */
 function isSafeDestination(value: string): boolean {
   try {
-    const url = new URL(value, document.baseURI);
+    const url = new URL(value, isServer ? 'http://localhost/' : document.baseURI);
     return url.protocol === 'https:' || url.protocol === 'http:';
   } catch {
     return false;
   }
+}
+
+/** The full address; on the server (no page address known) a relative one stays as written. */
+function absolute(value: string): string {
+  if (!isServer) return new URL(value, document.baseURI).href;
+  return URL.canParse(value) ? new URL(value).href : value;
 }

@@ -129,9 +129,17 @@ export class ServiceFinder extends WegweiserElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.urlState) {
-      this.readUrl();
+      // Taking over the server's render: that render first, the query in the address after.
+      if (this.hydrating) void this.updateComplete.then(() => this.readUrl());
+      else this.readUrl();
       window.addEventListener('popstate', this.onPopState);
     }
+  }
+
+  /** Directory data in the page (property or inline JSON) is read before the first render; a `src` is fetched after. */
+  protected override whenContentReady(): Promise<void> | undefined {
+    const inline = [...this.children].some((child) => child.localName === 'script');
+    return this.data !== undefined || inline ? this.load() : undefined;
   }
 
   override disconnectedCallback(): void {
