@@ -16,6 +16,7 @@ import {
 import { Schedule, OpeningHoursError, type DaySummary, type HoursState, type OpenInterval } from './engine/index.js';
 import { daysBetween, formatDate, formatDayAndDate, formatTime, formatWeekday, isoInZone, zoneName, zonedDate } from './format.js';
 import { catalogue } from './generated/catalogue.js';
+import { holidayName } from './holiday-names.js';
 
 registerMessages('@wegweiser/hours', catalogue);
 
@@ -325,7 +326,7 @@ export class HoursBadge extends WegweiserElement {
       return html`<span class="text">${comment ? msg(str`No fixed hours now: ${comment}`) : msg('No fixed hours now')}</span>`;
     }
     const next = schedule.nextOpening(now);
-    const holiday = state.holiday ? (this.locale.startsWith('de') ? state.holiday.name.de : state.holiday.name.en) : undefined;
+    const holiday = state.holiday ? holidayName(state.holiday) : undefined;
     const closed = holiday ? msg(str`Closed today (${holiday}).`) : undefined;
     const when = next === undefined ? undefined : this.when(next, now);
     const opens = when === undefined ? undefined : msg(html`Opens ${when}`);
@@ -362,7 +363,7 @@ export class HoursBadge extends WegweiserElement {
       <tbody>
         ${days.map((day, i) => {
           const today = i === 0;
-          const holiday = day.holiday ? (this.locale.startsWith('de') ? day.holiday.name.de : day.holiday.name.en) : undefined;
+          const holiday = day.holiday ? holidayName(day.holiday) : undefined;
           const intervals = rows[i] ?? [];
           return html`<tr aria-current=${ifDefined(today ? 'date' : undefined)}>
             <th scope="row">
