@@ -16,7 +16,6 @@ type Own<E extends HTMLElement> = Partial<Omit<E, keyof HTMLElement>>;
 type Widget<E extends HTMLElement> = Own<E> & WidgetEvents & Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Own<E>>;
 
 declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       'ww-quick-exit': Widget<QuickExit>;
