@@ -3,7 +3,7 @@
  * fields, error summary and boxes, from the design tokens) and the check of
  * their relay and public-key attributes.
  */
-import { css } from 'lit';
+import { css, isServer } from 'lit';
 import { token } from '@wegweiser/core';
 import {
   borderWidthThick,
@@ -180,7 +180,8 @@ export const contactStyles = css`
 
 /** The relay attribute as an absolute URL (relative to the page). */
 export function relayUrl(relay: string): string {
-  return new URL(relay.trim(), document.baseURI).href;
+  // The server knows no page address: a relative relay is checked against a stand-in there.
+  return new URL(relay.trim(), isServer ? 'http://localhost/' : document.baseURI).href;
 }
 
 /** What is wrong with the attributes before the key is even read: `[code, message]` for reportError, or null. */
