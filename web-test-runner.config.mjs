@@ -13,6 +13,8 @@ import { resultsReporter } from './scripts/testing/reporter.mjs';
 import { emulateMediaPlugin } from './scripts/testing/emulate-media-plugin.mjs';
 // Real contact relays for the contact form's tests (started on demand by a test command).
 import { contactRelayPlugin } from './packages/contact-relay/test/wtr-relay-plugin.mjs';
+// Server-rendered pages from @wegweiser/ssr, made in Node (executeServerCommand('ssr-render')).
+import { ssrPlugin } from './packages/ssr/test/wtr-ssr-plugin.mjs';
 // The example apps' pages get a console spy (examples/test).
 import { exampleConsoleSpyPlugin } from './examples/test/wtr-plugin.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -163,7 +165,13 @@ export default {
     async function strictCsp(context, next) {
       await next();
       if (context.path.includes('/csp-page')) {
-        context.set('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'");
+        // A relay on another local port (the contact form's tests) is allowed by name, as a site would.
+        const relay = /^http:\/\/127\.0\.0\.1:\d+$/.test(context.query.relay ?? '') ? ` ${context.query.relay}` : '';
+        context.set(
+          'Content-Security-Policy',
+          `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'${relay}; worker-src 'self'; object-src 'none'; base-uri 'self'; ` +
+            "require-trusted-types-for 'script'; trusted-types lit-html wegweiser",
+        );
       }
     },
     // Shows which Referer header a navigation sent (quick-exit's no-referrer test).
@@ -183,5 +191,5 @@ export default {
       return next();
     },
   ],
-  plugins: [emulateMediaPlugin(), contactRelayPlugin(), exampleConsoleSpyPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
+  plugins: [emulateMediaPlugin(), contactRelayPlugin(), ssrPlugin(), exampleConsoleSpyPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
 };

@@ -9,6 +9,8 @@ import { cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { packages as allPackages } from './packages.mjs';
 import { buildMessages, localizeConfigs } from './localize.mjs';
+import { minifyCssLiteralsIn } from './minify-css-literals.mjs';
+import { noNodeBuiltins } from './browser-bundle.mjs';
 
 // `node scripts/build.mjs contact-form contact-relay` builds only those (they must be in order; for quick rebuilds).
 const only = process.argv.slice(2);
@@ -27,19 +29,21 @@ for (const pkg of packages) {
   if (localizeConfigs(dir).length && !buildMessages(dir).ok) throw new Error(`lit-localize build failed in ${pkg}`);
   if (existsSync(join(dir, 'tsconfig.build.json'))) {
     run(bin('tsc'), ['-p', 'tsconfig.build.json'], dir);
+    // Stylesheets in css`…` would ship as written; every consumer gets them minified.
+    minifyCssLiteralsIn(join(dir, 'dist'));
     // Stylesheets beside the sources ship as they are.
     for (const file of readdirSync(join(dir, 'src')).filter((f) => f.endsWith('.css'))) cpSync(join(dir, 'src', file), join(dir, 'dist', file));
   }
   if (existsSync(join(dir, 'custom-elements-manifest.config.mjs'))) run(bin('cem'), ['analyze', '--quiet'], dir);
 }
 
-// Ready-to-serve files for sites without a build step: one module per widget
-// (Lit and core included) plus its on-demand locale chunks, and the tokens' CSS,
-// in dist/browser/. Copy the folder to your server (docs/embedding.md).
 // Editor hints (VS Code custom data, web-types) and JSX typings for React and
 // Vue, generated from the manifests into each widget package's dist/.
 run(process.execPath, ['scripts/ide-data.mjs', ...only]);
 
+// Ready-to-serve files for sites without a build step: one module per widget
+// (Lit and core included) plus its on-demand locale chunks, and the tokens' CSS,
+// in dist/browser/. Copy the folder to your server (docs/embedding.md).
 for (const pkg of packages) {
   const define = join(root, 'packages', pkg, 'dist', 'define.js');
   if (!existsSync(define)) continue;
@@ -67,9 +71,17 @@ for (const pkg of packages) {
     conditions: ['browser', 'import', 'default'],
     legalComments: 'linked',
     logLevel: 'warning',
+    plugins: [noNodeBuiltins],
   });
   cpSync(join(root, 'packages', 'tokens', 'dist', 'css', 'tokens.css'), join(outdir, 'tokens.css'));
   for (const file of readdirSync(join(root, 'packages', pkg, 'dist')).filter((f) => f.endsWith('.css'))) {
     cpSync(join(root, 'packages', pkg, 'dist', file), join(outdir, file));
   }
+}
+
+// Packages built from the others' output (the one-file bundle for sites
+// without a build step) run their postbuild.mjs last.
+for (const pkg of packages) {
+  const dir = join(root, 'packages', pkg);
+  if (existsSync(join(dir, 'postbuild.mjs'))) run(process.execPath, ['postbuild.mjs'], dir);
 }

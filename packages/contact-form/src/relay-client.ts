@@ -5,6 +5,7 @@
  */
 import type { Challenge, Solution } from 'altcha-lib';
 import type { Envelope } from './envelope.js';
+import { workerUrl } from '@wegweiser/core';
 
 export interface Pow {
   challenge: Challenge;
@@ -59,7 +60,7 @@ export async function solve(challenge: Challenge): Promise<Solution> {
   let solution: Solution | null | undefined;
   try {
     solution = await new Promise<Solution | null>((resolve, reject) => {
-      const worker = new Worker(new URL('./pow.worker.js', import.meta.url), { type: 'module' });
+      const worker = new Worker(workerUrl(new URL('./pow.worker.js', import.meta.url)), { type: 'module' });
       busyWorkers.add(worker);
       const done = () => {
         clearTimeout(silence);

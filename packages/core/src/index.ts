@@ -17,3 +17,4 @@ export { baseStyles, focusRing, visuallyHidden, token } from './styles.js';
 // bundlers would put it into every widget's first chunk, wanted or not.
 export type { JsonSchema, JsonType, SchemaProblem } from './validate.js';
 export { fetchJson, readInlineJson, JsonLoadError } from './json.js';
+export { parseInert, workerUrl } from './trusted-types.js';

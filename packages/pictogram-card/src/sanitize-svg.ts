@@ -7,6 +7,7 @@
  * handlers, links and `href`, `url()`, `<use>`, `<image>`, `<foreignObject>`,
  * `<style>` and `style`, animation, filters, masks, text.
  */
+import { parseInert } from '@wegweiser/core';
 
 /** A shape of a sanitised SVG: an allowed element with allowed attributes. */
 export interface SvgNode {
@@ -89,7 +90,7 @@ export function sanitizeSvg(markup: string): SanitizedSvg {
   if (/<!DOCTYPE|<!ENTITY/i.test(markup)) return { removed, error: 'the SVG has a DOCTYPE or entity definitions; remove them' };
   let doc: Document;
   try {
-    doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
+    doc = parseInert(markup, 'image/svg+xml');
   } catch (error) {
     return { removed, error: `the SVG could not be parsed: ${(error as Error).message}` };
   }
