@@ -1,5 +1,5 @@
 // Builds every example app into examples/<name>/dist with Vite (Angular: AOT
-// with ngc first). `node examples/build.mjs [name…]`; scripts/test.mjs runs
+// with ngc first), after a type check. `node examples/build.mjs [name…]`; scripts/test.mjs runs
 // it before the browser tests. Needs the packages built (npm run build).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -25,10 +25,15 @@ logger.warn = (message, options) => {
   if (!known.some((pattern) => pattern.test(message))) warn(message, options);
 };
 
+// The shared demo data, the plain example and the tests.
+if (!only.length) execFileSync(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: here, stdio: 'inherit' });
+
 for (const name of names) {
   const root = join(here, name);
   const started = Date.now();
-  // Angular's templates are compiled ahead of time; Vite then bundles ngc's output.
+  // Vite only strips types: check them first (tsc; Angular's ngc checks while it compiles
+  // the templates ahead of time, and Vite then bundles ngc's output).
+  if (existsSync(join(root, 'tsconfig.json'))) execFileSync(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: 'inherit' });
   if (existsSync(join(root, 'tsconfig.ngc.json'))) execFileSync(bin('ngc'), ['-p', 'tsconfig.ngc.json'], { cwd: root, stdio: 'inherit' });
   await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn', customLogger: logger, build: { emptyOutDir: true } });
   console.log(`example ${name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -128,6 +128,9 @@ if (build.status !== 0) {
     }
     console.log(`${title}: ${result.passed} passed, ${result.failed} failed (${wtr.seconds} s)`);
   };
+  // The example apps (React 19, React 18, Vue, Svelte, Angular, plain), built as their
+  // users would build them; their browser tests (examples/test) run with the component tests.
+  gate('example apps build (type check, Vite)', process.execPath, ['examples/build.mjs']);
   browserTests('component tests (web-test-runner)');
   // Widgets that show times must say the same whatever the visitor's zone:
   // their tests run again with the browser in two foreign zones (Chromium).
