@@ -1,7 +1,7 @@
 // Checks every budget in size-budgets.json: each file or bundle, gzip level 9,
 // against its limit in kB. Prints a table and the Lit floor; exits non-zero
 // when anything is over. `--json FILE` writes the results for docs/benchmarks.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { basename, join } from 'node:path';
@@ -53,6 +53,22 @@ async function bundle(entry, { own = false, external = [] } = {}) {
 const floor = gzip(await bundle(budgets.litFloorFixture));
 const results = [];
 for (const entry of budgets.entries) {
+  if (entry.locales) {
+    // Every locale module of every catalogue, each measured alone: one line
+    // with the largest, and one line for each that is over.
+    const files = readdirSync(join(root, 'packages'), { recursive: true })
+      .map(String)
+      .filter((f) => /^[^/]+\/dist\/generated\/(?:[a-z-]+\/)?locales\/[a-z-]+\.js$/.test(f))
+      .filter((f) => (entry.packages ?? [f.split('/')[0]]).includes(f.split('/')[0]) && !(entry.exclude ?? []).includes(f.split('/')[0]));
+    const sizes = [];
+    for (const file of files) sizes.push({ file, size: gzip(await bundle(join('packages', file), { own: true })) });
+    sizes.sort((a, b) => b.size - a.size);
+    const limit = entry.limit * 1000;
+    for (const { file, size } of sizes.filter((s) => s.size > limit)) results.push({ name: `${entry.name}: ${file}`, gzip: size, limit, ok: false });
+    const top = sizes[0];
+    if (top) results.push({ name: `${entry.name} (${sizes.length} modules; largest ${top.file})`, gzip: top.size, limit, ok: top.size <= limit });
+    continue;
+  }
   const bytes = entry.file ? readFileSync(join(root, entry.file)) : await bundle(entry.bundle, { own: entry.own, external: entry.external });
   const size = gzip(bytes);
   results.push({ name: entry.name, gzip: size, limit: entry.limit * 1000, ok: size <= entry.limit * 1000 });

@@ -9,5 +9,12 @@ import '@wegweiser/pictogram-card/define';
 import '@wegweiser/contact-form/define';
 import '@wegweiser/contact-form/replies';
 
-// For sites that add their own pictograms: `import { registerPictogram } from '/wegweiser/wegweiser.js'`.
-export { registerPictogram } from '@wegweiser/pictogram-card';
+/**
+ * For sites that add their own pictograms:
+ * `(await import('/wegweiser/wegweiser.js')).registerPictogram({ id, svg, label })`.
+ * The sanitiser loads only when it is used, so pages without own pictograms
+ * do not pay for it.
+ */
+export async function registerPictogram(...args: Parameters<typeof import('@wegweiser/pictogram-card').registerPictogram>) {
+  return (await import('@wegweiser/pictogram-card')).registerPictogram(...args);
+}
