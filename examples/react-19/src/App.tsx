@@ -10,6 +10,13 @@ import '@wegweiser/checklist/define';
 import '@wegweiser/pictogram-card/define';
 import '@wegweiser/contact-form/define';
 import '@wegweiser/contact-form/replies';
+// JSX types for the tags: their properties and `onww-…` events (generated from the manifests).
+import type {} from '@wegweiser/quick-exit/jsx-react';
+import type {} from '@wegweiser/hours/jsx-react';
+import type {} from '@wegweiser/service-finder/jsx-react';
+import type {} from '@wegweiser/checklist/jsx-react';
+import type {} from '@wegweiser/pictogram-card/jsx-react';
+import type {} from '@wegweiser/contact-form/jsx-react';
 import { brokenHours, demoCard, demoDirectory, demoHours, demoPublicKey, demoRelay, exitHref } from '../../shared/demo.js';
 
 interface Shown {
