@@ -149,7 +149,7 @@ export default {
   // *.node.test.ts are pure logic and run under node:test (scripts/test.mjs).
   files: process.env.WW_TEST_FILES
     ? process.env.WW_TEST_FILES.split(',')
-    : ['packages/*/test/**/*.test.ts', '!packages/*/test/**/*.node.test.ts', 'examples/test/*.test.ts'],
+    : ['packages/*/test/**/*.test.ts', '!packages/*/test/**/*.node.test.ts', 'examples/test/*.test.ts', 'examples/demo-site/test/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
   browsers,
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), resultsReporter()],
