@@ -44,7 +44,7 @@ import {
   type CardVersion,
   type ContentProblem,
 } from './content.js';
-import { loadPictogram, pictogramSvg } from './pictogram.js';
+import { loadPictogram, pictogramSvg, registrations } from './pictogram.js';
 import { speechEngine, voiceFor } from './speech.js';
 import { catalogue } from './generated/catalogue.js';
 
@@ -294,7 +294,13 @@ export class PictogramCard extends WegweiserElement {
     // Core re-renders only when the interface language changes; the content may follow any language.
     this.stopLangListener = onLangChange(this.refresh);
     speechEngine()?.addEventListener?.('voiceschanged', this.refresh);
+    registrations.addEventListener('registered', this.pictogramRegistered);
   }
+
+  /** A site's own pictogram registered after this card rendered without it. */
+  private readonly pictogramRegistered = () => {
+    if (!this.svg) this.showPictogram();
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -302,6 +308,7 @@ export class PictogramCard extends WegweiserElement {
     this.stopLangListener?.();
     this.abort?.abort();
     speechEngine()?.removeEventListener?.('voiceschanged', this.refresh);
+    registrations.removeEventListener('registered', this.pictogramRegistered);
     this.stopSpeaking();
   }
 

@@ -28,6 +28,9 @@ export interface PictogramDefinition {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const registry = new Map<string, PictogramDefinition>();
+
+/** Tells cards that a site registered a pictogram (they may be waiting for it: registration can come after they render). */
+export const registrations = new EventTarget();
 const loading = new Map<string, Promise<PictogramDefinition | undefined>>();
 
 /** The ids of the built-in pictograms. */
@@ -113,6 +116,7 @@ export function registerPictogram(own: OwnPictogram): RegisterResult {
   }
   if (result.removed.length > 0) console.warn(`[pictogram-card] registerPictogram("${own.id}") removed: ${result.removed.join('; ')}`);
   registry.set(own.id, { id: own.id, svg: svgFromNodes(result.svg), label: inLocale(own.label, own.id), keywords: inLocale(own.keywords, '') });
+  registrations.dispatchEvent(new Event('registered'));
   return { ok: true, problems: result.removed };
 }
 

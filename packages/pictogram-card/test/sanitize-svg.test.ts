@@ -152,3 +152,15 @@ function registerAndGet(id: string, markup: string): SVGSVGElement {
   quiet(() => registerPictogram({ id, svg: markup, label: id }));
   return getPictogram(id)!.svg!;
 }
+
+describe('a site registers its pictogram after the card rendered', () => {
+  it('the waiting card shows it then, without a reload', async () => {
+    const el = await quiet(() => fixture<PictogramCard>(html`<ww-pictogram-card pictogram="late-house"><div lang="de"><h3>Haus</h3></div></ww-pictogram-card>`));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(el.shadowRoot!.querySelector('[part="pictogram"] svg'), 'not there yet').to.equal(null);
+    expect(registerPictogram({ id: 'late-house', svg: svg(shape), label: 'Haus' }).ok).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="pictogram"] svg path')).to.not.equal(null);
+  });
+});
