@@ -128,7 +128,9 @@ describe('server-rendered widgets taken over by the browser (hydration)', () => 
   }
 
   for (const lang of ['de', 'en']) {
-    it(`hydrates every widget without mismatch and keeps its content (${lang})`, async () => {
+    it(`hydrates every widget without mismatch and keeps its content (${lang})`, async function () {
+      // axe over seven widgets takes WebKit longer than the default 10 s.
+      this.timeout(40000);
       const root = await mount(lang);
       expectClean(root);
       const exit = root.querySelector('ww-quick-exit')!.shadowRoot!;
