@@ -45,6 +45,8 @@ export async function openExample(name: string): Promise<LoadedExample> {
   const win = iframe.contentWindow as LoadedExample['win'];
   const doc = iframe.contentDocument!;
   expect(win.__wwConsole, 'the console spy ran (is the example built? node examples/build.mjs)').to.be.an('array');
+  // Frameworks may render after the load event (React schedules its first render).
+  await waitUntil(() => visitorWidgets.every((tag) => doc.querySelector(tag)), `${name} mounted every widget`, { timeout: 10000 });
   return {
     doc,
     win,
