@@ -156,6 +156,15 @@ export function intlTexts(locale: string, languages: readonly string[] = []): st
       if (part.type === 'literal' && /\p{L}/u.test(part.value)) texts.add(part.value.trim());
     }
   }
+  // Relative times ("this minute", "yesterday", "5 minutes ago").
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const unit of ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const) {
+    for (const value of [-5, -2, -1, 0, 1, 2, 5]) {
+      const parts = relative.formatToParts(value, unit);
+      if (parts.length === 1) texts.add(parts[0]!.value);
+      else for (const part of parts) if (part.type === 'literal' && /\p{L}/u.test(part.value)) texts.add(part.value.trim());
+    }
+  }
   // The words Intl.ListFormat puts between items ("and", "or") and unit names (km).
   for (const type of ['conjunction', 'disjunction'] as const) {
     for (const part of [...new Intl.ListFormat(locale, { type }).formatToParts(['1', '2']), ...new Intl.ListFormat(locale, { type }).formatToParts(['1', '2', '3'])]) if (part.type === 'literal') texts.add(part.value.trim());
@@ -166,7 +175,8 @@ export function intlTexts(locale: string, languages: readonly string[] = []): st
   for (const language of languages) {
     for (const names of [new Intl.DisplayNames([locale], { type: 'language' }), new Intl.DisplayNames([language], { type: 'language' })]) {
       const name = names.of(language);
-      if (name) texts.add(name);
+      // As a label at the start of a line, an endonym is capitalised ("română" → "Română").
+      if (name) texts.add(name).add(name.charAt(0).toLocaleUpperCase(language) + name.slice(1));
     }
   }
   texts.delete('');
@@ -196,10 +206,12 @@ function* shadowElements(host: Element): Generator<Element> {
  */
 export function textsNotFromCatalogue(host: Element, allowed: readonly (string | RegExp)[] = []): string[] {
   const found: string[] = [];
+  // Longest first, so a short allowed text (",") cannot break up a longer one.
+  const sorted = [...allowed].sort((a, b) => (typeof b === 'string' ? b.length : 0) - (typeof a === 'string' ? a.length : 0));
   const check = (text: string | null, where: string) => {
     if (!text) return;
     let rest = text;
-    for (const a of allowed) {
+    for (const a of sorted) {
       rest = typeof a === 'string' ? rest.split(a).join(' ') : rest.replace(new RegExp(a.source, a.flags.includes('g') ? a.flags : `${a.flags}g`), ' ');
     }
     if (/[A-Za-z]/.test(rest)) found.push(`${where}: "${text.replace(/\s+/g, ' ').trim()}"`);
@@ -243,6 +255,22 @@ export function clippedTexts(host: Element): string[] {
     if ((wide && (clips(style.overflowX) || style.textOverflow === 'ellipsis')) || (tall && (clips(style.overflowY) || clampsLines))) {
       const label = `<${element.localName}${element.className ? ` class="${element.className}"` : ''}>`;
       found.push(`${label} shows ${element.clientWidth}×${element.clientHeight} of ${element.scrollWidth}×${element.scrollHeight}: "${element.textContent.replace(/\s+/g, ' ').trim().slice(0, 60)}"`);
+    }
+  }
+  return found;
+}
+
+/** Elements in `host`'s shadow trees that stick out of its inline extent (reflow at a narrow width). */
+export function elementsTooWide(host: Element): string[] {
+  const box = host.getBoundingClientRect();
+  const found: string[] = [];
+  for (const element of shadowElements(host)) {
+    const r = element.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    // Moved far off on purpose (a honeypot field for bots): not part of the layout.
+    if (r.right < box.left - 1000 || r.left > box.right + 1000) continue;
+    if (r.right > box.right + 1 || r.left < box.left - 1) {
+      found.push(`<${element.localName}${element.className && typeof element.className === 'string' ? ` class="${element.className}"` : ''}> ${Math.round(r.left - box.left)}…${Math.round(r.right - box.left)} px`);
     }
   }
   return found;

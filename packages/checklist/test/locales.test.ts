@@ -4,6 +4,7 @@ import type { StabilisationChecklist } from '../src/index.js';
 import english from '../src/content/en.js';
 import {
   clippedTexts,
+  elementsTooWide,
   fixtureInLocale,
   intlTexts,
   isMirrored,
@@ -72,6 +73,7 @@ describe('ww-stabilisation-checklist in every language', () => {
       await settle(el);
       expect(textsNotFromCatalogue(el, [...content, ...intlTexts(pseudoLocale)])).to.deep.equal([]);
       expect(clippedTexts(el)).to.deep.equal([]);
+      expect(elementsTooWide(el)).to.deep.equal([]);
       expect(el.scrollWidth).to.be.at.most(320);
     });
   }

@@ -444,7 +444,7 @@ export class ContactReplies extends WegweiserElement {
         <time datetime=${new Date(item.at * 1000).toISOString()}>${when}</time>
       </p>
       ${m
-        ? html`<p class="text" lang=${ifDefined((m.kind === 'reply' && m.language) || undefined)}>${m.text}</p>`
+        ? html`<p class="text" lang=${ifDefined((m.kind === 'reply' && m.language) || undefined)} dir="auto">${m.text}</p>`
         : html`<p class="text"><em>${msg('This message cannot be shown: it could not be decrypted.')}</em></p>`}
     </li>`;
   }

@@ -67,6 +67,8 @@ const keyModules = () => Promise.all([import('./key-file.js'), import('./message
  * @since 0.1.0
  */
 export class ContactInbox extends WegweiserElement {
+  // For counselling teams: no Leichte Sprache; a de-x-ls page gets German.
+  static override unsupportedLocales = ['de-x-ls'];
   static override styles = [
     ...WegweiserElement.styles,
     // The fields, buttons, boxes and error summary look as in the contact form; what follows adjusts them for the team's wider page.
@@ -183,7 +185,8 @@ export class ContactInbox extends WegweiserElement {
       }
       dl {
         display: grid;
-        grid-template-columns: max-content 1fr;
+        /* Labels wrap at 40 % in a narrow container too (a sidebar), not only a narrow window. */
+        grid-template-columns: fit-content(40%) minmax(0, 1fr);
         gap: ${token('space-1', space1)} ${token('space-3', space3)};
         margin: 0 0 ${token('space-2', space2)};
       }
@@ -1024,7 +1027,7 @@ export class ContactInbox extends WegweiserElement {
     const lang = first?.kind === 'first-contact' ? first.formLocale : undefined;
     return html`<li>
       <button type="button" class="open" data-id=${c.id} aria-describedby="meta-${c.id}" @click=${() => this.openConversation(c.id)}>
-        <span lang=${ifDefined(lang ?? undefined)}>${this.preview(first)}</span>
+        <span lang=${ifDefined(lang ?? undefined)} dir="auto">${this.preview(first)}</span>
       </button>
       <p class="meta" id="meta-${c.id}">
         <span class="badge ${c.status}">${this.statusLabel(c.status)}</span>
@@ -1049,7 +1052,7 @@ export class ContactInbox extends WegweiserElement {
     else if (plain === null) body = html`<p class="box warning">${msg('This message cannot be decrypted with this key. It may have been changed, or sealed to another key.')}</p>`;
     else if (plain.kind === 'first-contact') {
       const how = this.noReplyText(plain) ?? msg('Here, with the code the person was given');
-      body = html`<p class="text" lang=${plain.formLocale}>${plain.text}</p>
+      body = html`<p class="text" lang=${plain.formLocale} dir="auto">${plain.text}</p>
         <dl>
           <dt>${msg('Topic')}</dt>
           <dd>${this.topicLabel(plain.topic)}</dd>
@@ -1060,8 +1063,8 @@ export class ContactInbox extends WegweiserElement {
           <dt>${msg('How to answer')}</dt>
           <dd>${how}</dd>
         </dl>`;
-    } else if (plain.kind === 'follow-up') body = html`<p class="text" lang=${plain.formLocale}>${plain.text}</p>`;
-    else body = html`<p class="text" lang=${ifDefined(plain.language ?? undefined)}>${plain.text}</p>`;
+    } else if (plain.kind === 'follow-up') body = html`<p class="text" lang=${plain.formLocale} dir="auto">${plain.text}</p>`;
+    else body = html`<p class="text" lang=${ifDefined(plain.language ?? undefined)} dir="auto">${plain.text}</p>`;
     return html`<li class="item ${item.author}">
       <h4>${who}, ${this.date(item.at)}</h4>
       ${body}

@@ -21,6 +21,13 @@ registerMessages('@wegweiser/core', catalogue);
 export abstract class WegweiserElement extends LitElement {
   static override styles = [baseStyles];
 
+  /**
+   * Languages other packages on the page offer but this element's messages do
+   * not (the team inbox has no Leichte Sprache): the element matches its
+   * language without them, so `de-x-ls` falls back to `de`, not to English.
+   */
+  static unsupportedLocales: readonly string[] = [];
+
   /** The locale this widget renders in, resolved from `lang` attributes. */
   @state() protected locale = fallbackLocale;
 
@@ -80,7 +87,8 @@ export abstract class WegweiserElement extends LitElement {
   }
 
   private resolveLocale(): void {
-    const locale = matchLocale(inheritedLang(this), availableLocales());
+    const unsupported = (this.constructor as typeof WegweiserElement).unsupportedLocales;
+    const locale = matchLocale(inheritedLang(this), availableLocales().filter((l) => !unsupported.includes(l)));
     if (locale !== this.locale) this.locale = locale;
     if (messagesReady(locale)) return;
     const loading = loadMessages(locale).catch((error: unknown) => {

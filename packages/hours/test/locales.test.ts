@@ -3,6 +3,7 @@ import '../src/define.js';
 import {
   clippedTexts,
   collectErrors,
+  elementsTooWide,
   fixtureInLocale,
   intlTexts,
   isMirrored,
@@ -34,6 +35,7 @@ describe('ww-hours-badge in every language', () => {
       // The site's own comment ("nach Vereinbarung") and Intl's names of days and months are data.
       expect(textsNotFromCatalogue(el, ['nach Vereinbarung', ...intlTexts(pseudoLocale)])).to.deep.equal([]);
       expect(clippedTexts(el)).to.deep.equal([]);
+      expect(elementsTooWide(el)).to.deep.equal([]);
       expect(el.scrollWidth).to.be.at.most(320);
     });
   }

@@ -2,10 +2,10 @@ import { expect, html } from '@open-wc/testing';
 import '../src/define.js';
 import {
   clippedTexts,
+  elementsTooWide,
   fixtureInLocale,
   itIsAccessibleInEveryLocale,
   pseudoLocale,
-  startsAtInlineStart,
   textsNotFromCatalogue,
 } from '../../../scripts/testing/index.js';
 
@@ -20,6 +20,7 @@ describe('ww-quick-exit in every language', () => {
       const el = await fixtureInLocale(template(), pseudoLocale, 320);
       expect(textsNotFromCatalogue(el)).to.deep.equal([]);
       expect(clippedTexts(el)).to.deep.equal([]);
+      expect(elementsTooWide(el)).to.deep.equal([]);
       expect(el.scrollWidth).to.be.at.most(320);
     });
   }
@@ -44,7 +45,6 @@ describe('ww-quick-exit in every language', () => {
     };
     expect(gap(ltr, 'right')).to.be.below(20);
     expect(gap(rtl, 'left')).to.be.below(20);
-    expect(startsAtInlineStart(inner(rtl).querySelector('a')!) || true).to.equal(true);
   });
 
   itIsAccessibleInEveryLocale({ template: () => html`<ww-quick-exit></ww-quick-exit>` });

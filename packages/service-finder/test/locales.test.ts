@@ -5,6 +5,7 @@ import type { Centre, Directory } from '../src/model.js';
 import {
   clippedTexts,
   collectErrors,
+  elementsTooWide,
   fixtureInLocale,
   intlTexts,
   isMirrored,
@@ -90,6 +91,7 @@ describe('ww-service-finder in every language', () => {
       await el.updateComplete;
       expect(textsNotFromCatalogue(el, [...data, ...intlTexts(pseudoLocale, ['de', 'ro', 'bg', 'ar', 'hu'])])).to.deep.equal([]);
       expect(clippedTexts(el)).to.deep.equal([]);
+      expect(elementsTooWide(el)).to.deep.equal([]);
       expect(el.scrollWidth).to.be.at.most(320);
     });
   }
