@@ -33,17 +33,15 @@ export abstract class WegweiserElement extends LitElement {
 
   private messagesLoading: Promise<void> | undefined;
   private stopListening: (() => void) | undefined;
-  private takingOver = false;
 
   /**
    * True during the first render over a shadow root the server rendered
    * (Declarative Shadow DOM, @wegweiser/ssr): that render must repeat the
    * server's, so it leaves out what only the browser knows (the viewer's
    * time zone, storage, voices); an update right after brings those in.
+   * Read it; only the base class sets it.
    */
-  protected get hydrating(): boolean {
-    return this.takingOver;
-  }
+  protected hydrating = false;
 
   /**
    * Resolves when the data the first render needs is there (inline JSON read,
@@ -67,7 +65,7 @@ export abstract class WegweiserElement extends LitElement {
   override connectedCallback(): void {
     if (!isServer && !this.hasUpdated && this.shadowRoot?.hasChildNodes()) {
       // Without Lit's hydration support the server's markup would stay beside the new render.
-      if ('litElementHydrateSupport' in globalThis) this.takingOver = true;
+      if ('litElementHydrateSupport' in globalThis) this.hydrating = true;
       else this.shadowRoot.replaceChildren();
     }
     super.connectedCallback();
@@ -105,7 +103,7 @@ export abstract class WegweiserElement extends LitElement {
   // never flashes English text.
   protected override async scheduleUpdate(): Promise<void> {
     if (this.messagesLoading) await this.messagesLoading;
-    if (this.takingOver) await this.whenContentReady()?.catch(() => undefined);
+    if (this.hydrating) await this.whenContentReady()?.catch(() => undefined);
     super.scheduleUpdate();
   }
 
@@ -119,12 +117,12 @@ export abstract class WegweiserElement extends LitElement {
         // the render that failed, then show the fallback.
         (ReactiveElement.prototype as unknown as { update(this: ReactiveElement, c: PropertyValues): void }).update.call(this, changed);
         // A server render that did not match is cleared, but for its styles.
-        if (this.takingOver) for (const node of [...this.renderRoot.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
+        if (this.hydrating) for (const node of [...this.renderRoot.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
         render(this.renderFailure(), this.renderRoot, this.renderOptions);
       }
     });
-    if (this.takingOver) {
-      this.takingOver = false;
+    if (this.hydrating) {
+      this.hydrating = false;
       void this.updateComplete.then(() => this.requestUpdate());
     }
   }
