@@ -28,7 +28,8 @@ function wegweiserPolicy(): Policy | null {
           createHTML: (input) => input,
           createScriptURL: (input) => {
             const url = new URL(input, location.href);
-            if (url.origin !== location.origin || !url.pathname.endsWith('.worker.js')) throw new TypeError(`wegweiser policy: not a worker of this site: ${input}`);
+            // `pow.worker.js`, or as a build tool renamed it (`pow.worker-3f2a.js`).
+            if (url.origin !== location.origin || !/\.worker[\w.-]*\.js$/.test(url.pathname)) throw new TypeError(`wegweiser policy: not a worker of this site: ${input}`);
             return url.href;
           },
         })
@@ -43,7 +44,13 @@ function wegweiserPolicy(): Policy | null {
 
 /** A module worker's URL, as the page's Trusted Types rules need it. */
 export function workerUrl(url: URL): string | URL {
-  return (wegweiserPolicy()?.createScriptURL(url.href) as string | undefined) ?? url;
+  try {
+    return (wegweiserPolicy()?.createScriptURL(url.href) as string | undefined) ?? url;
+  } catch {
+    // Not a worker file of this site (a build tool inlined it as a data: URL):
+    // the browser's own rules decide, as if there were no policy.
+    return url;
+  }
 }
 
 /** Parses markup into an inert document (nothing in it runs or loads), for sanitising. */
