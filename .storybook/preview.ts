@@ -3,7 +3,36 @@ import '@wegweiser/tokens/tokens.css';
 import { html } from 'lit';
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { MINIMAL_VIEWPORTS } from 'storybook/viewport';
+import type { LocaleModule } from '@lit/localize';
+import { registerMessages, textDirection } from '@wegweiser/core';
 import './preview.css';
+
+/** Every language the widgets speak, each named in itself, and the pseudo-locale of the tests. */
+const locales = [
+  { value: 'de', title: 'Deutsch' },
+  { value: 'de-x-ls', title: 'Deutsch – Leichte Sprache' },
+  { value: 'en', title: 'English' },
+  { value: 'ro', title: 'Română' },
+  { value: 'bg', title: 'Български' },
+  { value: 'hu', title: 'Magyar' },
+  { value: 'es', title: 'Español' },
+  { value: 'pl', title: 'Polski' },
+  { value: 'ru', title: 'Русский' },
+  { value: 'uk', title: 'Українська' },
+  { value: 'tr', title: 'Türkçe' },
+  { value: 'th', title: 'ไทย' },
+  { value: 'ar', title: 'العربية' },
+  { value: 'en-XA', title: 'Pseudo (tests)' },
+] as const;
+
+/*
+ * The pseudo-locale (docs/localisation.md): accented, longer texts that show hard-coded strings
+ * and truncation. `npm run build` writes it for the tests; Storybook registers the same modules.
+ */
+const pseudo = import.meta.glob<LocaleModule>('../scripts/testing/generated/pseudo/*.ts');
+for (const [path, load] of Object.entries(pseudo)) {
+  if (!path.endsWith('/index.ts')) registerMessages(`pseudo:${path}`, { 'en-XA': load });
+}
 
 interface ManifestEntry {
   name: string;
@@ -73,15 +102,22 @@ window.addEventListener('ww-exit', (event) => event.preventDefault());
 
 const themes = ['default', 'dark', 'high-contrast', 'auto'] as const;
 
-/** Theme, language and direction go on a wrapper, as a site would set them on an ancestor. */
-const withPageContext: Decorator = (story, { globals, viewMode }) => html`<div
-  class="ww-story-page ${viewMode === 'docs' ? 'ww-story-page--docs' : ''}"
-  data-ww-theme=${themes.includes(globals['theme']) ? globals['theme'] : 'default'}
-  lang=${globals['locale'] === 'en' ? 'en' : 'de'}
-  dir=${globals['dir'] === 'rtl' ? 'rtl' : 'ltr'}
->
-  ${story()}
-</div>`;
+/**
+ * Theme, language and direction go on a wrapper, as a site would set them on an ancestor. The
+ * direction follows the language (Arabic: rtl) unless the Direction toolbar forces one.
+ */
+const withPageContext: Decorator = (story, { globals, viewMode }) => {
+  const lang = locales.some((l) => l.value === globals['locale']) ? (globals['locale'] as string) : 'de';
+  const dir = globals['dir'] === 'rtl' || globals['dir'] === 'ltr' ? (globals['dir'] as string) : textDirection(lang);
+  return html`<div
+    class="ww-story-page ${viewMode === 'docs' ? 'ww-story-page--docs' : ''}"
+    data-ww-theme=${themes.includes(globals['theme']) ? globals['theme'] : 'default'}
+    lang=${lang}
+    dir=${dir}
+  >
+    ${story()}
+  </div>`;
+};
 
 const preview: Preview = {
   tags: ['autodocs'],
@@ -107,10 +143,7 @@ const preview: Preview = {
         title: 'Language',
         icon: 'globe',
         dynamicTitle: true,
-        items: [
-          { value: 'de', right: 'de', title: 'Deutsch' },
-          { value: 'en', right: 'en', title: 'English' },
-        ],
+        items: locales.map((l) => ({ ...l, right: l.value })),
       },
     },
     dir: {
@@ -120,6 +153,7 @@ const preview: Preview = {
         icon: 'transfer',
         dynamicTitle: true,
         items: [
+          { value: 'auto', title: 'From the language' },
           { value: 'ltr', title: 'Left to right' },
           { value: 'rtl', title: 'Right to left' },
         ],
@@ -129,7 +163,7 @@ const preview: Preview = {
   initialGlobals: {
     theme: 'default',
     locale: 'de',
-    dir: 'ltr',
+    dir: 'auto',
   },
   parameters: {
     layout: 'fullscreen',

@@ -438,11 +438,11 @@ export class ContactReplies extends WegweiserElement {
   private renderItem(item: Item): TemplateResult {
     const when = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(item.at * 1000);
     const m = item.message;
+    const who = item.author === 'person' ? msg('You wrote') : msg('The counselling team wrote');
+    const time = html`<time datetime=${new Date(item.at * 1000).toISOString()}>${when}</time>`;
+    // One message, so the comma can be the language's own (Arabic writes "،").
     return html`<li class=${item.author}>
-      <p class="who">
-        ${item.author === 'person' ? msg('You wrote') : msg('The counselling team wrote')},
-        <time datetime=${new Date(item.at * 1000).toISOString()}>${when}</time>
-      </p>
+      <p class="who">${msg(html`${who}, ${time}`, { desc: 'Who wrote a message, then when: "You wrote, 21 Nov 2026, 11:22". Write the comma as your language does.' })}</p>
       ${m
         ? html`<p class="text" lang=${ifDefined((m.kind === 'reply' && m.language) || undefined)} dir="auto">${m.text}</p>`
         : html`<p class="text"><em>${msg('This message cannot be shown: it could not be decrypted.')}</em></p>`}

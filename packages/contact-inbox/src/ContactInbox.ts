@@ -1066,7 +1066,7 @@ export class ContactInbox extends WegweiserElement {
     } else if (plain.kind === 'follow-up') body = html`<p class="text" lang=${plain.formLocale} dir="auto">${plain.text}</p>`;
     else body = html`<p class="text" lang=${ifDefined(plain.language ?? undefined)} dir="auto">${plain.text}</p>`;
     return html`<li class="item ${item.author}">
-      <h4>${who}, ${this.date(item.at)}</h4>
+      <h4>${msg(html`${who}, ${this.date(item.at)}`, { desc: 'Who wrote a message, then when: "The person wrote, 5 minutes ago". Write the comma as your language does.' })}</h4>
       ${body}
     </li>`;
   }

@@ -1,9 +1,4 @@
 import { expect, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { solveChallenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
-import { parsePublicKey } from '@wegweiser/contact-form/public-key';
-import { seal, type ContactMessage } from '@wegweiser/contact-form/envelope';
 import type { ContactInbox } from '../src/ContactInbox.js';
 import '../src/define.js';
 import {
@@ -16,103 +11,29 @@ import {
   isMirrored,
   itIsAccessibleInEveryLocale,
   pseudoLocale,
-  shadowText,
   startsAtInlineStart,
   textsNotFromCatalogue,
 } from '../../../scripts/testing/index.js';
+import { arabicMessage, centre, click, germanMessage, openArabic as openArabicWith, relayCommand, signIn, startSeededRelay, type TestRelay, unlocked as unlockedWith } from './fixtures/locale-helpers.js';
 
-interface TestRelay {
-  id: string;
-  url: string;
-  publicKey: string;
-}
-const credential = 'TEST0-CREDE-NTIAL-NOTSE-CRET0';
-const centre = 'demo-beratungsstelle';
-const passphrase = 'demo-passphrase-not-secret';
-const relayCommand = <T>(payload: Record<string, unknown>) => executeServerCommand<T, Record<string, unknown>>('contact-relay', payload);
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 
 let relay: TestRelay;
 let keyFile: string;
 before(async () => {
-  relay = await relayCommand<TestRelay>({ action: 'start', origin: location.origin, inboxCredential: credential });
-  keyFile = await (await fetch('/packages/contact-relay/demo/demo-private-key.json')).text();
-  // Two first messages, as the form sends them (fictional): one in Arabic, with a phone number to call back.
-  for (const message of [
-    { text: 'Ich suche eine andere Arbeit.', topic: 'work', language: 'ro', formLocale: 'de' },
-    { text: 'أبحث عن سكن.', topic: 'housing', language: 'ar', formLocale: 'ar', reply: { method: 'phone', value: '0381 000000' } },
-  ] as const) {
-    await seed({ reply: { method: 'none' }, ...message } as Partial<ContactMessage> & { text: string });
-  }
+  ({ relay, keyFile } = await startSeededRelay());
 });
 after(async () => {
   await relayCommand({ action: 'stop', id: relay.id });
 });
-
-async function seed(message: Partial<ContactMessage> & { text: string }) {
-  const key = await parsePublicKey(relay.publicKey);
-  const full = { topic: null, language: null, reply: { method: 'none' }, formLocale: 'de', ...message } as ContactMessage;
-  // WebKitGTK now and then fails to make an X25519 key: try again, as the widgets do.
-  let envelope;
-  for (let attempt = 1; !envelope; attempt++) {
-    try {
-      envelope = await seal(key, full, null);
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-  }
-  const challenge = await (await fetch(`${relay.url}/v1/challenge`)).json();
-  const solution = await solveChallenge({ challenge, deriveKey, timeout: 0 });
-  const response = await fetch(`${relay.url}/v1/messages`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ envelope, pow: { challenge, solution }, idempotencyKey: crypto.randomUUID().replace(/-/g, '') }),
-  });
-  expect(response.status, await response.clone().text()).to.equal(201);
-}
-
-async function until(check: () => boolean, what: string, ms = 20000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`not reached in time: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-async function type(el: ContactInbox, selector: string, value: string) {
-  const field = $<HTMLInputElement>(el, selector)!;
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-  await el.updateComplete;
-}
-async function click(el: ContactInbox, selector: string) {
-  $<HTMLElement>(el, selector)!.click();
-  await el.updateComplete;
-}
-async function signIn(el: ContactInbox) {
-  await type(el, '#centre', centre);
-  await type(el, '#credential', credential);
-  await click(el, '[part=sign-in] button[type=submit]');
-  await until(() => !!$(el, '#key-title'), 'the key step');
-}
-async function unlocked(el: ContactInbox) {
-  await signIn(el);
-  await type(el, '#key-paste', keyFile);
-  await type(el, '#passphrase', passphrase);
-  await click(el, '[part=key] button[type=submit]');
-  await until(() => el.shadowRoot!.querySelectorAll('button.open').length === 2 && !el.shadowRoot!.querySelector('[part=list] [role=status]'), 'the list');
-  await until(() => shadowText(el).includes('Arbeit') && shadowText(el).includes('سكن'), 'every preview decrypted');
-}
-async function openArabic(el: ContactInbox) {
-  await unlocked(el);
-  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.open')].find((b) => b.textContent!.includes('سكن'))!.click();
-  await until(() => !!$(el, '[part=conversation] ol.items') && el.shadowRoot!.querySelectorAll('.text').length > 0, 'the open conversation');
-}
+const unlocked = (el: ContactInbox) => unlockedWith(el, keyFile);
+const openArabic = (el: ContactInbox) => openArabicWith(el, keyFile);
 
 const inbox = () => html`<ww-contact-inbox relay=${relay.url}></ww-contact-inbox>`;
 /** The messages, the centre's id, the phone number, languages (named in themselves) and Intl's dates are data. */
 const data = () => [
-  'Ich suche eine andere Arbeit.',
-  'أبحث عن سكن.',
+  germanMessage,
+  arabicMessage,
   '0381 000000',
   centre,
   ...intlTexts(pseudoLocale, everyLocale.filter((l) => l !== 'de-x-ls')),
