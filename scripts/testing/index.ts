@@ -44,7 +44,8 @@ export async function collectErrors(run: () => Promise<unknown>, target: EventTa
 
 /** The text a person sees in an element's shadow root (slotted content excluded). */
 export function shadowText(element: Element): string {
-  return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // Unicode isolates (core's isolate()) are invisible: left out.
+  return (element.shadowRoot?.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 export interface WidgetExamples {
@@ -295,6 +296,23 @@ export function startsAtInlineStart(block: Element): boolean {
   const left = box.left + px(style.borderLeftWidth) + px(style.paddingLeft);
   const right = box.right - px(style.borderRightWidth) - px(style.paddingRight);
   return style.direction === 'rtl' ? Math.abs(right - first.right) <= 1.5 : Math.abs(first.left - left) <= 1.5;
+}
+
+/** Whether the text `left` is drawn left of the text `right` inside `element` (each must occur once in one text node). */
+export function isDrawnLeftOf(element: Element, left: string, right: string): boolean {
+  const rect = (text: string) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(text);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      return range.getBoundingClientRect();
+    }
+    throw new Error(`"${text}" is not in <${element.localName}>`);
+  };
+  return rect(left).right <= rect(right).left + 0.5;
 }
 
 /** Whether an element is drawn flipped horizontally (a transform or scale with negative x). */

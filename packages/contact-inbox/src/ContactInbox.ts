@@ -2,7 +2,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, clock, registerMessages, token, plural } from '@wegweiser/core';
+import { WegweiserElement, clock, isolate, registerMessages, token, plural } from '@wegweiser/core';
 import { contactStyles } from '@wegweiser/contact-form/styles';
 import { answerLanguages, centrePattern, maxTextLength } from '@wegweiser/contact-form/format';
 import {
@@ -782,8 +782,9 @@ export class ContactInbox extends WegweiserElement {
   /** How the person can get an answer, when not here; null when they read answers with their code. */
   private noReplyText(first: Opened): string | null {
     if (first?.kind !== 'first-contact') return null;
-    const { reply } = first;
-    if (reply.method === 'code') return null;
+    if (first.reply.method === 'code') return null;
+    // The number or address isolated, so it keeps its order in right-to-left text.
+    const reply = first.reply.method === 'none' ? first.reply : { ...first.reply, value: isolate(first.reply.value) };
     if (reply.method === 'phone') return msg(str`No answer here: the person asked for a call at ${reply.value}`);
     if (reply.method === 'email') return msg(str`No answer here: the person asked for an e-mail to ${reply.value}`);
     return msg('No answer here: the person asked for no answer');

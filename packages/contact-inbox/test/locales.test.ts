@@ -8,6 +8,7 @@ import {
   everyLocale,
   fixtureInLocale,
   intlTexts,
+  isDrawnLeftOf,
   isMirrored,
   itIsAccessibleInEveryLocale,
   pseudoLocale,
@@ -82,6 +83,9 @@ describe('ww-contact-inbox in every language', function () {
     expect(startsAtInlineStart($(el, '#list-title')!)).to.equal(true);
     const german = [...el.shadowRoot!.querySelectorAll('button.open span')].find((s) => s.textContent!.includes('Arbeit'))!;
     expect(getComputedStyle(german).direction, 'the German preview').to.equal('ltr');
+    // The phone number to call keeps its own order inside the Arabic sentence.
+    const call = [...el.shadowRoot!.querySelectorAll('.no-reply')].find((n) => n.textContent!.includes('0381'))!;
+    expect(isDrawnLeftOf(call, '0381', '000000'), call.textContent!).to.equal(true);
     for (const element of el.shadowRoot!.querySelectorAll('*')) expect(isMirrored(element), element.localName).to.equal(false);
   });
 

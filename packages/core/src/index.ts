@@ -1,7 +1,7 @@
 export { WegweiserElement } from './WegweiserElement.js';
 export { reportError, type WegweiserErrorDetail, type WegweiserErrorEvent } from './errors.js';
 export { clock, useClock, ManualClock, parseInstant, type Clock } from './clock.js';
-export { fallbackLocale, inheritedLang, matchLocale, onLangChange, plural, textDirection, type PluralForms } from './locale.js';
+export { fallbackLocale, inheritedLang, isolate, matchLocale, onLangChange, plural, textDirection, type PluralForms } from './locale.js';
 export {
   sourceLocale,
   availableLocales,

@@ -69,6 +69,16 @@ export function onLangChange(listener: LangListener): () => void {
   };
 }
 
+/**
+ * `text` wrapped in Unicode isolates (FSI … PDI) for a message built with
+ * `str`: a phone number, an address or a name then keeps its own order inside
+ * right-to-left text ("+49 6131 000000", not "000000 6131 +49"). Markup can use
+ * `<bdi>` instead.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 /** One message per CLDR plural category; categories a language does not use fall back to `other`. */
 export interface PluralForms<T> {
   one: () => T;

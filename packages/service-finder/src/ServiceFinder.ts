@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, clock, fetchJson, parseInstant, readInlineJson, registerMessages, withLocale, plural } from '@wegweiser/core';
+import { WegweiserElement, clock, fetchJson, isolate, parseInstant, readInlineJson, registerMessages, withLocale, plural } from '@wegweiser/core';
 import { channels, formatProblem, textIn, topics, type Channel, type CheckedDirectory, type Topic } from './model.js';
 import { DirectoryIndex, offers, type Hit, type Origin, type Query, type ScheduleFactory } from './search.js';
 import type { Place, Places } from './places.js';
@@ -623,8 +623,9 @@ export class ServiceFinder extends WegweiserElement {
     const checked = f.date.format(new Date(`${c.lastChecked}T00:00:00Z`));
     const hours = channels.filter((ch) => c.hours?.[ch]);
     const { name } = c;
-    const phone = c.contacts?.phone ?? '';
-    const email = c.contacts?.email ?? '';
+    // Isolated, so a phone number keeps its order in right-to-left text.
+    const phone = isolate(c.contacts?.phone ?? '');
+    const email = isolate(c.contacts?.email ?? '');
     const distance = hit.distanceKm === undefined ? '' : this.formatKm(hit.distanceKm);
     return html`<li part="result" class="result" tabindex="-1">
       ${heading}

@@ -8,6 +8,7 @@ import {
   elementsTooWide,
   fixtureInLocale,
   intlTexts,
+  isDrawnLeftOf,
   isMirrored,
   itIsAccessibleInEveryLocale,
   pseudoLocale,
@@ -105,6 +106,9 @@ describe('ww-service-finder in every language', () => {
     const field = $(el, 'form input').getBoundingClientRect();
     const button = $(el, 'form button[type=submit]').getBoundingClientRect();
     expect(button.right, 'the search button follows the field to its left').to.be.at.most(field.left + 1);
+    // The phone number keeps its own order inside the Arabic sentence.
+    const call = el.shadowRoot!.querySelector('a[href^="tel:"]')!;
+    expect(isDrawnLeftOf(call, '+49', '000000'), call.textContent!).to.equal(true);
     for (const element of el.shadowRoot!.querySelectorAll('*')) expect(isMirrored(element), element.localName).to.equal(false);
   });
 
