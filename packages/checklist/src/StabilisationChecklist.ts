@@ -1,7 +1,8 @@
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, JsonLoadError, clock, fetchJson, readInlineJson, registerMessages, token, type SchemaProblem } from '@wegweiser/core';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { WegweiserElement, JsonLoadError, clock, fetchJson, readInlineJson, registerMessages, textDirection, token, type SchemaProblem } from '@wegweiser/core';
 import {
   colorAccent,
   colorBorder,
@@ -144,6 +145,8 @@ export class StabilisationChecklist extends WegweiserElement {
   @property({ attribute: false }) content: SiteContent | undefined;
 
   @state() private shown: ChecklistContent | undefined;
+  /** The language of the built-in set shown: German on a page in a language without its own set. */
+  @state() private contentLang = 'de';
   @state() private unavailable = false;
   @state() private siteRejected = false;
   @state() private entries: Entries = {};
@@ -200,6 +203,7 @@ export class StabilisationChecklist extends WegweiserElement {
     let base: ChecklistContent;
     try {
       base = (await (sets[language] ?? sets['de']!)()).default;
+      if (load === this.loads) this.contentLang = sets[language] ? language : 'de';
     } catch (error) {
       if (load !== this.loads) return;
       this.unavailable = true;
@@ -400,6 +404,21 @@ export class StabilisationChecklist extends WegweiserElement {
     return (this.simple && item.simpleTitle) || item.title;
   }
 
+  /**
+   * `lang` and `dir` for the steps' texts when their language is not the
+   * interface's (a Romanian or Arabic page gets the German set): read with a
+   * German voice and laid out left to right (WCAG 3.1.2). Empty when they match.
+   */
+  private contentAttrs(): { lang?: string; dir?: 'ltr' | 'rtl' } {
+    return this.locale.split('-')[0] === this.contentLang ? {} : { lang: this.contentLang, dir: textDirection(this.contentLang) };
+  }
+
+  /** A text of the built-in set, marked with its language where it differs from the interface's. */
+  private inContentLang(text: string): TemplateResult | string {
+    const { lang, dir } = this.contentAttrs();
+    return lang ? html`<span lang=${lang} dir=${ifDefined(dir)}>${text}</span>` : text;
+  }
+
   private date(iso: string | Date, withTime = true): string {
     return new Intl.DateTimeFormat(this.locale, withTime ? { dateStyle: 'full', timeStyle: 'short' } : { dateStyle: 'long' }).format(new Date(iso));
   }
@@ -452,7 +471,7 @@ export class StabilisationChecklist extends WegweiserElement {
         <ul>
           ${content.sections.map((section) => {
             const p = progress([section], this.entries);
-            return html`<li>${section.title}: ${this.count(p)}${this.bar(p)}</li>`;
+            return html`<li>${this.inContentLang(section.title)}: ${this.count(p)}${this.bar(p)}</li>`;
           })}
         </ul>
       </section>
@@ -483,8 +502,8 @@ export class StabilisationChecklist extends WegweiserElement {
             ${steps.map(
               (step) =>
                 html`<li>
-                  <button type="button" class="link" @click=${() => this.goTo(step)}>${this.itemTitle(step.item)}</button>
-                  <span class="muted">(${step.section.title}: ${this.statusLabel(step.status)})</span>
+                  <button type="button" class="link" @click=${() => this.goTo(step)}>${this.inContentLang(this.itemTitle(step.item))}</button>
+                  <span class="muted">(${this.inContentLang(step.section.title)}: ${this.statusLabel(step.status)})</span>
                 </li>`,
             )}
           </ol>`
@@ -498,9 +517,9 @@ export class StabilisationChecklist extends WegweiserElement {
     return html`<section class="section" part="section" aria-labelledby="h-${section.id}">
       <h2 id="h-${section.id}">
         ${counsellor
-          ? section.title
+          ? this.inContentLang(section.title)
           : html`<button type="button" class="toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="s-${section.id}" @click=${() => this.toggle(section)}>
-              ${section.title}
+              ${this.inContentLang(section.title)}
             </button>`}
       </h2>
       <p class="count">${this.count(p)}</p>
@@ -516,11 +535,12 @@ export class StabilisationChecklist extends WegweiserElement {
     const entry = this.entries[key];
     const status = entry?.status ?? 'open';
     const title = this.itemTitle(item);
-    const about = html`<p class="text">${(this.simple && item.simpleText) || item.text}</p>
+    const { lang, dir } = this.contentAttrs();
+    const about = html`<p class="text" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${(this.simple && item.simpleText) || item.text}</p>
       ${item.link ? html`<p><a href=${item.link.href}>${item.link.label}</a></p>` : nothing}
       ${item.contact ? this.renderContact(item.contact) : nothing}`;
     return html`<li class="item ${status}" part="item">
-      <h3 id=${key} tabindex="-1">${title}<span class="print"> (${this.statusLabel(status)})</span></h3>
+      <h3 id=${key} tabindex="-1">${this.inContentLang(title)}<span class="print"> (${this.statusLabel(status)})</span></h3>
       ${counsellor ? html`<details><summary>${msg('About this step')}</summary>${about}</details>` : about}
       <fieldset class="choices">
         <legend class="visually-hidden">${msg(str`Status: ${title}`)}</legend>

@@ -98,5 +98,20 @@ describe('ww-stabilisation-checklist in every language', () => {
     for (const element of el.shadowRoot!.querySelectorAll('*')) expect(isMirrored(element), element.localName).to.equal(false);
   });
 
+  it('a page in a language without its own steps gets the German steps, marked as German and laid out left to right', async () => {
+    const el = await fixtureInLocale<StabilisationChecklist>(html`<ww-stabilisation-checklist></ww-stabilisation-checklist>`, 'ar', 700);
+    await ready(el);
+    const text = $(el, '.item p.text');
+    expect(text.lang).to.equal('de');
+    expect(getComputedStyle(text).direction).to.equal('ltr');
+    const title = $(el, '.item h3 span[lang]');
+    expect([title.lang, title.dir]).to.deep.equal(['de', 'ltr']);
+    expect($(el, '.root').lang, 'the interface stays Arabic').to.equal('ar');
+    // An English page has its own set: nothing is marked.
+    const english = await fixtureInLocale<StabilisationChecklist>(html`<ww-stabilisation-checklist></ww-stabilisation-checklist>`, 'en');
+    await ready(english);
+    expect($(english, '.item p.text').hasAttribute('lang')).to.equal(false);
+  });
+
   itIsAccessibleInEveryLocale({ template: () => html`<ww-stabilisation-checklist></ww-stabilisation-checklist>`, settle: ready });
 });
