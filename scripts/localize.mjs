@@ -285,6 +285,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       // `--locale de` rewrites only that locale's XLIFF file, so translators
       // working on the other files at the same time lose nothing.
       const config = JSON.parse(readFileSync(join(dir, configFile), 'utf8'));
+      if (!config.targetLocales.includes(onlyLocale)) continue;
       const temporary = join(dir, `.${configFile}.${process.pid}.tmp.json`);
       writeFileSync(temporary, JSON.stringify({ ...config, targetLocales: [onlyLocale] }));
       try {
