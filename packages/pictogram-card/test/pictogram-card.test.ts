@@ -53,7 +53,7 @@ describe('ww-pictogram-card: content and languages', () => {
     const status = root(el).querySelector('[role="status"] span')!;
     expect(status.textContent).to.equal('Anonim');
     expect(status.getAttribute('lang')).to.equal('ro');
-    expect(notices(el)).to.deep.equal(['Übersetzungsentwurf: noch nicht muttersprachlich geprüft.']);
+    expect(notices(el)).to.deep.equal(['Traducere provizorie: nu a fost încă verificată de un vorbitor nativ.']);
   });
 
   it('switches with the keyboard alone', async () => {
@@ -88,14 +88,14 @@ describe('ww-pictogram-card: content and languages', () => {
     await new Promise((resolve) => setTimeout(resolve));
     await el.updateComplete;
     expect(title(el)).to.equal('Vorbim română și bulgară');
-    expect(notices(el)).to.deep.equal(['Übersetzungsentwurf: noch nicht muttersprachlich geprüft.']);
+    expect(notices(el)).to.deep.equal(['Traducere provizorie: nu a fost încă verificată de un vorbitor nativ.']);
   });
 
   it('falls back to the first version when a translation is missing, and says so', async () => {
     const el = await card(demoCard('evening'), 'ro');
     expect(title(el)).to.equal('Auch abends');
     expect(content(el).lang).to.equal('de');
-    expect(notices(el)).to.deep.equal(['Diesen Text gibt es nicht auf Rumänisch. Sie sehen ihn auf Deutsch.']);
+    expect(notices(el)).to.deep.equal(['Acest text nu este disponibil în limba Română. Este afișat în limba Germană.']);
     // Once the reader picks a language, nothing is missing any more.
     button(el, 'English').click();
     await el.updateComplete;
@@ -159,8 +159,8 @@ describe('ww-pictogram-card: content and languages', () => {
     expect(root(el).querySelector('.card')!.getAttribute('lang')).to.equal('en');
     button(el, 'Română').click();
     await el.updateComplete;
-    // No Romanian interface strings: the page's language (German) again.
-    expect(root(el).querySelector('[part="languages"]')!.getAttribute('aria-label')).to.equal('Sprache');
+    // The interface follows into Romanian too (a machine draft, like the card's Romanian text).
+    expect(root(el).querySelector('[part="languages"]')!.getAttribute('aria-label')).to.equal('Limba');
   });
 
   it('copies inline markup such as <bdi> and drops duplicate ids', async () => {

@@ -127,11 +127,11 @@ describe('ww-pictogram-card: read aloud', () => {
     expect(spoken.lang).to.equal('ro');
     expect(spoken.voice!.lang).to.equal('ro-RO');
     expect(spoken.text).to.equal('Anonim\nNu trebuie să ne spuneți numele.');
-    expect(speakButton(el)!.textContent!.trim()).to.equal('Vorlesen beenden');
+    expect(speakButton(el)!.textContent!.trim()).to.equal('Opriți citirea');
     speakButton(el)!.click();
     await el.updateComplete;
     expect(synth.current).to.equal(undefined);
-    expect(speakButton(el)!.textContent!.trim()).to.equal('Vorlesen');
+    expect(speakButton(el)!.textContent!.trim()).to.equal('Citire cu voce tare');
   });
 
   it('reads the "more" section too when it is open, and resets when speech ends', async () => {
