@@ -312,7 +312,8 @@ export function isDrawnLeftOf(element: Element, left: string, right: string): bo
     }
     throw new Error(`"${text}" is not in <${element.localName}>`);
   };
-  return rect(left).right <= rect(right).left + 0.5;
+  // Left edges: WebKit measures part of a bidi run as the whole run, but its start is right.
+  return rect(left).left < rect(right).left;
 }
 
 /** Whether an element is drawn flipped horizontally (a transform or scale with negative x). */

@@ -77,6 +77,8 @@ export class ContactReplies extends WegweiserElement {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
         margin-block: 0.25rem 0;
+        /* A message aligns by its own direction (dir=auto), not its list item's: Firefox's li is match-parent. */
+        text-align: start;
       }
       .choice input[type='checkbox'] {
         inline-size: 24px;

@@ -178,6 +178,8 @@ export class ContactInbox extends WegweiserElement {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
         margin: 0 0 ${token('space-2', space2)};
+        /* A message aligns by its own direction (dir=auto), not its list item's: Firefox's li is match-parent. */
+        text-align: start;
       }
       .item.centre {
         border-inline-start: 4px solid var(--_accent);
