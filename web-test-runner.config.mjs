@@ -15,8 +15,6 @@ import { emulateMediaPlugin } from './scripts/testing/emulate-media-plugin.mjs';
 import { contactRelayPlugin } from './packages/contact-relay/test/wtr-relay-plugin.mjs';
 // Server-rendered pages from @wegweiser/ssr, made in Node (executeServerCommand('ssr-render')).
 import { ssrPlugin } from './packages/ssr/test/wtr-ssr-plugin.mjs';
-// Server-rendered pages from @wegweiser/ssr, made in Node (executeServerCommand('ssr-render')).
-import { ssrPlugin } from './packages/ssr/test/wtr-ssr-plugin.mjs';
 // The example apps' pages get a console spy (examples/test).
 import { exampleConsoleSpyPlugin } from './examples/test/wtr-plugin.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -193,5 +191,5 @@ export default {
       return next();
     },
   ],
-  plugins: [emulateMediaPlugin(), contactRelayPlugin(), ssrPlugin(), ssrPlugin(), exampleConsoleSpyPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
+  plugins: [emulateMediaPlugin(), contactRelayPlugin(), ssrPlugin(), exampleConsoleSpyPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
 };
