@@ -1,7 +1,6 @@
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { WegweiserElement, JsonLoadError, clock, fetchJson, readInlineJson, registerMessages, textDirection, token, type SchemaProblem } from '@wegweiser/core';
 import {
   colorAccent,
@@ -405,18 +404,18 @@ export class StabilisationChecklist extends WegweiserElement {
   }
 
   /**
-   * `lang` and `dir` for the steps' texts when their language is not the
-   * interface's (a Romanian or Arabic page gets the German set): read with a
-   * German voice and laid out left to right (WCAG 3.1.2). Empty when they match.
+   * The steps' language where it is not the interface's (a Romanian or Arabic
+   * page gets the German set), for `lang` and `dir` on their texts: read with a
+   * German voice, laid out left to right (WCAG 3.1.2).
    */
-  private contentAttrs(): { lang?: string; dir?: 'ltr' | 'rtl' } {
-    return this.locale.split('-')[0] === this.contentLang ? {} : { lang: this.contentLang, dir: textDirection(this.contentLang) };
+  private get stepLang(): string | undefined {
+    return this.locale.split('-')[0] === this.contentLang ? undefined : this.contentLang;
   }
 
   /** A text of the built-in set, marked with its language where it differs from the interface's. */
   private inContentLang(text: string): TemplateResult | string {
-    const { lang, dir } = this.contentAttrs();
-    return lang ? html`<span lang=${lang} dir=${ifDefined(dir)}>${text}</span>` : text;
+    const lang = this.stepLang;
+    return lang ? html`<span lang=${lang} dir=${textDirection(lang)}>${text}</span>` : text;
   }
 
   private date(iso: string | Date, withTime = true): string {
@@ -535,8 +534,9 @@ export class StabilisationChecklist extends WegweiserElement {
     const entry = this.entries[key];
     const status = entry?.status ?? 'open';
     const title = this.itemTitle(item);
-    const { lang, dir } = this.contentAttrs();
-    const about = html`<p class="text" lang=${ifDefined(lang)} dir=${ifDefined(dir)}>${(this.simple && item.simpleText) || item.text}</p>
+    const lang = this.stepLang;
+    const text = (this.simple && item.simpleText) || item.text;
+    const about = html`${lang ? html`<p class="text" lang=${lang} dir=${textDirection(lang)}>${text}</p>` : html`<p class="text">${text}</p>`}
       ${item.link ? html`<p><a href=${item.link.href}>${item.link.label}</a></p>` : nothing}
       ${item.contact ? this.renderContact(item.contact) : nothing}`;
     return html`<li class="item ${status}" part="item">
