@@ -24,12 +24,16 @@ export function localizeConfigs(dir) {
     .sort((a, b) => a.length - b.length || a.localeCompare(b));
 }
 
+const readConfig = (dir, configFile) => JSON.parse(readFileSync(join(dir, configFile), 'utf8'));
+/** `replies` for `lit-localize.replies.json`; undefined for the main config. */
+const configSuffix = (configFile) => /^lit-localize\.([a-z-]+)\.json$/.exec(configFile)?.[1];
+
 /**
  * Writes `<outputDir>/../catalogue.ts`: one loader per target locale, so each
  * locale's messages are their own chunk, fetched only when a widget needs them.
  */
 function writeCatalogue(dir, configFile) {
-  const config = JSON.parse(readFileSync(join(dir, configFile), 'utf8'));
+  const config = readConfig(dir, configFile);
   const outputDir = join(dir, config.output.outputDir);
   const file = join(dirname(outputDir), 'catalogue.ts');
   const rel = `./${config.output.outputDir.split('/').at(-1)}`;
@@ -135,7 +139,7 @@ export function xliffUnits(text) {
  * (html or str) of each message is read from the German module just built.
  */
 function writePseudo(dir, configFile) {
-  const config = JSON.parse(readFileSync(join(dir, configFile), 'utf8'));
+  const config = readConfig(dir, configFile);
   const xliff = join(dir, config.interchange.xliffDir, 'de.xlf');
   if (!existsSync(xliff)) return;
   const built = join(dir, config.output.outputDir, 'de.ts');
@@ -147,7 +151,7 @@ function writePseudo(dir, configFile) {
     const tag = tags.get(id) ?? (body.includes('${') ? 'str' : '');
     return `  '${id}': ${tag}\`${body}\`,`;
   });
-  const suffix = /^lit-localize\.([a-z-]+)\.json$/.exec(configFile)?.[1];
+  const suffix = configSuffix(configFile);
   const name = `${dir.split(/[\\/]/).at(-1)}${suffix ? `-${suffix}` : ''}`;
   mkdirSync(pseudoDir, { recursive: true });
   writeFileSync(
@@ -189,8 +193,8 @@ export function localisationStatus() {
   for (const pkg of packages) {
     const dir = join(root, 'packages', pkg);
     for (const configFile of localizeConfigs(dir)) {
-      const config = JSON.parse(readFileSync(join(dir, configFile), 'utf8'));
-      const suffix = /^lit-localize\.([a-z-]+)\.json$/.exec(configFile)?.[1];
+      const config = readConfig(dir, configFile);
+      const suffix = configSuffix(configFile);
       const column = { name: suffix ? `${pkg} (${suffix})` : pkg, units: 0 };
       columns.push(column);
       for (const locale of config.targetLocales) {
@@ -284,7 +288,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       }
       // `--locale de` rewrites only that locale's XLIFF file, so translators
       // working on the other files at the same time lose nothing.
-      const config = JSON.parse(readFileSync(join(dir, configFile), 'utf8'));
+      const config = readConfig(dir, configFile);
       if (!config.targetLocales.includes(onlyLocale)) continue;
       const temporary = join(dir, `.${configFile}.${process.pid}.tmp.json`);
       writeFileSync(temporary, JSON.stringify({ ...config, targetLocales: [onlyLocale] }));

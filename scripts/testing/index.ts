@@ -43,6 +43,15 @@ export async function collectErrors(run: () => Promise<unknown>, target: EventTa
 }
 
 /** The text a person sees in an element's shadow root (slotted content excluded). */
+/** Waits until `check` holds, looking every 25 ms; fails naming `what` after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, what = 'condition', ms = 15000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`not reached in time: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 export function shadowText(element: Element): string {
   // Unicode isolates (core's isolate()) are invisible: left out.
   return (element.shadowRoot?.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();

@@ -103,7 +103,7 @@ describe('right-to-left screenshots (Arabic)', () => {
       $<HTMLInputElement>(form, '#reply-code').click();
       await form.updateComplete;
       $<HTMLButtonElement>(form, 'button[type=submit]').click();
-      await until(() => !!form.shadowRoot!.querySelector('.code'), 'the code');
+      await until(() => !!form.shadowRoot!.querySelector('.code'), 'the code', 20000);
       const code = $(form, '.code span[aria-hidden]').textContent!.trim();
       form.remove();
       await relayCommand({ action: 'answer', id: relay.id, text: 'شكرًا على رسالتك. يمكننا التحدث يوم الاثنين.' });
@@ -113,7 +113,7 @@ describe('right-to-left screenshots (Arabic)', () => {
         input.dispatchEvent(new Event('input', { bubbles: true }));
         await (el as ContactReplies).updateComplete;
         $<HTMLButtonElement>(el, 'form button[type=submit]').click();
-        await until(() => !!el.shadowRoot!.querySelector('[part=conversation]'), 'the conversation');
+        await until(() => !!el.shadowRoot!.querySelector('[part=conversation]'), 'the conversation', 20000);
       });
     });
     it('ww-contact-inbox', () =>

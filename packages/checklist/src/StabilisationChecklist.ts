@@ -1,7 +1,7 @@
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, JsonLoadError, clock, fetchJson, readInlineJson, registerMessages, textDirection, token, type SchemaProblem } from '@wegweiser/core';
+import { WegweiserElement, JsonLoadError, clock, fetchJson, inlineJsonScript, readInlineJson, registerMessages, textDirection, token, type SchemaProblem } from '@wegweiser/core';
 import {
   colorAccent,
   colorBorder,
@@ -171,8 +171,7 @@ export class StabilisationChecklist extends WegweiserElement {
 
   /** Content in the page (property, inline JSON or built-in) is read before the first render; a `src` is fetched after. */
   protected override whenContentReady(): Promise<void> | undefined {
-    const inline = [...this.children].some((child) => child.localName === 'script');
-    return this.src && this.content === undefined && !inline ? undefined : this.load();
+    return this.src && this.content === undefined && !inlineJsonScript(this) ? undefined : this.load();
   }
 
   /** Whether the list is kept in this browser's storage (the person chose so). */

@@ -1,19 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { collectErrors, itIsAccessibleInEveryState, itSurvivesBadInput, shadowText, withLang } from '../../../scripts/testing/index.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { collectErrors, itIsAccessibleInEveryState, itSurvivesBadInput, shadowText, withLang, until } from '../../../scripts/testing/index.js';
 import { formatPublicKey } from '../src/public-key.js';
 import type { ContactForm } from '../src/ContactForm.js';
 import type { MessagePlaintext } from '../src/envelope.js';
 import '../src/define.js';
+import { relayCommand, type TestRelay, startRelay } from '../../contact-relay/test/relay-command.js';
 
-interface TestRelay {
-  id: string;
-  url: string;
-  publicKey: string;
-}
-
-const relayCommand = <T>(payload: Record<string, unknown>) => executeServerCommand<T, Record<string, unknown>>('contact-relay', payload);
-const startRelay = () => relayCommand<TestRelay>({ action: 'start', origin: location.origin });
 
 let relay: TestRelay;
 before(async () => {
@@ -51,16 +44,9 @@ async function submit(el: ContactForm) {
   await el.updateComplete;
 }
 
-async function until(check: () => boolean | Promise<boolean>, ms = 8000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const sent = (el: ContactForm) =>
-  until(() => !!el.shadowRoot!.querySelector('[part=confirmation]')).catch((error: Error) => {
+  until(() => !!el.shadowRoot!.querySelector('[part=confirmation]'), 'the confirmation', 8000).catch((error: Error) => {
     throw new Error(`${error.message}; the form shows: ${shadowText(el).slice(-200)}`);
   });
 
@@ -94,7 +80,7 @@ describe('ww-contact-form', () => {
         c.minFillTime = 0;
         await relayCommand({ action: 'cut', id: relay.id, before: 1 });
         await type(c, '#message', 'Eine Testnachricht');
-        await collectErrors(() => submit(c).then(() => until(() => !!c.shadowRoot!.querySelector('[part=status]'))));
+        await collectErrors(() => submit(c).then(() => until(() => !!c.shadowRoot!.querySelector('[part=status]'), 'a status', 8000)));
       },
     },
   });
@@ -115,7 +101,7 @@ describe('ww-contact-form', () => {
       let el!: ContactForm;
       const events = await collectErrors(async () => {
         el = await fixture<ContactForm>(form({ publicKey: key }));
-        await until(() => shadowText(el).includes('cannot send messages securely') || shadowText(el).includes('keine Nachrichten sicher'));
+        await until(() => shadowText(el).includes('cannot send messages securely') || shadowText(el).includes('keine Nachrichten sicher'), 'the key problem', 8000);
       });
       expect(events.map((e) => e.detail.code)).to.include('contact-form/invalid-public-key');
       expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
@@ -206,7 +192,7 @@ describe('ww-contact-form', () => {
       await type(el, '#message', 'Bitte nicht verlieren');
       const events = await collectErrors(async () => {
         await submit(el);
-        await until(() => !!el.shadowRoot!.querySelector('[part=status]'));
+        await until(() => !!el.shadowRoot!.querySelector('[part=status]'), 'a status', 8000);
         expect(shadowText(el)).to.include('Ihr Text ist noch da');
         expect(part<HTMLTextAreaElement>(el, '#message').value).to.equal('Bitte nicht verlieren');
         await sent(el);
@@ -258,7 +244,7 @@ describe('ww-contact-form', () => {
     await type(el, '#message', 'Text bleibt');
     const events = await collectErrors(async () => {
       await submit(el);
-      await until(() => !!el.shadowRoot!.querySelector('[part=status]') && !shadowText(el).includes('gleich von selbst'));
+      await until(() => !!el.shadowRoot!.querySelector('[part=status]') && !shadowText(el).includes('gleich von selbst'), 'a final status', 8000);
     });
     expect(events.map((e) => e.detail.code)).to.include('contact-form/relay-refused');
     expect(part<HTMLTextAreaElement>(el, '#message').value).to.equal('Text bleibt');

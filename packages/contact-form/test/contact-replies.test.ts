@@ -1,18 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { collectErrors, itIsAccessibleInEveryState, itSurvivesBadInput, shadowText, withLang } from '../../../scripts/testing/index.js';
+import { collectErrors, itIsAccessibleInEveryState, itSurvivesBadInput, shadowText, withLang, until } from '../../../scripts/testing/index.js';
 import type { ContactForm } from '../src/ContactForm.js';
 import type { ContactReplies } from '../src/ContactReplies.js';
 import type { Envelope, Plaintext } from '../src/envelope.js';
 import { newCode } from '../src/conversation.js';
 import '../src/define.js';
 import '../src/define-replies.js';
+import { relayCommand, type TestRelay, startRelay } from '../../contact-relay/test/relay-command.js';
 
-interface TestRelay {
-  id: string;
-  url: string;
-  publicKey: string;
-}
 interface Item {
   conversation: string;
   author: 'person' | 'centre';
@@ -20,18 +15,9 @@ interface Item {
   toPerson: Envelope | null;
 }
 
-const relayCommand = <T>(payload: Record<string, unknown>) => executeServerCommand<T, Record<string, unknown>>('contact-relay', payload);
-const startRelay = () => relayCommand<TestRelay>({ action: 'start', origin: location.origin });
 
 const part = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 15000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`not reached in time: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function type(el: Element, selector: string, value: string) {
   const field = part<HTMLInputElement>(el, selector);

@@ -1,5 +1,4 @@
 import { expect, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import type { ContactForm } from '../src/ContactForm.js';
 import type { ContactReplies } from '../src/ContactReplies.js';
 import { answerLanguages } from '../src/format.js';
@@ -16,23 +15,12 @@ import {
   pseudoLocale,
   startsAtInlineStart,
   textsNotFromCatalogue,
+  until,
 } from '../../../scripts/testing/index.js';
+import { relayCommand, startRelay, type TestRelay } from '../../contact-relay/test/relay-command.js';
 
-interface TestRelay {
-  id: string;
-  url: string;
-  publicKey: string;
-}
-const relayCommand = <T>(payload: Record<string, unknown>) => executeServerCommand<T, Record<string, unknown>>('contact-relay', payload);
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 
-async function until(check: () => boolean, what: string, ms = 15000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`not reached in time: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 async function type(el: Element, selector: string, value: string) {
   const field = $<HTMLInputElement>(el, selector);
   field.value = value;
@@ -50,7 +38,7 @@ const data = () => [...answerLanguages.map(([, name]) => name), ...intlTexts(pse
 let relay: TestRelay;
 let code: string;
 before(async () => {
-  relay = await relayCommand<TestRelay>({ action: 'start', origin: location.origin });
+  relay = await startRelay();
   // A first message with "answer by code", and an answer, for the replies element.
   const form = await fixtureInLocale<ContactForm>(html`<ww-contact-form relay=${relay.url} public-key=${relay.publicKey} replies-href="#antworten"></ww-contact-form>`, 'en');
   form.minFillTime = 0;

@@ -1,31 +1,25 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import { parsePublicKey } from '@wegweiser/contact-form/public-key';
 import { open, seal, sealTo, type ContactMessage, type Envelope } from '@wegweiser/contact-form/envelope';
 import { deriveKeys, newCode, readCode, type CodeKeys } from '@wegweiser/contact-form/conversation';
-import { collectErrors, itIsAccessibleInEveryState, itSurvivesBadInput, shadowText } from '../../../scripts/testing/index.js';
+import { collectErrors, itIsAccessibleInEveryState, itSurvivesBadInput, shadowText, until } from '../../../scripts/testing/index.js';
 import type { ContactInbox } from '../src/ContactInbox.js';
 import '../src/define.js';
-
-interface TestRelay {
-  id: string;
-  url: string;
-  publicKey: string;
-}
+import { relayCommand, type TestRelay, startRelay } from '../../contact-relay/test/relay-command.js';
 
 const credential = 'TEST0-CREDE-NTIAL-NOTSE-CRET0';
 const centre = 'demo-beratungsstelle';
 const passphrase = 'demo-passphrase-not-secret';
-const relayCommand = <T>(payload: Record<string, unknown>) => executeServerCommand<T, Record<string, unknown>>('contact-relay', payload);
-const startRelay = () => relayCommand<TestRelay>({ action: 'start', origin: location.origin, inboxCredential: credential });
+const startRelayWithInbox = () => startRelay({ inboxCredential: credential });
 
 let relay: TestRelay;
 let demoKeyFile: string;
 let otherKeyFile: string;
 before(async () => {
-  relay = await startRelay();
+  relay = await startRelayWithInbox();
   demoKeyFile = await (await fetch('/packages/contact-relay/demo/demo-private-key.json')).text();
   otherKeyFile = await (await fetch('/packages/contact-inbox/test/fixtures/other-centre-key.json')).text();
 });
@@ -107,13 +101,6 @@ async function teamToken(r: TestRelay): Promise<string> {
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 
-async function until(check: () => boolean | Promise<boolean>, what = 'condition', ms = 15000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`${what} not reached in time`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function type(el: ContactInbox, selector: string, value: string) {
   const field = $<HTMLInputElement>(el, selector)!;
@@ -319,7 +306,7 @@ describe('ww-contact-inbox', function () {
   });
 
   it('lists conversations with counts and filters; previews are decrypted in the browser; it marks where no answer is possible here', async () => {
-    const r = await startRelay();
+    const r = await startRelayWithInbox();
     try {
       await seed(r, { text: 'Kurze Frage zur Krankenversicherung' });
       await seed(r, { text: 'Bitte rufen Sie mich abends an', reply: { method: 'phone', value: '0381 000000' } });
@@ -346,7 +333,7 @@ describe('ww-contact-inbox', function () {
   });
 
   it('opens a conversation with every item decrypted, answers it, and the person reads the answer with the key from their code', async () => {
-    const r = await startRelay();
+    const r = await startRelayWithInbox();
     try {
       const { keys } = await seed(r, { text: 'Ich suche eine Wohnung in Rostock', topic: 'housing', language: 'ro' });
       await followUp(r, keys!, 'Und eine Frage zur Krankenkasse');
@@ -376,7 +363,7 @@ describe('ww-contact-inbox', function () {
   });
 
   it('closes and reopens a conversation; deletes it only after a confirmation that says it cannot be undone', async () => {
-    const r = await startRelay();
+    const r = await startRelayWithInbox();
     try {
       const { keys } = await seed(r, { text: 'Bitte schließen und löschen' });
       const el = await unlocked(await fixture<ContactInbox>(inbox(r)));
@@ -402,7 +389,7 @@ describe('ww-contact-inbox', function () {
   });
 
   it('keeps the typed answer when the session ends, and sends it after signing in again', async () => {
-    const r = await startRelay();
+    const r = await startRelayWithInbox();
     try {
       const { keys } = await seed(r, { text: 'Sitzung läuft ab' });
       const el = await unlocked(await fixture<ContactInbox>(inbox(r)));
@@ -425,7 +412,7 @@ describe('ww-contact-inbox', function () {
   });
 
   it('keeps the answer when the relay is down or its reply is lost, and stores it once on retry', async () => {
-    const r = await startRelay();
+    const r = await startRelayWithInbox();
     try {
       const { keys } = await seed(r, { text: 'Relay ist weg' });
       const el = await unlocked(await fixture<ContactInbox>(inbox(r)));
@@ -461,7 +448,7 @@ describe('ww-contact-inbox', function () {
   });
 
   it('says calmly when someone else deleted the conversation, and keeps the unsent answer to copy', async () => {
-    const r = await startRelay();
+    const r = await startRelayWithInbox();
     try {
       await seed(r, { text: 'Wird gleich gelöscht' });
       const el = await unlocked(await fixture<ContactInbox>(inbox(r)));
@@ -479,7 +466,7 @@ describe('ww-contact-inbox', function () {
   });
 
   it('shows a message the key cannot open as such, in its place', async () => {
-    const r = await startRelay();
+    const r = await startRelayWithInbox();
     try {
       const key = await parsePublicKey(r.publicKey);
       // Sealed under the centre's key id but to another key: the relay accepts it, the key does not open it.
@@ -502,7 +489,7 @@ describe('ww-contact-inbox', function () {
   });
 
   it('refreshes by itself, announces new conversations politely and never moves focus', async () => {
-    const r = await startRelay();
+    const r = await startRelayWithInbox();
     try {
       await seed(r, { text: 'Schon da' });
       const el = await unlocked(await fixture<ContactInbox>(inbox(r)));

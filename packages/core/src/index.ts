@@ -16,5 +16,5 @@ export { baseStyles, focusRing, visuallyHidden, token } from './styles.js';
 // The validator is a subpath of its own (`@wegweiser/core/validate`): re-exported here,
 // bundlers would put it into every widget's first chunk, wanted or not.
 export type { JsonSchema, JsonType, SchemaProblem } from './validate.js';
-export { fetchJson, readInlineJson, JsonLoadError } from './json.js';
+export { fetchJson, inlineJsonScript, readInlineJson, JsonLoadError } from './json.js';
 export { parseInert, workerUrl } from './trusted-types.js';

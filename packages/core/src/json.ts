@@ -37,13 +37,18 @@ export async function fetchJson(url: string | URL, signal?: AbortSignal): Promis
   }
 }
 
+/** The `<script type="application/json">` child that holds a widget's data in the page, if there is one. */
+export function inlineJsonScript(host: Element): Element | undefined {
+  return [...host.children].find((child) => child.localName === 'script' && (child as HTMLScriptElement).type === 'application/json');
+}
+
 /**
  * The JSON a site wrote into the element as `<script type="application/json">`
  * (a direct child), or `undefined` when there is none. Throws a `JsonLoadError`
  * of kind `parse` when the text is not JSON.
  */
 export function readInlineJson(host: Element): unknown {
-  const script = [...host.children].find((child) => child.localName === 'script' && (child as HTMLScriptElement).type === 'application/json');
+  const script = inlineJsonScript(host);
   if (!script) return undefined;
   try {
     return JSON.parse(script.textContent ?? '') as unknown;

@@ -45,7 +45,7 @@ function wegweiserPolicy(): Policy | null {
 /** A module worker's URL, as the page's Trusted Types rules need it. */
 export function workerUrl(url: URL): string | URL {
   try {
-    return (wegweiserPolicy()?.createScriptURL(url.href) as string | undefined) ?? url;
+    return wegweiserPolicy()?.createScriptURL(url.href) ?? url;
   } catch {
     // Not a worker file of this site (a build tool inlined it as a data: URL):
     // the browser's own rules decide, as if there were no policy.
@@ -55,6 +55,6 @@ export function workerUrl(url: URL): string | URL {
 
 /** Parses markup into an inert document (nothing in it runs or loads), for sanitising. */
 export function parseInert(markup: string, type: DOMParserSupportedType): Document {
-  const input = (wegweiserPolicy()?.createHTML(markup) as string | undefined) ?? markup;
+  const input = wegweiserPolicy()?.createHTML(markup) ?? markup;
   return new DOMParser().parseFromString(input, type);
 }

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, clock, fetchJson, isolate, parseInstant, readInlineJson, registerMessages, withLocale, plural } from '@wegweiser/core';
+import { WegweiserElement, clock, fetchJson, isolate, parseInstant, inlineJsonScript, readInlineJson, registerMessages, withLocale, plural } from '@wegweiser/core';
 import { channels, formatProblem, textIn, topics, type Channel, type CheckedDirectory, type Topic } from './model.js';
 import { DirectoryIndex, offers, type Hit, type Origin, type Query, type ScheduleFactory } from './search.js';
 import type { Place, Places } from './places.js';
@@ -138,8 +138,7 @@ export class ServiceFinder extends WegweiserElement {
 
   /** Directory data in the page (property or inline JSON) is read before the first render; a `src` is fetched after. */
   protected override whenContentReady(): Promise<void> | undefined {
-    const inline = [...this.children].some((child) => child.localName === 'script');
-    return this.data !== undefined || inline ? this.load() : undefined;
+    return this.data !== undefined || inlineJsonScript(this) ? this.load() : undefined;
   }
 
   override disconnectedCallback(): void {

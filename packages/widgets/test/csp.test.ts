@@ -1,35 +1,22 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import '../../../scripts/testing/index.js';
+import { relayCommand, startRelay, type TestRelay } from '../../contact-relay/test/relay-command.js';
+import { until } from '../../../scripts/testing/index.js';
 
 // The one-file bundle as built by `npm run build`, on a page served with a
 // strict CSP that also enforces Trusted Types: every widget runs, the contact
 // form encrypts and sends (worker, HPKE), a site's own pictogram is parsed,
 // and the page records no violation at all.
 
-interface TestRelay {
-  id: string;
-  url: string;
-  publicKey: string;
-}
-const relayCommand = <T>(payload: Record<string, unknown>) => executeServerCommand<T, Record<string, unknown>>('contact-relay', payload);
 
 type Frame = Window & typeof globalThis & { cspViolations: string[] };
 type Lit = HTMLElement & { updateComplete: Promise<unknown> };
 
-async function until(check: () => boolean, what: string, ms = 15000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`not reached in time: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
 
 let relay: TestRelay;
 before(async () => {
-  relay = await relayCommand<TestRelay>({ action: 'start', origin: location.origin });
+  relay = await startRelay();
 });
 after(async () => {
   await relayCommand({ action: 'stop', id: relay.id });

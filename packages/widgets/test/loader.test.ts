@@ -1,15 +1,8 @@
 import { expect } from '@open-wc/testing';
-import '../../../scripts/testing/index.js';
+import { until } from '../../../scripts/testing/index.js';
 
 type Frame = Window & typeof globalThis;
 
-async function until(check: () => boolean, what: string, ms = 10000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`not reached in time: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function open(): Promise<Frame> {
   const frame = document.createElement('iframe');
@@ -26,7 +19,7 @@ describe('wegweiser-loader.js', () => {
     const win = await open();
     await win.customElements.whenDefined('ww-hours-badge');
     const badge = win.document.querySelector('ww-hours-badge')!;
-    await until(() => (badge.shadowRoot?.textContent ?? '').trim().length > 0, 'the badge renders');
+    await until(() => (badge.shadowRoot?.textContent ?? '').trim().length > 0, 'the badge renders', 10000);
     for (const tag of ['ww-quick-exit', 'ww-service-finder', 'ww-stabilisation-checklist', 'ww-pictogram-card', 'ww-contact-form', 'ww-contact-replies']) {
       expect(win.customElements.get(tag), tag).to.equal(undefined);
     }
@@ -38,8 +31,8 @@ describe('wegweiser-loader.js', () => {
     const exit = win.document.createElement('ww-quick-exit');
     exit.innerHTML = '<a href="https://de.wikipedia.org/">Seite verlassen</a>';
     win.document.body.prepend(exit);
-    await until(() => !!win.customElements.get('ww-quick-exit'), 'ww-quick-exit is defined');
-    await until(() => (exit.shadowRoot?.textContent ?? '').includes('Seite verlassen'), 'the quick exit renders');
+    await until(() => !!win.customElements.get('ww-quick-exit'), 'ww-quick-exit is defined', 10000);
+    await until(() => (exit.shadowRoot?.textContent ?? '').includes('Seite verlassen'), 'the quick exit renders', 10000);
     expect(win.customElements.get('ww-service-finder')).to.equal(undefined);
   });
 });
