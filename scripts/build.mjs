@@ -85,3 +85,7 @@ for (const pkg of packages) {
   const dir = join(root, 'packages', pkg);
   if (existsSync(join(dir, 'postbuild.mjs'))) run(process.execPath, ['postbuild.mjs'], dir);
 }
+
+// The WordPress plugin (folder and zip) is made from the widgets' self-hosted
+// files, so it comes after everything above.
+if (!only.length || only.includes('wordpress')) run(process.execPath, ['packages/wordpress/build.mjs']);

@@ -1,7 +1,7 @@
 // Builds the files a site without a build step copies to its server, after
 // the widget packages are built: dist/wegweiser.js (every widget),
 // dist/wegweiser-loader.js (only the widgets on the page, on demand), the
-// tokens' CSS, the pictogram page stylesheet, and the chunks both share, in
+// tokens' CSS, the page stylesheet (wegweiser.css), the pictogram page stylesheet, and the chunks both share, in
 // one flat folder. dist/integrity.json lists an SRI hash for each file.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -39,6 +39,11 @@ await build({ ...options, entryPoints: { 'wegweiser-loader': join(here, 'src', '
 await build({ ...options, splitting: false, entryPoints: { 'pow.worker': join(packages, 'contact-form', 'dist', 'pow.worker.js') } });
 copyFileSync(join(packages, 'tokens', 'dist', 'css', 'tokens.css'), join(outdir, 'tokens.css'));
 copyFileSync(join(packages, 'pictogram-card', 'dist', 'pictogram-card.css'), join(outdir, 'pictogram-card.css'));
+// The page stylesheet for a calm first render: the quick exit's fallback rules, then every widget's.
+writeFileSync(
+  join(outdir, 'wegweiser.css'),
+  `${readFileSync(join(packages, 'quick-exit', 'dist', 'quick-exit.css'), 'utf8')}\n${readFileSync(join(here, 'src', 'calm.css'), 'utf8')}`,
+);
 
 const integrity = {};
 for (const file of readdirSync(outdir).sort()) {

@@ -1,0 +1,40 @@
+<?php
+/**
+ * The service finder block. Its data: the centres managed in wp-admin (served
+ * from this site's REST API), or a directory file at a URL. Without
+ * JavaScript, the published centres are listed with city and phone number.
+ *
+ * @package Wegweiser
+ * @var array $attributes Block attributes.
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+$wegweiser_from_url = 'url' === $attributes['source'] && '' !== $attributes['src'];
+$wegweiser_attrs    = array(
+	'src'           => $wegweiser_from_url ? esc_url_raw( $attributes['src'] ) : wegweiser_directory_url(),
+	'heading-level' => (string) min( 6, max( 2, (int) $attributes['headingLevel'] ) ),
+);
+$wegweiser_centres  = $wegweiser_from_url ? array() : wegweiser_directory()['centres'];
+?>
+<ww-service-finder <?php echo wegweiser_block_attributes( $wegweiser_attrs ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by get_block_wrapper_attributes. ?>><div class="wegweiser-fallback">
+<?php if ( $wegweiser_centres ) : ?>
+<ul>
+	<?php foreach ( $wegweiser_centres as $wegweiser_centre ) : ?>
+<li><strong><?php echo esc_html( $wegweiser_centre['name'] ); ?></strong>, <?php echo esc_html( $wegweiser_centre['address']['city'] ); ?>
+		<?php if ( isset( $wegweiser_centre['contacts']['phone'] ) ) : ?>
+, <a href="<?php echo esc_url( 'tel:' . preg_replace( '/[^0-9+]/', '', $wegweiser_centre['contacts']['phone'] ), array( 'tel' ) ); ?>"><?php echo esc_html( $wegweiser_centre['contacts']['phone'] ); ?></a>
+		<?php endif; ?>
+</li>
+	<?php endforeach; ?>
+</ul>
+<?php elseif ( $wegweiser_from_url ) : ?>
+<p><a href="<?php echo esc_url( $wegweiser_attrs['src'] ); ?>"><?php esc_html_e( 'The list of counselling centres', 'wegweiser' ); ?></a></p>
+<?php else : ?>
+<p><?php esc_html_e( 'No counselling centres are listed yet.', 'wegweiser' ); ?></p>
+<?php endif; ?>
+</div>
+<?php if ( '' !== $attributes['help'] ) : ?>
+<div slot="help"><p><?php echo esc_html( $attributes['help'] ); ?></p></div>
+<?php endif; ?>
+</ww-service-finder>

@@ -1,0 +1,249 @@
+<?php
+/**
+ * Checks centres against the service finder's own JSON Schema
+ * (schema/directory.schema.json of @wegweiser/service-finder, copied here by
+ * the build), so WordPress accepts exactly what the finder accepts.
+ *
+ * The validator interprets the same subset of JSON Schema 2020-12 as the
+ * widgets' validator (packages/core/src/validate.ts), and reports problems
+ * with the same JSONPath (`$.centres[3].name`).
+ *
+ * @package Wegweiser
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/** The directory schema as a PHP array (decoded objects as arrays). */
+function wegweiser_directory_schema() {
+	static $schema = null;
+	if ( null === $schema ) {
+		// A file of this plugin, not a remote request.
+		$schema = json_decode( (string) file_get_contents( WEGWEISER_DIR . 'includes/directory.schema.json' ), true ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents
+	}
+	return $schema;
+}
+
+/**
+ * Problems of one centre entry.
+ *
+ * @param mixed  $centre The decoded entry (objects as arrays).
+ * @param string $path   Its JSONPath.
+ * @return array[] Each with path, keyword, message.
+ */
+function wegweiser_centre_problems( $centre, $path = '$' ) {
+	$root   = wegweiser_directory_schema();
+	$schema = $root['$defs']['centre'];
+	$out    = array();
+	wegweiser_schema_check( $root, $schema, $centre, $path, $out );
+	return $out;
+}
+
+/** The JSONPath of a child. */
+function wegweiser_schema_child_path( $path, $key ) {
+	if ( is_int( $key ) ) {
+		return $path . '[' . $key . ']';
+	}
+	return preg_match( '/^[A-Za-z_$][\w$]*$/', $key ) ? $path . '.' . $key : $path . '[' . wp_json_encode( $key ) . ']';
+}
+
+/**
+ * The JSON type of a decoded value. JSON objects decode to associative arrays,
+ * lists to sequential arrays; an empty array is ambiguous and counts as both.
+ */
+function wegweiser_schema_type( $value ) {
+	if ( null === $value ) {
+		return 'null';
+	}
+	if ( is_bool( $value ) ) {
+		return 'boolean';
+	}
+	if ( is_int( $value ) ) {
+		return 'integer';
+	}
+	if ( is_float( $value ) ) {
+		return floor( $value ) === $value ? 'integer' : 'number';
+	}
+	if ( is_string( $value ) ) {
+		return 'string';
+	}
+	if ( is_array( $value ) ) {
+		return ( array() === $value || array_keys( $value ) === range( 0, count( $value ) - 1 ) ) ? 'array' : 'object';
+	}
+	return 'unknown';
+}
+
+function wegweiser_schema_has_type( $value, $type ) {
+	$actual = wegweiser_schema_type( $value );
+	if ( array() === $value && 'object' === $type ) {
+		return true;
+	}
+	return $actual === $type || ( 'number' === $type && 'integer' === $actual );
+}
+
+/** A JavaScript regular expression from the schema as a PCRE pattern (`\uXXXX` becomes `\x{XXXX}`). */
+function wegweiser_schema_regex( $pattern ) {
+	$pcre = preg_replace( '/\\\\u([0-9A-Fa-f]{4})/', '\\x{$1}', $pattern );
+	return '/' . str_replace( '/', '\/', $pcre ) . '/u';
+}
+
+function wegweiser_schema_show( $value ) {
+	$text = wp_json_encode( $value );
+	return mb_strlen( $text ) > 60 ? mb_substr( $text, 0, 57 ) . '…' : $text;
+}
+
+/** Checks $value against $schema, appending problems to $out. Messages are English, like the widgets'. */
+function wegweiser_schema_check( $root, $schema, $value, $path, &$out ) {
+	$add = function ( $keyword, $message ) use ( $path, &$out ) {
+		$out[] = array(
+			'path'    => $path,
+			'keyword' => $keyword,
+			'message' => $message,
+		);
+	};
+	if ( isset( $schema['$ref'] ) && preg_match( '#^\#/\$defs/(.+)$#', $schema['$ref'], $ref ) ) {
+		wegweiser_schema_check( $root, $root['$defs'][ $ref[1] ], $value, $path, $out );
+	}
+	if ( isset( $schema['type'] ) ) {
+		$types = (array) $schema['type'];
+		$ok    = false;
+		foreach ( $types as $type ) {
+			$ok = $ok || wegweiser_schema_has_type( $value, $type );
+		}
+		if ( ! $ok ) {
+			$add( 'type', 'expected ' . implode( ' or ', $types ) . ', found ' . wegweiser_schema_type( $value ) );
+			return;
+		}
+	}
+	if ( array_key_exists( 'const', $schema ) && $value !== $schema['const'] ) {
+		$add( 'const', 'must be ' . wegweiser_schema_show( $schema['const'] ) );
+	}
+	if ( isset( $schema['enum'] ) && ! in_array( $value, $schema['enum'], true ) ) {
+		$add( 'enum', wegweiser_schema_show( $value ) . ' is not one of ' . implode( ', ', array_map( 'wegweiser_schema_show', $schema['enum'] ) ) );
+	}
+	if ( is_string( $value ) ) {
+		$length = mb_strlen( $value );
+		if ( isset( $schema['minLength'] ) && $length < $schema['minLength'] ) {
+			$add( 'minLength', 1 === $schema['minLength'] ? 'must not be empty' : 'must have at least ' . $schema['minLength'] . ' characters' );
+		}
+		if ( isset( $schema['maxLength'] ) && $length > $schema['maxLength'] ) {
+			$add( 'maxLength', 'must have at most ' . $schema['maxLength'] . ' characters (has ' . $length . ')' );
+		}
+		$format_ok = true;
+		if ( isset( $schema['format'] ) ) {
+			if ( 'date' === $schema['format'] ) {
+				$format_ok = (bool) preg_match( '/^(\d{4})-(\d{2})-(\d{2})$/', $value, $d ) && checkdate( (int) $d[2], (int) $d[3], (int) $d[1] );
+			} elseif ( 'email' === $schema['format'] ) {
+				$format_ok = (bool) preg_match( '/^[^\s@]+@[^\s@]+\.[^\s@]+$/', $value );
+			}
+			if ( ! $format_ok ) {
+				$add( 'format', wegweiser_schema_show( $value ) . ' is not a valid ' . $schema['format'] );
+			}
+		}
+		if ( $format_ok && isset( $schema['pattern'] ) && ! preg_match( wegweiser_schema_regex( $schema['pattern'] ), $value ) ) {
+			$add( 'pattern', wegweiser_schema_show( $value ) . ' does not match ' . $schema['pattern'] );
+		}
+	}
+	if ( is_int( $value ) || is_float( $value ) ) {
+		if ( isset( $schema['minimum'] ) && $value < $schema['minimum'] ) {
+			$add( 'minimum', 'must be at least ' . $schema['minimum'] );
+		}
+		if ( isset( $schema['maximum'] ) && $value > $schema['maximum'] ) {
+			$add( 'maximum', 'must be at most ' . $schema['maximum'] );
+		}
+	}
+	$type = wegweiser_schema_type( $value );
+	if ( 'array' === $type ) {
+		if ( isset( $schema['minItems'] ) && count( $value ) < $schema['minItems'] ) {
+			$add( 'minItems', 'must have at least ' . $schema['minItems'] . ' item(s)' );
+		}
+		if ( isset( $schema['maxItems'] ) && count( $value ) > $schema['maxItems'] ) {
+			$add( 'maxItems', 'must have at most ' . $schema['maxItems'] . ' item(s)' );
+		}
+		if ( ! empty( $schema['uniqueItems'] ) ) {
+			$seen = array();
+			foreach ( $value as $i => $item ) {
+				$key = wp_json_encode( $item );
+				if ( isset( $seen[ $key ] ) ) {
+					$out[] = array(
+						'path'    => wegweiser_schema_child_path( $path, $i ),
+						'keyword' => 'uniqueItems',
+						'message' => 'repeats an earlier item ' . wegweiser_schema_show( $item ),
+					);
+				}
+				$seen[ $key ] = true;
+			}
+		}
+		if ( isset( $schema['items'] ) ) {
+			foreach ( $value as $i => $item ) {
+				wegweiser_schema_check( $root, $schema['items'], $item, wegweiser_schema_child_path( $path, $i ), $out );
+			}
+		}
+	}
+	if ( 'object' === $type || ( array() === $value && ( isset( $schema['properties'] ) || isset( $schema['required'] ) ) ) ) {
+		foreach ( isset( $schema['required'] ) ? $schema['required'] : array() as $key ) {
+			if ( ! array_key_exists( $key, $value ) ) {
+				$add( 'required', 'missing required field "' . $key . '"' );
+			}
+		}
+		if ( isset( $schema['minProperties'] ) && count( $value ) < $schema['minProperties'] ) {
+			$add( 'minProperties', 'must have at least ' . $schema['minProperties'] . ' field(s)' );
+		}
+		foreach ( $value as $key => $child ) {
+			$key   = (string) $key;
+			$at    = wegweiser_schema_child_path( $path, $key );
+			$known = false;
+			if ( isset( $schema['properties'][ $key ] ) ) {
+				$known = true;
+				wegweiser_schema_check( $root, $schema['properties'][ $key ], $child, $at, $out );
+			}
+			foreach ( isset( $schema['patternProperties'] ) ? $schema['patternProperties'] : array() as $pattern => $sub ) {
+				if ( preg_match( wegweiser_schema_regex( $pattern ), $key ) ) {
+					$known = true;
+					wegweiser_schema_check( $root, $sub, $child, $at, $out );
+				}
+			}
+			if ( ! $known && isset( $schema['additionalProperties'] ) && false === $schema['additionalProperties'] ) {
+				$out[] = array(
+					'path'    => $at,
+					'keyword' => 'additionalProperties',
+					'message' => 'unknown field "' . $key . '"',
+				);
+			}
+		}
+	}
+	foreach ( array( 'anyOf', 'oneOf' ) as $keyword ) {
+		if ( ! isset( $schema[ $keyword ] ) ) {
+			continue;
+		}
+		$results = array();
+		$passing = 0;
+		foreach ( $schema[ $keyword ] as $branch ) {
+			$found = array();
+			wegweiser_schema_check( $root, $branch, $value, $path, $found );
+			$results[] = $found;
+			$passing  += empty( $found ) ? 1 : 0;
+		}
+		if ( 'oneOf' === $keyword && $passing > 1 ) {
+			$add( 'oneOf', 'matches ' . $passing . ' of the allowed forms, but must match exactly one' );
+		}
+		if ( 0 === $passing ) {
+			// The closest form (right type, fewest problems) says most about what was meant.
+			$score = function ( $problems ) use ( $path ) {
+				foreach ( $problems as $problem ) {
+					if ( 'type' === $problem['keyword'] && $problem['path'] === $path ) {
+						return PHP_INT_MAX;
+					}
+				}
+				return count( $problems );
+			};
+			$closest = $results[0];
+			foreach ( $results as $result ) {
+				if ( $score( $result ) < $score( $closest ) ) {
+					$closest = $result;
+				}
+			}
+			$add( $keyword, 'matches none of the ' . count( $schema[ $keyword ] ) . ' allowed forms; closest: ' . $closest[0]['path'] . ' ' . $closest[0]['message'] );
+			$out = array_merge( $out, $closest );
+		}
+	}
+}
