@@ -1,7 +1,19 @@
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, JsonLoadError, clock, fetchJson, inlineJsonScript, readInlineJson, registerMessages, textDirection, token, type SchemaProblem } from '@wegweiser/core';
+import {
+  WegweiserElement,
+  JsonLoadError,
+  clock,
+  fetchJson,
+  inlineJsonScript,
+  readInlineJson,
+  registerMessages,
+  textDirection,
+  token,
+  urlRules,
+  type SchemaProblem,
+} from '@wegweiser/core';
 import {
   colorAccent,
   colorBorder,
@@ -221,7 +233,13 @@ export class StabilisationChecklist extends WegweiserElement {
     if (load !== this.loads) return;
     let content = base;
     if (site !== undefined) {
-      const checked = (await validation()).applySiteContent(base, site);
+      let checked: { content?: ChecklistContent; problems: SchemaProblem[]; unknown: SchemaProblem[] };
+      try {
+        checked = (await validation()).applySiteContent(base, site);
+      } catch (error) {
+        // Content given as a property can throw while it is read (a getter, a proxy).
+        checked = { unknown: [], problems: [{ path: '$', keyword: 'read', message: String((error as Error)?.message ?? error) }] };
+      }
       if (load !== this.loads) return;
       if (checked.unknown.length) this.reportError('checklist/unknown-field', `Unknown fields in the site's content, ignored: ${problemList(checked.unknown)}`, checked.unknown);
       if (checked.content) content = checked.content;
@@ -528,6 +546,12 @@ export class StabilisationChecklist extends WegweiserElement {
     </section>`;
   }
 
+  /** A step's link, only through core's safe-URL rule (the content check refuses others already). */
+  private renderLink(link: { href: string; label: string }): TemplateResult {
+    const href = this.checkedUrl(link.href, urlRules.link, 'a step\'s link.href', 'checklist/invalid-link');
+    return html`<p>${href ? html`<a href=${href}>${link.label}</a>` : link.label}</p>`;
+  }
+
   private renderItem(section: ChecklistSection, item: ChecklistItem, counsellor: boolean): TemplateResult {
     const key = itemKey(section, item);
     const entry = this.entries[key];
@@ -536,7 +560,7 @@ export class StabilisationChecklist extends WegweiserElement {
     const lang = this.stepLang;
     const text = (this.simple && item.simpleText) || item.text;
     const about = html`${lang ? html`<p class="text" lang=${lang} dir=${textDirection(lang)}>${text}</p>` : html`<p class="text">${text}</p>`}
-      ${item.link ? html`<p><a href=${item.link.href}>${item.link.label}</a></p>` : nothing}
+      ${item.link ? this.renderLink(item.link) : nothing}
       ${item.contact ? this.renderContact(item.contact) : nothing}`;
     return html`<li class="item ${status}" part="item">
       <h3 id=${key} tabindex="-1">${this.inContentLang(title)}<span class="print"> (${this.statusLabel(status)})</span></h3>

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { validate } from '@wegweiser/core/validate';
+import { urlPattern, urlRules } from '@wegweiser/core/safe-url';
+import { hostileUrls } from '../../../scripts/testing/hostile-urls.js';
 import de from '../src/content/de.js';
 import en from '../src/content/en.js';
 import { itemKey, nextSteps, progress, saveList, type Entries } from '../src/checklist-model.js';
@@ -79,7 +81,7 @@ test('site content problems carry JSONPaths; unknown fields are apart and do not
   assert.equal(bad.content, undefined);
   assert.deepEqual(
     bad.problems.map((p) => `${p.path} ${p.keyword}`),
-    ['$.sections[0].items[0].link.href pattern'],
+    ['$.sections[0].items[0].link.href format'],
   );
   const odd = applySiteContent(en, { sections: [{ id: 'money', color: 'red' }], extra: 1 });
   assert.ok(odd.content);
@@ -87,12 +89,19 @@ test('site content problems carry JSONPaths; unknown fields are apart and do not
     odd.unknown.map((p) => p.path),
     ['$.sections[0].color', '$.extra'],
   );
-  for (const href of ['https://example.org', 'http://x.example/a', 'mailto:a@example.org', 'tel:+49000', '/local/path']) {
+  for (const href of ['https://example.org', 'http://x.example/a', 'mailto:a@example.org', 'tel:+49000', '/local/path', 'relative.html']) {
     assert.deepEqual(applySiteContent(en, { sections: [{ id: 'money', items: [{ id: 'debt', link: { href, label: 'x' } }] }] }).problems, [], href);
   }
-  for (const href of ['//evil.example', 'data:text/html,x', 'ftp://x', 'relative']) {
-    assert.equal(applySiteContent(en, { sections: [{ id: 'money', items: [{ id: 'debt', link: { href, label: 'x' } }] }] }).problems.length, 1, href);
+  const refused = ['data:text/html,x', 'ftp://x', ...hostileUrls.filter((h) => h.refusedEverywhere).map((h) => h.value)];
+  for (const href of refused) {
+    assert.equal(applySiteContent(en, { sections: [{ id: 'money', items: [{ id: 'debt', link: { href, label: 'x' } }] }] }).problems.length, 1, JSON.stringify(href));
   }
+});
+
+test("a step link's schema pattern is core's safe-URL rule, so editors and the widget agree", () => {
+  const href = schemaFile.$defs.link.properties.href;
+  assert.equal(href.format, urlRules.link.format);
+  assert.equal(href.pattern, urlPattern(urlRules.link));
 });
 
 test('progress leaves “not relevant” out; next steps put work in progress and the first pillars first', () => {

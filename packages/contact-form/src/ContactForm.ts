@@ -1,7 +1,7 @@
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, registerMessages, token, plural } from '@wegweiser/core';
+import { WegweiserElement, registerMessages, token, plural, urlRules } from '@wegweiser/core';
 import { colorBorderStrong, fontSizeLg, fontWeightBold, space4 } from '@wegweiser/tokens/defaults';
 import { contactStyles, relayUrl, setupProblem } from './styles.js';
 import { answerLanguages, maxTextLength } from './format.js';
@@ -53,7 +53,8 @@ const client = () => import('./relay-client.js');
  *
  * @fires ww-contact-sent - When the relay has stored the message; `detail.reply` is the chosen answer channel.
  * @fires ww-error - `contact-form/missing-public-key`, `contact-form/invalid-public-key`, `contact-form/missing-relay`,
- *   `contact-form/invalid-relay`, `contact-form/relay-refused` (the relay refused the message; the form cannot fix it),
+ *   `contact-form/invalid-relay`, `contact-form/invalid-replies-href` (not a page of this website: answers by code are
+ *   not offered), `contact-form/relay-refused` (the relay refused the message; the form cannot fix it),
  *   `contact-form/relay-unreachable` (network or relay down; the form keeps retrying), `contact-form/encryption-failed`.
  *
  * @status experimental
@@ -208,8 +209,14 @@ export class ContactForm extends WegweiserElement {
     });
   }
 
+  /** The replies page, when `replies-href` is an address on this website (the code must not leave the site). */
+  private get repliesPage(): string | null {
+    return this.checkedUrl(this.repliesHref, urlRules.sitePage, 'replies-href', 'contact-form/invalid-replies-href');
+  }
+
+  /** Only read after checkConfiguration() found the relay usable. */
   private get relayUrl(): string {
-    return relayUrl(this.relay!);
+    return relayUrl(this.relay)!;
   }
 
   /** The proof of work starts with the first keystroke, so it is ready when the person is. */
@@ -508,7 +515,7 @@ export class ContactForm extends WegweiserElement {
       <p class="code" translate="no"><span aria-hidden="true">${this.sentCode}</span><span class="visually-hidden">${spoken}</span></p>
       <p class="not-anonymous">${msg('Write this code down now, or keep it somewhere safe. It cannot be shown again or recovered: without it, nobody can show you the answer, not even the team.')}</p>
       <p>${msg('Anyone who has the code can read the conversation. Do not keep it where others look.')}</p>
-      <p><a href=${this.repliesHref ?? ''}>${msg('Read the answer and write back')}</a></p>
+      ${this.repliesPage ? html`<p><a href=${this.repliesPage}>${msg('Read the answer and write back')}</a></p>` : nothing}
     </div>`;
   }
 
@@ -565,7 +572,7 @@ export class ContactForm extends WegweiserElement {
             <fieldset class="group" aria-describedby="reply-hint">
               <legend>${msg('Do you want an answer?')}</legend>
               <p class="hint" id="reply-hint">${msg('Without an answer, you do not give any contact details.')}</p>
-              ${this.repliesHref ? this.renderChoice('code', msg('Yes, here on this website with a code (anonymous)')) : nothing}
+              ${this.repliesPage ? this.renderChoice('code', msg('Yes, here on this website with a code (anonymous)')) : nothing}
               ${this.renderChoice('none', msg('No answer needed'))} ${this.renderChoice('phone', msg('Yes, by phone (not anonymous)'))}
               ${this.renderChoice('email', msg('Yes, by e-mail (not anonymous)'))}
             </fieldset>

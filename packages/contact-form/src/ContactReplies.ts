@@ -284,8 +284,9 @@ export class ContactReplies extends WegweiserElement {
     this.announcement = this.loadProblem(error);
   }
 
+  /** Only read after checkConfiguration() found the relay usable. */
   private get relayUrl(): string {
-    return relayUrl(this.relay!);
+    return relayUrl(this.relay)!;
   }
 
   private async onWrite(event: Event): Promise<void> {

@@ -3,8 +3,8 @@
  * fields, error summary and boxes, from the design tokens) and the check of
  * their relay and public-key attributes.
  */
-import { css, isServer } from 'lit';
-import { token } from '@wegweiser/core';
+import { css } from 'lit';
+import { refusedUrlMessage, safeUrl, token, urlRules } from '@wegweiser/core';
 import {
   borderWidthThick,
   colorAccent,
@@ -178,21 +178,14 @@ export const contactStyles = css`
       }
     `;
 
-/** The relay attribute as an absolute URL (relative to the page). */
-export function relayUrl(relay: string): string {
-  // The server knows no page address: a relative relay is checked against a stand-in there.
-  return new URL(relay.trim(), isServer ? 'http://localhost/' : document.baseURI).href;
+/** The relay attribute as the address to send to (core's safe-URL rule: http(s), full or relative to the page); null when refused. */
+export function relayUrl(relay: string | null): string | null {
+  return safeUrl(relay, urlRules.webAddress);
 }
 
 /** What is wrong with the attributes before the key is even read: `[code, message]` for reportError, or null. */
 export function setupProblem(element: string, relay: string | null, publicKey: string | null): [string, string] | null {
   if (!publicKey?.trim()) return [`${element}/missing-public-key`, 'No public-key attribute: nothing can be encrypted (see `wegweiser-relay keygen`).'];
   if (!relay?.trim()) return [`${element}/missing-relay`, 'No relay attribute: give the URL of your wegweiser-relay.'];
-  let url: URL | undefined;
-  try {
-    url = new URL(relayUrl(relay));
-  } catch {
-    url = undefined;
-  }
-  return !url || !/^https?:$/.test(url.protocol) ? [`${element}/invalid-relay`, `relay "${relay.trim()}" is not an http(s) URL.`] : null;
+  return relayUrl(relay) === null ? [`${element}/invalid-relay`, refusedUrlMessage('relay', relay, urlRules.webAddress)] : null;
 }

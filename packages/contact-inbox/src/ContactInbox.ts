@@ -2,7 +2,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, clock, isolate, registerMessages, token, plural } from '@wegweiser/core';
+import { WegweiserElement, clock, isolate, refusedUrlMessage, registerMessages, safeUrl, token, plural, urlRules } from '@wegweiser/core';
 import { contactStyles } from '@wegweiser/contact-form/styles';
 import { answerLanguages, centrePattern, maxTextLength } from '@wegweiser/contact-form/format';
 import {
@@ -296,21 +296,17 @@ export class ContactInbox extends WegweiserElement {
   }
 
   private checkRelay(): void {
-    let url: URL | undefined;
-    try {
-      url = new URL(this.relay?.trim() || '/', document.baseURI);
-    } catch {
-      url = undefined;
-    }
-    if (!url || !/^https?:$/.test(url.protocol)) {
+    // No relay attribute: the inbox page is served by the relay itself.
+    const relay = safeUrl(this.relay?.trim() || '/', urlRules.webAddress);
+    if (relay === null) {
       this.stage = 'misconfigured';
-      this.reportError('contact-inbox/invalid-relay', `relay "${this.relay ?? ''}" is not an http(s) URL.`);
+      this.reportError('contact-inbox/invalid-relay', refusedUrlMessage('relay', this.relay, urlRules.webAddress));
       return;
     }
-    if (this.client?.relay !== url.href) {
+    if (this.client?.relay !== relay) {
       // Another relay: nothing of the old session applies.
       this.forget();
-      this.client = new InboxClient(url.href);
+      this.client = new InboxClient(relay);
       this.stage = 'sign-in';
     }
   }

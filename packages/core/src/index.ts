@@ -18,3 +18,4 @@ export { baseStyles, focusRing, visuallyHidden, token } from './styles.js';
 export type { JsonSchema, JsonType, SchemaProblem } from './validate.js';
 export { fetchJson, inlineJsonScript, readInlineJson, JsonLoadError } from './json.js';
 export { parseInert, workerUrl } from './trusted-types.js';
+export { safeUrl, urlPattern, urlRules, urlRuleOfFormat, refusedUrlMessage, type UrlRule, type UrlRuleName, type UrlScheme } from './safe-url.js';

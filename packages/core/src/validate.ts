@@ -51,6 +51,8 @@ export interface SchemaProblem {
   message: string;
 }
 
+import { safeUrl, urlRuleOfFormat } from './safe-url.js';
+
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
 /** The JSONPath of a property or array index below `path`. */
@@ -142,9 +144,15 @@ function check(root: JsonSchema, schema: JsonSchema, value: unknown, path: strin
       add('minLength', schema.minLength === 1 ? 'must not be empty' : `must have at least ${schema.minLength} characters`);
     }
     if (schema.maxLength !== undefined && length > schema.maxLength) add('maxLength', `must have at most ${schema.maxLength} characters (has ${length})`);
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) add('pattern', `${show(value)} does not match ${schema.pattern}`);
-    if (schema.format !== undefined && formats[schema.format] && !formats[schema.format]!(value)) {
+    const urlRule = schema.format === undefined ? undefined : urlRuleOfFormat(schema.format);
+    const formatCheck = schema.format === undefined ? undefined : formats[schema.format];
+    if (urlRule && safeUrl(value, urlRule, undefined) === null) {
+      add('format', `${show(value)} is not allowed here: it must be ${urlRule.description}`);
+    } else if (formatCheck && !formatCheck(value)) {
       add('format', `${show(value)} is not a valid ${schema.format}`);
+    } else if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
+      // After a failed format the pattern would only repeat the mistake, less readably.
+      add('pattern', `${show(value)} does not match ${schema.pattern}`);
     }
   }
 

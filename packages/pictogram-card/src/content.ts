@@ -1,4 +1,5 @@
-import { textDirection } from '@wegweiser/core';
+import { safeUrl, textDirection, urlRules } from '@wegweiser/core';
+import { copySiteText } from './site-text.js';
 
 /** A simplified-language version of a text. Only call it Leichte Sprache once a review group has checked it. */
 export type Variant = 'leichte-sprache' | 'einfache-sprache';
@@ -43,14 +44,6 @@ export interface ContentProblem {
   message: string;
 }
 
-/** Links a card may carry: the web, e-mail, phone, and the site's own relative URLs. */
-export function safeHref(href: string): boolean {
-  const value = href.trim();
-  // A scheme is letters then ':' before any '/', '?' or '#'; without one the URL is relative.
-  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(value)?.[1]?.toLowerCase();
-  return value !== '' && (scheme === undefined || ['http', 'https', 'mailto', 'tel'].includes(scheme));
-}
-
 /** A version's identity: its language and variant. */
 export const versionKey = (v: Pick<CardVersion, 'lang' | 'variant'>) => `${v.lang.toLowerCase()}|${v.variant ?? ''}`;
 
@@ -76,18 +69,6 @@ function readVariant(value: string | null | undefined, lang: string, problems: C
     message: `The "${lang}" version has variant "${value}"; use one of ${variants.join(', ')}. It is left out.`,
   });
   return null;
-}
-
-/** Copies nodes from the site's markup into the shadow root; ids would be duplicates there. */
-function copy(nodes: Iterable<Node>): Node[] {
-  return [...nodes].map((node) => {
-    const clone = node.cloneNode(true);
-    if (clone instanceof Element) {
-      clone.removeAttribute('id');
-      for (const element of clone.querySelectorAll('[id]')) element.removeAttribute('id');
-    }
-    return clone;
-  });
 }
 
 /**
@@ -124,8 +105,8 @@ export function versionsFromChildren(host: Element): { versions: CardVersion[]; 
       draft: element.hasAttribute('data-draft'),
       title,
       level: /^h[1-6]$/.test(heading.localName) ? Number(heading.localName[1]) : undefined,
-      text: paragraph ? copy(paragraph.childNodes) : undefined,
-      more: details ? copy([...details.childNodes].filter((n) => n !== summary)) : undefined,
+      text: paragraph ? copySiteText(paragraph.childNodes, lang, problems) : undefined,
+      more: details ? copySiteText([...details.childNodes].filter((n) => n !== summary), lang, problems) : undefined,
       moreLabel: summary?.textContent?.trim() || undefined,
       action: link ? readAction(link.getAttribute('href') ?? '', link.textContent ?? '', lang, problems) : undefined,
     });
@@ -133,16 +114,18 @@ export function versionsFromChildren(host: Element): { versions: CardVersion[]; 
   return { versions: unique(versions, problems), problems };
 }
 
+/** The version's action link, when its address keeps core's safe-URL rule and it has text. */
 export function readAction(href: string, label: string, lang: string, problems: ContentProblem[]) {
   const text = label.replace(/\s+/g, ' ').trim();
-  if (!safeHref(href) || !text) {
+  const url = safeUrl(href, urlRules.link);
+  if (url === null || !text) {
     problems.push({
       code: 'pictogram-card/invalid-action',
-      message: `The "${lang}" version's link (href "${href}") needs text and an http(s), mailto, tel or relative URL; it is left out.`,
+      message: `The "${lang}" version's link (href ${JSON.stringify(href)}) needs text and ${urlRules.link.description}; it is left out.`,
     });
     return undefined;
   }
-  return { href: href.trim(), label: text };
+  return { href: url, label: text };
 }
 
 /**

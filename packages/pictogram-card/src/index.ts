@@ -16,7 +16,6 @@ export { contentSchema, contentProblems } from './json-content.js';
 export {
   chooseVersion,
   languageName,
-  safeHref,
   variantName,
   type CardContent,
   type CardVersion,

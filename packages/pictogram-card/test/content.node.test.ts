@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseVersion, languageName, safeHref, variantName } from '../src/content.js';
+import { chooseVersion, languageName, readAction, variantName, type ContentProblem } from '../src/content.js';
+import { hostileUrls } from '../../../scripts/testing/hostile-urls.js';
 import { searchPictograms } from '../src/search.js';
 import { allPictograms } from '../src/generated/all-pictograms.js';
 import { catalogue } from '../pictograms/catalogue.mjs';
@@ -62,16 +63,21 @@ describe('languageName: endonyms', () => {
   });
 });
 
-describe('safeHref: links a card may carry', () => {
-  it('accepts the web, e-mail, phone and relative URLs', () => {
+describe('readAction: the link a card may carry (core\'s safe-URL rule)', () => {
+  it('keeps the web, e-mail, phone and relative URLs', () => {
     for (const href of ['https://example.org/', 'http://a.example', 'mailto:a@b.example', 'tel:+49800000000', '/kontakt', '#kontakt', 'kontakt.html', '?a=1']) {
-      assert.equal(safeHref(href), true, href);
+      const problems: ContentProblem[] = [];
+      assert.ok(readAction(href, 'Kontakt', 'de', problems), href);
+      assert.deepEqual(problems, [], href);
     }
   });
 
-  it('refuses script and data URLs, in any spelling, and empty ones', () => {
-    for (const href of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>', 'vbscript:x', 'file:///etc/passwd', '']) {
-      assert.equal(safeHref(href), false, href);
+  it('leaves out script, data and other-host URLs in every spelling, and says which version', () => {
+    for (const hostile of [...hostileUrls.filter((h) => h.refusedEverywhere).map((h) => h.value), '', 'file:///etc/passwd']) {
+      const problems: ContentProblem[] = [];
+      assert.equal(readAction(hostile, 'Kontakt', 'ro', problems), undefined, JSON.stringify(hostile));
+      assert.equal(problems[0]?.code, 'pictogram-card/invalid-action');
+      assert.match(problems[0]!.message, /"ro" version/);
     }
   });
 });

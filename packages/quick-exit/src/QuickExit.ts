@@ -1,7 +1,7 @@
-import { html, css, isServer, type PropertyValues } from 'lit';
+import { html, css, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import { WegweiserElement, clock, registerMessages, token } from '@wegweiser/core';
+import { WegweiserElement, clock, registerMessages, token, urlRules } from '@wegweiser/core';
 import {
   borderWidthThick,
   colorExit,
@@ -265,18 +265,16 @@ export class QuickExit extends WegweiserElement {
       this.reportError('quick-exit/invalid-placement', `placement="${String(this.placement)}" is not "inline" or "sticky"; using "inline".`);
       this.placement = 'inline';
     }
-    if (changed.has('href') && this.href !== null && !isSafeDestination(this.href)) {
-      this.reportError('quick-exit/invalid-href', `href="${this.href}" is not an http(s) address; using the default destination.`);
-    }
   }
 
-  /** The address the exit goes to, after validation. */
+  /** The address the exit goes to: `href`, else the slotted link's, else the default; only http(s) (core's safe-URL rule). */
   get destination(): string {
-    if (this.href !== null && isSafeDestination(this.href)) return absolute(this.href);
-    const link = this.querySelector('a[href]');
-    const slotted = link?.getAttribute('href');
-    if (slotted && isSafeDestination(slotted)) return absolute(slotted);
-    return defaultDestination;
+    const slottedHref = this.querySelector('a[href]')?.getAttribute('href');
+    return (
+      this.checkedUrl(this.href, urlRules.webAddress, 'href', 'quick-exit/invalid-href') ??
+      this.checkedUrl(slottedHref, urlRules.webAddress, "the slotted link's href", 'quick-exit/invalid-href') ??
+      defaultDestination
+    );
   }
 
   protected override render() {
@@ -353,20 +351,4 @@ export class QuickExit extends WegweiserElement {
       this.announcement = text;
     });
   }
-}
-
-/** Only web pages: a `javascript:` or `data:` destination would run code or show attacker content. */
-function isSafeDestination(value: string): boolean {
-  try {
-    const url = new URL(value, isServer ? 'http://localhost/' : document.baseURI);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
-/** The full address; on the server (no page address known) a relative one stays as written. */
-function absolute(value: string): string {
-  if (!isServer) return new URL(value, document.baseURI).href;
-  return URL.canParse(value) ? new URL(value).href : value;
 }

@@ -1,7 +1,20 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, clock, fetchJson, isolate, parseInstant, inlineJsonScript, readInlineJson, registerMessages, withLocale, plural } from '@wegweiser/core';
+import {
+  WegweiserElement,
+  clock,
+  fetchJson,
+  isolate,
+  parseInstant,
+  inlineJsonScript,
+  readInlineJson,
+  registerMessages,
+  safeUrl,
+  urlRules,
+  withLocale,
+  plural,
+} from '@wegweiser/core';
 import { channels, formatProblem, textIn, topics, type Channel, type CheckedDirectory, type Topic } from './model.js';
 import { DirectoryIndex, offers, type Hit, type Origin, type Query, type ScheduleFactory } from './search.js';
 import type { Place, Places } from './places.js';
@@ -184,28 +197,31 @@ export class ServiceFinder extends WegweiserElement {
   /** Reads the directory: the property, else inline JSON, else `src`. */
   private async load(): Promise<void> {
     const token = ++this.loadToken;
-    let value: unknown = this.data;
+    let checked: CheckedDirectory;
     let engine: Awaited<ReturnType<typeof loadEngine>>;
+    // Everything from reading the property to checking the entries can throw
+    // (a getter, a rejecting promise, a proxy): each ends in the calm failure state.
     try {
+      let value: unknown = this.data;
       if (value === undefined) value = readInlineJson(this);
       if (value === undefined && this.src) {
         this.loadState = 'loading';
         value = fetchJson(new URL(this.src, document.baseURI));
       }
       [value, engine] = await Promise.all([value, loadEngine()]);
+      if (token !== this.loadToken) return;
+      if (value === undefined) {
+        this.loadState = 'failed';
+        this.reportError('service-finder/no-directory', 'No directory given: set `src`, the `data` property, or put a <script type="application/json"> inside the element.');
+        return;
+      }
+      checked = engine.checkDirectory(value, engine.checkHours);
     } catch (error) {
       if (token !== this.loadToken) return;
       this.loadState = 'failed';
-      this.reportError('service-finder/load-failed', `The directory could not be loaded: ${(error as Error).message}`, error);
+      this.reportError('service-finder/load-failed', `The directory could not be loaded: ${(error as Error)?.message ?? String(error)}`, error);
       return;
     }
-    if (token !== this.loadToken) return;
-    if (value === undefined) {
-      this.loadState = 'failed';
-      this.reportError('service-finder/no-directory', 'No directory given: set `src`, the `data` property, or put a <script type="application/json"> inside the element.');
-      return;
-    }
-    const checked = engine.checkDirectory(value, engine.checkHours);
     this.makeSchedule = engine.makeSchedule;
     const errors = checked.problems.filter((p) => p.severity === 'error');
     if (checked.centres.length === 0 && errors.length) {
@@ -625,6 +641,9 @@ export class ServiceFinder extends WegweiserElement {
     // Isolated, so a phone number keeps its order in right-to-left text.
     const phone = isolate(c.contacts?.phone ?? '');
     const email = isolate(c.contacts?.email ?? '');
+    // Checked with the directory already; rendered only through core's safe-URL rule all the same.
+    const chat = safeUrl(c.contacts?.chat, urlRules.securePage);
+    const website = safeUrl(c.contacts?.website, urlRules.webPage);
     const distance = hit.distanceKm === undefined ? '' : this.formatKm(hit.distanceKm);
     return html`<li part="result" class="result" tabindex="-1">
       ${heading}
@@ -653,11 +672,11 @@ export class ServiceFinder extends WegweiserElement {
       <ul class="contacts" aria-label=${msg(str`Contact ${name}`)}>
         ${c.contacts?.phone ? html`<li><a href=${`tel:${c.contacts.phone.replace(/[^\d+]/g, '')}`}>${msg(str`Call ${phone}`)}</a></li>` : nothing}
         ${c.contacts?.email ? html`<li><a href=${`mailto:${c.contacts.email}`}>${msg(str`E-mail ${email}`)}</a></li>` : nothing}
-        ${c.contacts?.chat ? html`<li><a href=${c.contacts.chat} rel="noopener noreferrer" target="_blank">${msg('Chat (opens a new tab)')}</a></li>` : nothing}
-        ${c.contacts?.website ? html`<li><a href=${c.contacts.website} rel="noopener noreferrer">${msg('Website')}</a></li>` : nothing}
+        ${chat ? html`<li><a href=${chat} rel="noopener noreferrer" target="_blank">${msg('Chat (opens a new tab)')}</a></li>` : nothing}
+        ${website ? html`<li><a href=${website} rel="noopener noreferrer">${msg('Website')}</a></li>` : nothing}
       </ul>
       ${messenger ? html`<p class="meta" lang=${messenger.lang}>${messenger.text}</p>` : nothing}
-      ${!offers(c, 'phone') && !offers(c, 'email') && !offers(c, 'chat') && !c.contacts?.website ? html`<p class="meta">${msg('No contact published.')}</p>` : nothing}
+      ${!offers(c, 'phone') && !offers(c, 'email') && !offers(c, 'chat') && !website ? html`<p class="meta">${msg('No contact published.')}</p>` : nothing}
       <p class="meta">${msg(str`Last checked: ${checked}`)}</p>
     </li>`;
   }

@@ -21,6 +21,7 @@
  * Pure TypeScript: no DOM, no Node APIs, so it runs in a browser as well.
  */
 import { childPath } from '@wegweiser/core/validate';
+import { safeUrl, urlRules } from '@wegweiser/core/safe-url';
 import { parseOpeningHours } from '@wegweiser/hours/engine';
 import { checkDirectory, checkHours } from './checking.js';
 import type { Centre, Channel, Directory, LocalText, TargetGroup, Topic } from './model.js';
@@ -763,15 +764,8 @@ function centreOf(service: Node, org: Node | undefined, sal: Node | undefined, l
       r.mark(owner, 'email');
     } else r.problem(childPath(owner.path, 'email'), `"${email.slice(0, 40)}" is not an e-mail address; left out`);
   }
-  const httpUrl = (s: string | undefined, secure = false) => {
-    if (!s) return undefined;
-    try {
-      const u = new URL(s.trim());
-      return (secure ? u.protocol === 'https:' : /^https?:$/.test(u.protocol)) && /^https?:\/\//i.test(s.trim()) ? s.trim() : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  // Core's safe-URL rule, the same the directory check and the finder apply.
+  const httpUrl = (s: string | undefined, secure = false) => safeUrl(s, secure ? urlRules.securePage : urlRules.webPage, undefined) ?? undefined;
   for (const [n, key] of [[service, 'url'], [org, 'website']] as const) {
     const v = n && r.peek(n, key);
     if (!v) continue;
