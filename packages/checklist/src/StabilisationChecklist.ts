@@ -11,9 +11,9 @@ import {
   registerMessages,
   textDirection,
   token,
-  urlRules,
   type SchemaProblem,
 } from '@wegweiser/core';
+import { checkedUrl, urlRules } from '@wegweiser/core/safe-url';
 import {
   colorAccent,
   colorBorder,
@@ -548,7 +548,7 @@ export class StabilisationChecklist extends WegweiserElement {
 
   /** A step's link, only through core's safe-URL rule (the content check refuses others already). */
   private renderLink(link: { href: string; label: string }): TemplateResult {
-    const href = this.checkedUrl(link.href, urlRules.link, 'a step\'s link.href', 'checklist/invalid-link');
+    const href = checkedUrl(this, link.href, urlRules.link, 'a step\'s link.href', 'checklist/invalid-link');
     return html`<p>${href ? html`<a href=${href}>${link.label}</a>` : link.label}</p>`;
   }
 

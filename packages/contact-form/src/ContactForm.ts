@@ -1,7 +1,8 @@
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, registerMessages, token, plural, urlRules } from '@wegweiser/core';
+import { WegweiserElement, registerMessages, token, plural } from '@wegweiser/core';
+import { checkedUrl, urlRules } from '@wegweiser/core/safe-url';
 import { colorBorderStrong, fontSizeLg, fontWeightBold, space4 } from '@wegweiser/tokens/defaults';
 import { contactStyles, relayUrl, setupProblem } from './styles.js';
 import { answerLanguages, maxTextLength } from './format.js';
@@ -211,7 +212,7 @@ export class ContactForm extends WegweiserElement {
 
   /** The replies page, when `replies-href` is an address on this website (the code must not leave the site). */
   private get repliesPage(): string | null {
-    return this.checkedUrl(this.repliesHref, urlRules.sitePage, 'replies-href', 'contact-form/invalid-replies-href');
+    return checkedUrl(this, this.repliesHref, urlRules.sitePage, 'replies-href', 'contact-form/invalid-replies-href');
   }
 
   /** Only read after checkConfiguration() found the relay usable. */

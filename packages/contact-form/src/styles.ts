@@ -4,7 +4,8 @@
  * their relay and public-key attributes.
  */
 import { css } from 'lit';
-import { refusedUrlMessage, safeUrl, token, urlRules } from '@wegweiser/core';
+import { token } from '@wegweiser/core';
+import { refusedUrlMessage, safeUrl, urlRules } from '@wegweiser/core/safe-url';
 import {
   borderWidthThick,
   colorAccent,

@@ -2,7 +2,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, clock, isolate, refusedUrlMessage, registerMessages, safeUrl, token, plural, urlRules } from '@wegweiser/core';
+import { WegweiserElement, clock, isolate, registerMessages, token, plural } from '@wegweiser/core';
+import { refusedUrlMessage, safeUrl, urlRules } from '@wegweiser/core/safe-url';
 import { contactStyles } from '@wegweiser/contact-form/styles';
 import { answerLanguages, centrePattern, maxTextLength } from '@wegweiser/contact-form/format';
 import {

@@ -4,7 +4,6 @@ import { msg } from '@lit/localize';
 import { fallbackLocale, inheritedLang, matchLocale, onLangChange, textDirection } from './locale.js';
 import { availableLocales, loadMessages, messagesReady, registerMessages, withLocale } from './localization.js';
 import { reportError, type WegweiserErrorDetail } from './errors.js';
-import { refusedUrlMessage, safeUrl, type UrlRule } from './safe-url.js';
 import { baseStyles } from './styles.js';
 import { catalogue } from './generated/catalogue.js';
 
@@ -147,24 +146,5 @@ export abstract class WegweiserElement extends LitElement {
   /** Logs, fires `ww-error` and returns the detail. Never throws. */
   protected reportError(code: string, message: string, cause?: unknown): WegweiserErrorDetail {
     return reportError(this, code, message, cause);
-  }
-
-  // Values already reported, so a refused URL is reported once, not at every render.
-  private refusedUrls = new Set<string>();
-
-  /**
-   * `value` as the address to render or go to, when it keeps `rule` (core's one
-   * safe-URL rule, safe-url.ts); otherwise `null` and, once per value, a
-   * `ww-error` with `code` that names `field`. No value is no problem.
-   */
-  protected checkedUrl(value: string | null | undefined, rule: UrlRule, field: string, code: string): string | null {
-    if (value === null || value === undefined) return null;
-    const url = safeUrl(value, rule);
-    const key = `${code}\n${field}\n${value}`;
-    if (url === null && !this.refusedUrls.has(key)) {
-      this.refusedUrls.add(key);
-      this.reportError(code, refusedUrlMessage(field, value, rule));
-    }
-    return url;
   }
 }

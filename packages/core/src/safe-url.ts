@@ -15,6 +15,8 @@
  *    origin is the page's.
  */
 
+import { reportError } from './errors.js';
+
 /** Schemes a widget may link to. Never `javascript:`, `data:`, `vbscript:`, `blob:` or `file:`. */
 export type UrlScheme = 'http' | 'https' | 'mailto' | 'tel';
 
@@ -141,4 +143,26 @@ export function safeUrl(value: unknown, rule: UrlRule, base: string | undefined 
 export function refusedUrlMessage(field: string, value: unknown, rule: UrlRule): string {
   const shown = JSON.stringify(typeof value === 'string' && value.length > 80 ? `${value.slice(0, 77)}…` : value);
   return `${field} ${shown} is not used: it must be ${rule.description}.`;
+}
+
+// Values already reported per widget, so a refused URL is reported once, not at every render.
+const reportedValues = new WeakMap<HTMLElement, Set<string>>();
+
+/**
+ * `value` as the address `element` may render or go to, when it keeps `rule`;
+ * otherwise `null` and, once per widget and value, a `ww-error` with `code`
+ * that names `field`. No value is no problem.
+ */
+export function checkedUrl(element: HTMLElement, value: string | null | undefined, rule: UrlRule, field: string, code: string): string | null {
+  if (value === null || value === undefined) return null;
+  const url = safeUrl(value, rule);
+  if (url !== null) return url;
+  const reported = reportedValues.get(element) ?? new Set<string>();
+  reportedValues.set(element, reported);
+  const key = `${code}\n${field}\n${value}`;
+  if (!reported.has(key)) {
+    reported.add(key);
+    reportError(element, code, refusedUrlMessage(field, value, rule));
+  }
+  return null;
 }

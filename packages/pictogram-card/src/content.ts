@@ -1,4 +1,5 @@
-import { safeUrl, textDirection, urlRules } from '@wegweiser/core';
+import { textDirection } from '@wegweiser/core';
+import { safeUrl, urlRules } from '@wegweiser/core/safe-url';
 import { copySiteText } from './site-text.js';
 
 /** A simplified-language version of a text. Only call it Leichte Sprache once a review group has checked it. */

@@ -7,7 +7,7 @@
  * markup is live in the light DOM anyway; the card must never be the one that
  * keeps a `javascript:` link or an `onclick` alive.
  */
-import { safeUrl, urlRules } from '@wegweiser/core';
+import { safeUrl, urlRules } from '@wegweiser/core/safe-url';
 import type { ContentProblem } from './content.js';
 
 /** Elements kept in the copy, with only the attributes below. */

@@ -1,7 +1,8 @@
 import { html, css, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import { WegweiserElement, clock, registerMessages, token, urlRules } from '@wegweiser/core';
+import { WegweiserElement, clock, registerMessages, token } from '@wegweiser/core';
+import { checkedUrl, urlRules } from '@wegweiser/core/safe-url';
 import {
   borderWidthThick,
   colorExit,
@@ -271,8 +272,8 @@ export class QuickExit extends WegweiserElement {
   get destination(): string {
     const slottedHref = this.querySelector('a[href]')?.getAttribute('href');
     return (
-      this.checkedUrl(this.href, urlRules.webAddress, 'href', 'quick-exit/invalid-href') ??
-      this.checkedUrl(slottedHref, urlRules.webAddress, "the slotted link's href", 'quick-exit/invalid-href') ??
+      checkedUrl(this, this.href, urlRules.webAddress, 'href', 'quick-exit/invalid-href') ??
+      checkedUrl(this, slottedHref, urlRules.webAddress, "the slotted link's href", 'quick-exit/invalid-href') ??
       defaultDestination
     );
   }

@@ -10,11 +10,10 @@ import {
   inlineJsonScript,
   readInlineJson,
   registerMessages,
-  safeUrl,
-  urlRules,
   withLocale,
   plural,
 } from '@wegweiser/core';
+import { safeUrl, urlRules } from '@wegweiser/core/safe-url';
 import { channels, formatProblem, textIn, topics, type Channel, type CheckedDirectory, type Topic } from './model.js';
 import { DirectoryIndex, offers, type Hit, type Origin, type Query, type ScheduleFactory } from './search.js';
 import type { Place, Places } from './places.js';
