@@ -140,3 +140,27 @@ export const NoContent: Story = {
     <ww-pictogram-card pictogram="phone"><p>Rufen Sie uns an (fiktiv).</p></ww-pictogram-card>
   </div>`,
 };
+
+// Harmless scripts: the story shows that the card refuses such links, whatever they would do.
+const refusedLinks = { inText: 'javascript:void 0', action: 'java\tscript:void 0' };
+
+export const RefusedLinks: Story = {
+  name: 'Bad input: links that could run script',
+  parameters: {
+    docs: {
+      description: {
+        story:
+          'The site’s markup has a `javascript:` action link hidden behind a tab character and a `javascript:` link inside the text. Core’s safe-URL rule refuses both: the card leaves the action out, shows the text’s link as plain text, and reports `pictogram-card/invalid-action` and `pictogram-card/invalid-link` (see the Actions panel).',
+      },
+    },
+  },
+  render: () => html`<div lang="de" style="max-inline-size: 24rem" @ww-error=${log}>
+    <ww-pictogram-card pictogram="free-of-charge"
+      ><div lang="de">
+        <h3>Kostenlos</h3>
+        <p>Die Beratung kostet kein Geld. <a href=${refusedLinks.inText}>Mehr erfahren</a></p>
+        <a href=${refusedLinks.action}>Termin vereinbaren</a>
+      </div></ww-pictogram-card
+    >
+  </div>`,
+};
