@@ -142,6 +142,28 @@ if (build.status !== 0) {
   record(`privacy gate: ${leaks.length} request(s) to other hosts`, leaks.length === 0);
   for (const leak of leaks) console.log(`  ${leak}`);
 
+  // The WordPress plugin from the build, in a real WordPress 6.5 on Debian's
+  // Apache, PHP and MariaDB, driven in Chromium (packages/wordpress/test).
+  // It skips, saying what is missing, only where those packages are absent;
+  // .ci/run installs them.
+  heading('WordPress plugin in a real WordPress');
+  const wordpress = run(process.execPath, ['packages/wordpress/test/wordpress.mjs']);
+  const wordpressCounts = /^wordpress: (\d+) passed, (\d+) failed/m.exec(wordpress.output);
+  if (/^wordpress: skipped/m.test(wordpress.output)) {
+    console.log('WordPress plugin: skipped (see above for the missing packages)');
+  } else {
+    const wordpressPassed = Number(wordpressCounts?.[1] ?? 0);
+    const wordpressFailed = Number(wordpressCounts?.[2] ?? 0);
+    totals.passed += wordpressPassed;
+    totals.failed += wordpressFailed;
+    if (wordpressFailed) failures.push(`WordPress plugin: ${wordpressFailed} failed`);
+    if (!wordpressCounts || (wordpress.status !== 0 && !wordpressFailed)) {
+      totals.failed++;
+      failures.push('WordPress plugin: the test did not finish');
+    }
+    console.log(`WordPress plugin: ${wordpressPassed} passed, ${wordpressFailed} failed (${wordpress.seconds} s)`);
+  }
+
   // 6. Size budgets.
   heading('size budgets');
   const size = run(process.execPath, ['scripts/size.mjs']);
@@ -163,6 +185,24 @@ if (build.status !== 0) {
       const ok = existsSync(join(dir, manifest.customElements));
       record(`package: ${pkg} (custom-elements.json present)`, ok);
     }
+  }
+
+  // 7b. The release (scripts/release.mjs): the downloads and tarballs built into release/,
+  // then used from the outside as a stranger would (scripts/release-tests): reproducible,
+  // installable without the workspace, every widget upgraded from the zip and from Vite.
+  const release = gate('release builds (zips, tarballs, SHA256SUMS)', process.execPath, ['scripts/release.mjs']);
+  if (release.status === 0) {
+    heading('release from the outside (node:test)');
+    const outside = run(process.execPath, ['--test', '--test-reporter=spec', 'scripts/release-tests/release.test.mjs']);
+    const outsidePassed = Number(/^ℹ pass (\d+)/m.exec(outside.output)?.[1] ?? 0);
+    const outsideFailed = Number(/^ℹ fail (\d+)/m.exec(outside.output)?.[1] ?? 0);
+    totals.passed += outsidePassed;
+    totals.failed += outsideFailed;
+    if (outsideFailed || outside.status !== 0) {
+      failures.push(`release from the outside: ${outsideFailed || 1} failed`);
+      if (!outsideFailed) totals.failed++;
+    }
+    console.log(`release from the outside: ${outsidePassed} passed, ${outsideFailed} failed (${outside.seconds} s)`);
   }
 
   // 8. Storybook: every story and docs page compiles into the static site.
