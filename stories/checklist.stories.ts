@@ -1,11 +1,12 @@
 import { html, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { action } from 'storybook/actions';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '@wegweiser/checklist/define';
 import { StabilisationChecklist } from '@wegweiser/checklist';
 
-/** The element's attributes, as a site writes them, plus what the story does after rendering. */
+/** The element's attributes, as a site writes them, plus what the story starts from. */
 interface ChecklistArgs {
   mode?: 'person' | 'counsellor';
   simple?: boolean;
@@ -17,8 +18,6 @@ interface ChecklistArgs {
   open?: string;
   /** A fictional list kept on the device before the story starts (under the story's own storage key). */
   kept?: string;
-  /** Presses a button after rendering, by its English or German text. */
-  press?: string[];
 }
 
 type Story = StoryObj<ChecklistArgs>;
@@ -83,28 +82,20 @@ const fallback = html`<p>
   <a href="tel:0000000000">0000 000000</a>.
 </p>`;
 
-let storyKeys = 0;
+// Each story keeps under its own key, so stories do not see each other's lists.
+const storageKey = (storyId: string) => `wegweiser-checklist-story-${storyId}`;
 
-function checklist(args: ChecklistArgs): TemplateResult {
-  // Each story keeps under its own key, so stories do not see each other's lists.
-  const key = `wegweiser-checklist-story-${++storyKeys}`;
-  localStorage.removeItem(key);
-  if (args.kept) localStorage.setItem(key, args.kept);
+function checklist(args: ChecklistArgs, { id }: StoryContext<ChecklistArgs>): TemplateResult {
   const after = async (el: StabilisationChecklist | undefined) => {
     if (!el) return;
     await el.updateComplete;
     if (args.open) await el.importFile(new Blob([args.open]));
-    for (const label of args.press ?? []) {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      [...el.shadowRoot!.querySelectorAll('button')].find((b) => label.split('|').includes(b.textContent!.trim()))?.click();
-      await el.updateComplete;
-    }
   };
   const el = html`<ww-stabilisation-checklist
     mode=${args.mode ?? 'person'}
     ?simple=${args.simple}
     lang=${args.lang || 'de'}
-    storage-key=${key}
+    storage-key=${storageKey(id)}
     @ww-error=${(event: CustomEvent) => action('ww-error')(event.detail)}
     ${refCallback(after)}
     >${args.siteJson ? html`<script type="application/json">${args.siteJson}</script>` : fallback}</ww-stabilisation-checklist
@@ -121,10 +112,41 @@ function refCallback(after: (el: StabilisationChecklist | undefined) => Promise<
   });
 }
 
+/** The story's checklist. */
+const checklistIn = (canvasElement: HTMLElement) => canvasElement.querySelector<StabilisationChecklist>('ww-stabilisation-checklist')!;
+
+/** The text of the checklist's privacy panel, where keeping and deleting are. */
+const privacyText = (el: StabilisationChecklist) => el.shadowRoot!.querySelector('[part=privacy]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+/**
+ * Presses a button by its German or English text (`Deutsch|English`), once it is there: the
+ * buttons appear only after the content has loaded, which takes longer in a static build.
+ */
+async function press(el: StabilisationChecklist, label: string): Promise<void> {
+  const button = await waitFor(
+    () => {
+      const found = [...el.shadowRoot!.querySelectorAll('button')].find((b) => label.split('|').includes(b.textContent!.trim()));
+      if (!found) throw new Error(`No button “${label}” (yet)`);
+      return found;
+    },
+    { timeout: 10_000 },
+  );
+  await userEvent.click(button);
+  await el.updateComplete;
+}
+
 const meta: Meta<ChecklistArgs> = {
   title: 'Widgets/Stabilisation checklist',
   component: 'ww-stabilisation-checklist',
   render: checklist,
+  // A story starts with nothing kept, or with its own `kept` list, and takes it away when it is
+  // left. (A static Storybook closed on a story keeps it: such stories are tagged keeps-storage.)
+  beforeEach: ({ args, id }) => {
+    const key = storageKey(id);
+    if (args.kept) localStorage.setItem(key, args.kept);
+    else localStorage.removeItem(key);
+    return () => localStorage.removeItem(key);
+  },
   argTypes: {
     mode: { control: 'inline-radio', options: ['person', 'counsellor'] },
     simple: { control: 'boolean' },
@@ -147,11 +169,45 @@ export const English: Story = { args: { lang: 'en' } };
 export const SimpleLanguage: Story = { name: 'Simple language', args: { simple: true } };
 export const WithACounsellor: Story = { name: 'With a counsellor (compact, notes)', args: { mode: 'counsellor', open: demoList } };
 export const WithStatuses: Story = { name: 'With statuses (opened from a file)', args: { open: demoList } };
-export const KeptOnThisDevice: Story = { name: 'Kept on this device', args: { kept: demoList } };
-export const AskingBeforeDeleting: Story = { name: 'Asking before deleting', args: { kept: demoList, press: ['Alles löschen|Delete everything'] } };
+// `keeps-storage`: a story about a list kept on the device leaves it there on purpose
+// (scripts/storybook-check.mjs fails any other story that leaves browser storage behind).
+export const KeptOnThisDevice: Story = {
+  name: 'Kept on this device',
+  tags: ['keeps-storage'],
+  args: { kept: demoList },
+  play: async ({ canvasElement }) => {
+    const el = checklistIn(canvasElement);
+    await waitFor(() => expect(privacyText(el)).toMatch(/Die Liste wird auf diesem Gerät aufbewahrt|The list is kept on this device/));
+    await expect(el.kept).toBe(true);
+  },
+};
+// The deleting stories press the buttons in their play functions, which the docs page does not
+// run: they are shown on their own only (!autodocs), never in a state they are not named for.
+export const AskingBeforeDeleting: Story = {
+  name: 'Asking before deleting',
+  tags: ['keeps-storage', '!autodocs'],
+  args: { kept: demoList },
+  play: async ({ canvasElement, id }) => {
+    const el = checklistIn(canvasElement);
+    await press(el, 'Alles löschen|Delete everything');
+    await waitFor(() => expect(privacyText(el)).toMatch(/Jeden Status und jede Notiz löschen, auch auf diesem Gerät\?|Delete every status and note, also from this device\?/));
+    // Nothing is deleted yet: the list is still kept.
+    await expect(el.kept).toBe(true);
+    await expect(localStorage.getItem(storageKey(id))).not.toBeNull();
+  },
+};
 export const AfterDeleting: Story = {
   name: 'After deleting everything',
-  args: { kept: demoList, press: ['Alles löschen|Delete everything', 'Ja, alles löschen|Yes, delete everything'] },
+  tags: ['!autodocs'],
+  args: { kept: demoList },
+  play: async ({ canvasElement, id }) => {
+    const el = checklistIn(canvasElement);
+    await press(el, 'Alles löschen|Delete everything');
+    await press(el, 'Ja, alles löschen|Yes, delete everything');
+    await waitFor(() => expect(privacyText(el)).toMatch(/Alles ist gelöscht|Everything is deleted/));
+    await expect(el.kept).toBe(false);
+    await expect(localStorage.getItem(storageKey(id))).toBeNull();
+  },
 };
 export const DamagedFile: Story = { name: 'A damaged file was opened', args: { open: '{"not": "a checklist"}' } };
 export const SiteContent: Story = { name: 'With the site’s own contact and step', args: { siteJson: demoSiteJson } };
