@@ -410,7 +410,8 @@ export {};
 }
 
 // ---------------------------------------------------------------------------
-// CMS allow-lists (docs/embedding-*.md, examples/wordpress-plugin)
+// CMS allow-lists (docs/embedding-*.md). The WordPress plugin needs none: its
+// blocks write the widgets' markup at render time (packages/wordpress).
 // ---------------------------------------------------------------------------
 
 function allAttributes(element) {
@@ -487,15 +488,6 @@ ${lines.join('\n')}
 \`\`\``;
 }
 
-export function wordpressKses(infos) {
-  const elements = infos.flatMap((i) => i.elements);
-  const lines = elements.map((element) => `\t\t\t'${element.tag}' => array( ${allAttributes(element).map((a) => `'${a}'`).join(', ')} ),`);
-  return `\t\t// Generated from the widgets' custom-elements.json (scripts/ide-data.mjs).
-\t\t$widgets = array(
-${lines.join('\n')}
-\t\t);`;
-}
-
 export function drupalAllowedHtml(infos) {
   const elements = infos.flatMap((i) => i.elements);
   const tags = elements.map((element) => `<${element.tag} ${allAttributes(element).filter((a) => a !== 'id' && a !== 'class').join(' ')}>`);
@@ -504,7 +496,7 @@ ${tags.join(' ')} <div lang dir slot data-variant data-draft> <a href hreflang r
 \`\`\``;
 }
 
-/** Files with generated blocks: `<!-- generated:NAME -->` … `<!-- /generated:NAME -->` (or `// generated:NAME` in PHP). */
+/** Files with generated blocks: `<!-- generated:NAME -->` … `<!-- /generated:NAME -->`. */
 function generatedBlocks(infos) {
   return [
     { file: 'docs/embedding-typo3.md', name: 'typo3-sanitizer', body: typo3Php(infos) },
@@ -512,13 +504,11 @@ function generatedBlocks(infos) {
     { file: 'docs/embedding-typo3.md', name: 'ckeditor-allow', body: ckeditorAllow(infos) },
     { file: 'docs/embedding-drupal.md', name: 'drupal-allowed-html', body: drupalAllowedHtml(infos) },
     { file: 'docs/embedding-drupal.md', name: 'attribute-table', body: attributeTable(infos) },
-    { file: 'docs/embedding-wordpress.md', name: 'wordpress-kses', body: `\`\`\`php\n${wordpressKses(infos)}\n\`\`\`` },
-    { file: 'examples/wordpress-plugin/wegweiser/wegweiser.php', name: 'wordpress-kses', body: wordpressKses(infos), php: true },
   ];
 }
 
 function replaceBlock(source, block) {
-  const [open, close] = block.php ? [`\t\t// generated:${block.name}`, `\t\t// /generated:${block.name}`] : [`<!-- generated:${block.name} -->`, `<!-- /generated:${block.name} -->`];
+  const [open, close] = [`<!-- generated:${block.name} -->`, `<!-- /generated:${block.name} -->`];
   const start = source.indexOf(open);
   const end = source.indexOf(close);
   if (start < 0 || end < start) throw new Error(`${block.file}: markers for ${block.name} missing`);

@@ -78,7 +78,7 @@ test('closed value sets come from the types: placement, channel, mode', () => {
   assert.equal(element('ww-hours-badge').attributes.find((a) => a.name === 'show-week').kind, 'boolean');
 });
 
-test('the CMS allow-lists in docs/ and the WordPress plugin match the manifests', () => {
+test('the CMS allow-lists in docs/ match the manifests', () => {
   const result = spawnSync(process.execPath, ['scripts/ide-data.mjs', '--check'], { cwd: root, encoding: 'utf8' });
   assert.equal(result.status, 0, `${result.stderr}${result.stdout}`);
 });

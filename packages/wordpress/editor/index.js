@@ -144,7 +144,11 @@ registerBlockType('wegweiser/hours', {
           }),
         ),
       ),
-      el(Canvas, { tag: 'ww-hours-badge', attributes: { hours: attributes.hours, region: attributes.region, channel: attributes.channel, 'show-week': attributes.showWeek } }),
+      // While the hours cannot be read, the canvas says so instead of showing the
+      // badge's own "hours unavailable" (and its console error at every keystroke).
+      hoursProblem(attributes.hours)
+        ? el('div', useBlockProps(), el(HoursHelp, { hours: attributes.hours }))
+        : el(Canvas, { tag: 'ww-hours-badge', attributes: { hours: attributes.hours, region: attributes.region, channel: attributes.channel, 'show-week': attributes.showWeek } }),
     );
   },
   save: () => null,

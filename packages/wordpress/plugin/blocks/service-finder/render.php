@@ -21,11 +21,15 @@ $wegweiser_centres  = $wegweiser_from_url ? array() : wegweiser_directory()['cen
 <?php if ( $wegweiser_centres ) : ?>
 <ul>
 	<?php foreach ( $wegweiser_centres as $wegweiser_centre ) : ?>
-<li><strong><?php echo esc_html( $wegweiser_centre['name'] ); ?></strong>, <?php echo esc_html( $wegweiser_centre['address']['city'] ); ?>
-		<?php if ( isset( $wegweiser_centre['contacts']['phone'] ) ) : ?>
-, <a href="<?php echo esc_url( 'tel:' . preg_replace( '/[^0-9+]/', '', $wegweiser_centre['contacts']['phone'] ), array( 'tel' ) ); ?>"><?php echo esc_html( $wegweiser_centre['contacts']['phone'] ); ?></a>
-		<?php endif; ?>
-</li>
+		<?php
+		// One line per centre, without whitespace before the commas.
+		$wegweiser_line = '<strong>' . esc_html( $wegweiser_centre['name'] ) . '</strong>, ' . esc_html( $wegweiser_centre['address']['city'] );
+		if ( isset( $wegweiser_centre['contacts']['phone'] ) ) {
+			$wegweiser_tel   = 'tel:' . preg_replace( '/[^0-9+]/', '', $wegweiser_centre['contacts']['phone'] );
+			$wegweiser_line .= ', <a href="' . esc_url( $wegweiser_tel, array( 'tel' ) ) . '">' . esc_html( $wegweiser_centre['contacts']['phone'] ) . '</a>';
+		}
+		?>
+<li><?php echo $wegweiser_line; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- every part escaped above. ?></li>
 	<?php endforeach; ?>
 </ul>
 <?php elseif ( $wegweiser_from_url ) : ?>

@@ -1,0 +1,552 @@
+// The plugin in a real WordPress 6.5 (Debian Apache + PHP + MariaDB, see
+// wordpress-server.mjs), driven in Chromium as an admin, an Author and a
+// visitor would use it. Run by `npm test` after the build; alone:
+// `node packages/wordpress/test/wordpress.mjs` (WW_KEEP_WORDPRESS=1 keeps the
+// site's folder with its logs; WW_SCREENSHOTS=1 writes the screenshots of
+// docs/embedding-wordpress.md).
+//
+// Prints one line per check and ends with `wordpress: N passed, N failed`,
+// which scripts/test.mjs counts. Without the Debian packages it says what is
+// missing and ends with `wordpress: skipped`.
+import { createHash, randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, findBrowsers } from '../../../scripts/browsers.mjs';
+import { findServerPrograms, startWordPress } from './wordpress-server.mjs';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const { version } = JSON.parse(readFileSync(join(root, 'packages', 'wordpress', 'package.json'), 'utf8'));
+const zip = join(root, 'packages', 'wordpress', 'dist', `wegweiser-${version}.zip`);
+const twentyTwentyOne = '/usr/share/wordpress/wp-content/themes/twentytwentyone';
+const screenshots = process.env.WW_SCREENSHOTS ? join(root, 'docs', 'screenshots') : undefined;
+const tags = ['ww-quick-exit', 'ww-hours-badge', 'ww-service-finder', 'ww-stabilisation-checklist', 'ww-pictogram-card', 'ww-contact-form', 'ww-contact-replies'];
+
+const { programs, missing } = findServerPrograms();
+const { chromium } = findBrowsers();
+if (!chromium) missing.push('chromium');
+if (missing.length) {
+  console.log(`The WordPress test needs: ${missing.join(', ')}. On Debian: apt-get install php-cli php-mysql php-xml php-mbstring php-curl php-gd php-intl apache2 libapache2-mod-php mariadb-server unzip chromium wordpress-theme-twentytwentyone (.ci/run installs them).`);
+  console.log('wordpress: skipped');
+  process.exit(0);
+}
+if (!existsSync(zip)) {
+  console.log(`✘ ${zip} is missing: run npm run build first.`);
+  console.log('wordpress: 0 passed, 1 failed');
+  process.exit(1);
+}
+
+const results = { passed: 0, failed: 0 };
+function check(name, ok, detail = '') {
+  if (ok) results.passed++;
+  else results.failed++;
+  console.log(`${ok ? '✔' : '✘'} ${name}${!ok && detail ? `\n    ${String(detail).split('\n').join('\n    ')}` : ''}`);
+  return ok;
+}
+/** Runs one step; an exception fails it with the message instead of ending the run. */
+async function step(name, body) {
+  try {
+    const outcome = await body();
+    if (outcome === undefined || outcome === true) return check(name, true);
+    if (outcome === false) return check(name, false);
+    return check(name, outcome.ok, outcome.detail);
+  } catch (error) {
+    return check(name, false, error?.stack ?? error);
+  }
+}
+
+/** A public key in the contact form's format with a correct check value (the key itself is random: nothing is decrypted here). */
+function publicKey(centre) {
+  const key = randomBytes(32).toString('base64url');
+  const check = createHash('sha256').update(`wwk1.${centre}.${key}`).digest('base64url').slice(0, 8);
+  return `wwk1.${centre}.${key}.${check}`;
+}
+
+// Every PHP file of the plugin parses (PHP 7.4 syntax is checked by keeping to it; Debian's php is 8.2).
+{
+  const pluginDir = join(root, 'packages', 'wordpress', 'dist', 'wegweiser');
+  const phpFiles = readdirSync(pluginDir, { recursive: true }).map(String).filter((f) => f.endsWith('.php'));
+  const broken = phpFiles.filter((f) => spawnSync(programs.php, ['-l', join(pluginDir, f)], { encoding: 'utf8' }).status !== 0);
+  check(`php -l: all ${phpFiles.length} PHP files of the plugin parse`, phpFiles.length > 0 && broken.length === 0, broken.join('\n'));
+}
+
+const started = Date.now();
+const wp = await startWordPress({ themes: existsSync(twentyTwentyOne) ? [twentyTwentyOne] : [] });
+const origin = wp.url;
+console.log(`WordPress 6.5 at ${origin} (${((Date.now() - started) / 1000).toFixed(1)} s to install)`);
+const browser = await puppeteer.launch({
+  executablePath: chromium,
+  headless: true,
+  args: chromiumArgs.filter((arg) => !arg.startsWith('--headless')),
+  defaultViewport: { width: 1280, height: 900 },
+});
+const rest = (route) => `${origin}/?rest_route=${encodeURIComponent(route)}`;
+
+/** A page that records console errors, uncaught exceptions and requests to any other origin. */
+async function openPage(context, { javaScript = true, width = 1280 } = {}) {
+  const page = await context.newPage();
+  await page.setViewport({ width, height: 900 });
+  await page.setJavaScriptEnabled(javaScript);
+  const log = { errors: [], offsite: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => log.errors.push(String(error)));
+  // The console says only "Failed to load resource"; the address is what helps.
+  page.on('response', (response) => {
+    if (response.status() >= 400) log.errors.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  // Aborted loads are the browser's own doing (a frame replaced while loading), not failures.
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') log.errors.push(`${request.failure()?.errorText} ${request.url()}`);
+  });
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) log.offsite.push(request.url());
+  });
+  page.on('dialog', (dialog) => dialog.accept());
+  // Layout shifts from the first paint on, as Lighthouse counts them (without those after input).
+  await page.evaluateOnNewDocument(() => {
+    window.__wwLayoutShift = 0;
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__wwLayoutShift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    } catch {
+      // No layout-shift entries in this browser.
+    }
+  });
+  return { page, log };
+}
+
+async function logIn(page, user, password) {
+  await page.goto(`${origin}/wp-login.php`, { waitUntil: 'domcontentloaded' });
+  await page.type('#user_login', user);
+  await page.type('#user_pass', password);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.click('#wp-submit')]);
+}
+
+/** A REST request with the logged-in user's cookie and nonce, from inside the page. */
+async function restAsUser(page, route, method = 'GET', body = undefined, query = '') {
+  return page.evaluate(
+    async (url, method, body) => {
+      const nonce = await (await fetch('/wp-admin/admin-ajax.php?action=rest-nonce')).text();
+      const response = await fetch(url, { method, headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': nonce }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: response.status, json: await response.json() };
+    },
+    `${rest(route)}${query}`,
+    method,
+    body,
+  );
+}
+
+async function shot(page, name) {
+  if (!screenshots) return;
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `wordpress-${name}.png`) });
+}
+
+const admin = await browser.createBrowserContext();
+const { page: adminPage, log: adminLog } = await openPage(admin);
+await logIn(adminPage, wp.admin.user, wp.admin.password);
+
+// ─── Install from the zip ────────────────────────────────────────────────
+await step('the zip uploads under Plugins → Add New → Upload and activates', async () => {
+  await adminPage.goto(`${origin}/wp-admin/plugin-install.php?tab=upload`, { waitUntil: 'domcontentloaded' });
+  const input = await adminPage.$('#pluginzip');
+  await input.uploadFile(zip);
+  await shot(adminPage, 'upload');
+  await Promise.all([adminPage.waitForNavigation({ waitUntil: 'domcontentloaded' }), adminPage.click('#install-plugin-submit')]);
+  const activate = await adminPage.$('a.button-primary[href*="action=activate"]');
+  if (!activate) return { ok: false, detail: (await adminPage.$eval('#wpbody-content', (e) => e.innerText)).slice(0, 800) };
+  await Promise.all([adminPage.waitForNavigation({ waitUntil: 'domcontentloaded' }), activate.click()]);
+  const active = await adminPage.$('tr[data-slug="wegweiser"].active');
+  return { ok: Boolean(active), detail: 'the plugin row is not active' };
+});
+
+// ─── Settings ────────────────────────────────────────────────────────────
+const key = publicKey('beispiel');
+await step('Settings → Wegweiser refuses a damaged public key and names the problem', async () => {
+  await adminPage.goto(`${origin}/wp-admin/options-general.php?page=wegweiser`, { waitUntil: 'domcontentloaded' });
+  const damaged = `${key.slice(0, 20)}${key[20] === 'A' ? 'B' : 'A'}${key.slice(21)}`;
+  await adminPage.$eval('#wegweiser-relay-url', (input, value) => (input.value = value), `${origin}/relay`);
+  await adminPage.$eval('#wegweiser-public-key', (input, value) => (input.value = value), damaged);
+  await Promise.all([adminPage.waitForNavigation({ waitUntil: 'domcontentloaded' }), adminPage.click('#submit')]);
+  const notices = await adminPage.$$eval('.notice-error, .error', (list) => list.map((n) => n.innerText).join('\n'));
+  return { ok: /check value/.test(notices), detail: notices || 'no error notice' };
+});
+await step('Settings → Wegweiser keeps a valid relay address and public key', async () => {
+  await adminPage.$eval('#wegweiser-public-key', (input, value) => (input.value = value), key);
+  await Promise.all([adminPage.waitForNavigation({ waitUntil: 'domcontentloaded' }), adminPage.click('#submit')]);
+  await shot(adminPage, 'settings');
+  const saved = await adminPage.$eval('#wegweiser-public-key', (input) => input.value);
+  const relay = await adminPage.$eval('#wegweiser-relay-url', (input) => input.value);
+  return { ok: saved === key && relay === `${origin}/relay`, detail: `key ${saved}, relay ${relay}` };
+});
+
+// ─── Centres ─────────────────────────────────────────────────────────────
+const directory = async () => (await (await fetch(rest('/wegweiser/v1/directory'))).json()).centres.map((c) => c.id);
+
+/**
+ * Presses Publish on the centre form and waits for the saved form. (The
+ * editor's script first rewrites the address of post-new.php, and WordPress
+ * drops the "message" parameter from post.php's once loaded: only the path
+ * tells the pages apart.)
+ */
+async function publishCentre() {
+  // WordPress disables the button while it autosaves the new title.
+  await adminPage.waitForFunction(() => !document.querySelector('#publish').matches('.disabled, :disabled'), { timeout: 10000 }).catch(() => {});
+  await adminPage.waitForNetworkIdle({ idleTime: 300, timeout: 10000 }).catch(() => {});
+  await adminPage.click('#publish');
+  await adminPage.waitForFunction(() => location.pathname.endsWith('/post.php') && document.readyState === 'complete' && document.querySelector('#post-status-display'), { timeout: 20000 });
+}
+
+await step('a centre added in wp-admin is served in the directory', async () => {
+  await adminPage.goto(`${origin}/wp-admin/post-new.php?post_type=wegweiser_centre`, { waitUntil: 'domcontentloaded' });
+  await adminPage.type('#title', 'Beratungsstelle Testhausen');
+  const fill = async (id, value) => adminPage.$eval(`#wegweiser-${id}`, (input, v) => (input.value = v), value);
+  await fill('street', 'Beispielweg 1');
+  await fill('postcode', '55116');
+  await fill('city', 'Mainz');
+  await fill('lat', '49,99');
+  await fill('lon', '8,27');
+  await adminPage.select('#wegweiser-land', 'DE-RP');
+  await fill('contact_phone', '+49 6131 000000');
+  await fill('hours_walk-in', 'Mo-Th 10:00-18:00; PH off');
+  await fill('languages', 'de, en, ro');
+  await adminPage.click('#wegweiser-topics-housing');
+  await adminPage.click('#wegweiser-topics-money');
+  await adminPage.click('#wegweiser-anonymous');
+  await adminPage.click('#wegweiser-city_only');
+  await shot(adminPage, 'centre');
+  await publishCentre();
+  const status = await adminPage.$eval('#post-status-display', (e) => e.innerText.trim());
+  const served = await (await fetch(rest('/wegweiser/v1/directory'))).json();
+  const centre = served.centres.find((c) => c.id === 'beratungsstelle-testhausen');
+  return {
+    ok: /Published/.test(status) && centre && centre.address.city === 'Mainz' && !('street' in centre.address) && centre.location.lat === 49.99,
+    detail: `status ${status}; served ${JSON.stringify(centre)}`,
+  };
+});
+
+await step('a centre with problems stays a draft, shows them by field, and is never served', async () => {
+  await adminPage.goto(`${origin}/wp-admin/post-new.php?post_type=wegweiser_centre`, { waitUntil: 'domcontentloaded' });
+  await adminPage.type('#title', 'Unfertige Stelle');
+  await publishCentre();
+  const status = await adminPage.$eval('#post-status-display', (e) => e.innerText.trim());
+  const problems = await adminPage.$eval('#wegweiser-centre', (box) => box.querySelector('[role="alert"]')?.innerText ?? '');
+  const ids = await directory();
+  return { ok: /Draft/.test(status) && /\$\.address\.city|\$\.land|\$\.topics/.test(problems) && !ids.includes('unfertige-stelle'), detail: `status ${status}; problems ${problems}; served ${ids}` };
+});
+
+const importFile = (name, centres) => {
+  const path = join(tmpdir(), name);
+  writeFileSync(path, JSON.stringify({ version: 1, centres }));
+  return path;
+};
+const goodCentre = (id, city, extra = {}) => ({ id, name: `Beratung ${city}`, address: { city }, land: 'DE-RP', topics: ['job'], lastChecked: '2026-11-01', contacts: { phone: '+49 261 000000' }, ...extra });
+async function importDirectory(path) {
+  await adminPage.goto(`${origin}/wp-admin/edit.php?post_type=wegweiser_centre&page=wegweiser-centres-transfer`, { waitUntil: 'domcontentloaded' });
+  await (await adminPage.$('#wegweiser-file')).uploadFile(path);
+  await Promise.all([adminPage.waitForNavigation({ waitUntil: 'domcontentloaded' }), adminPage.click('#submit')]);
+  return adminPage.$eval('#wpbody-content .wrap', (wrap) => wrap.querySelector('.notice')?.innerText ?? '');
+}
+await step('importing a file with one broken entry reports it by JSON path and changes nothing', async () => {
+  const before = await directory();
+  const notice = await importDirectory(importFile('ww-broken.json', [goodCentre('koblenz-beratung', 'Koblenz'), { ...goodCentre('trier-beratung', 'Trier'), land: 'Rheinland-Pfalz' }]));
+  await shot(adminPage, 'import-problems');
+  const after = await directory();
+  return { ok: /\$\.centres\[1\]\.land/.test(notice) && after.join() === before.join(), detail: `notice: ${notice}; before ${before}; after ${after}` };
+});
+await step('importing a valid file adds its centres', async () => {
+  const notice = await importDirectory(importFile('ww-good.json', [goodCentre('koblenz-beratung', 'Koblenz'), goodCentre('trier-beratung', 'Trier', { anonymous: true })]));
+  const ids = await directory();
+  return { ok: /2/.test(notice) && ids.includes('koblenz-beratung') && ids.includes('trier-beratung'), detail: `notice: ${notice}; served ${ids}` };
+});
+await step('the export is a directory file of the published centres', async () => {
+  await adminPage.goto(`${origin}/wp-admin/edit.php?post_type=wegweiser_centre&page=wegweiser-centres-transfer`, { waitUntil: 'domcontentloaded' });
+  const exported = await adminPage.evaluate(async () => {
+    const form = document.querySelector('form[action*="admin-post.php"]');
+    // form.action would be the form's <input name="action">.
+    const response = await fetch(form.getAttribute('action'), { method: 'POST', body: new FormData(form) });
+    return response.json();
+  });
+  const ids = exported.centres.map((c) => c.id);
+  const testhausen = exported.centres.find((c) => c.id === 'beratungsstelle-testhausen');
+  return { ok: exported.version === 1 && ids.length === 3 && testhausen?.address.street === 'Beispielweg 1', detail: JSON.stringify(exported).slice(0, 500) };
+});
+
+// ─── Pages with every block, saved through the REST API ──────────────────
+const blocks = `<!-- wp:paragraph --><p>Wir beraten Menschen in der Sexarbeit, die umsteigen oder aussteigen möchten.</p><!-- /wp:paragraph -->
+<!-- wp:wegweiser/quick-exit /-->
+<!-- wp:wegweiser/hours {"hours":"Mo-Th 10:00-18:00; Fr 14:00-02:00; PH off","region":"DE-RP","showWeek":true,"note":"Nicht am 24. und 31. Dezember."} /-->
+<!-- wp:heading --><h2 class="wp-block-heading">Beratungsstellen</h2><!-- /wp:heading -->
+<!-- wp:wegweiser/service-finder {"help":"Hilfetelefon Gewalt gegen Frauen: 116 016, kostenlos, rund um die Uhr"} /-->
+<!-- wp:wegweiser/checklist /-->
+<!-- wp:wegweiser/pictogram-card /-->
+<!-- wp:wegweiser/contact-form {"answerTime":"Wir antworten meist innerhalb von 2 Werktagen."} /-->
+<!-- wp:wegweiser/contact-replies /-->
+<!-- wp:paragraph --><p>Ende der Seite.</p><!-- /wp:paragraph -->`;
+
+const posts = {};
+await step('an Administrator saves a post with every block through the REST API', async () => {
+  const { status, json } = await restAsUser(adminPage, '/wp/v2/posts', 'POST', { title: 'Alle Bausteine (Administrator)', content: blocks, status: 'publish' });
+  posts.admin = json.link;
+  return { ok: status === 201, detail: JSON.stringify(json).slice(0, 400) };
+});
+await step('an Author (no unfiltered_html) saves the same post through the REST API', async () => {
+  const user = await restAsUser(adminPage, '/wp/v2/users', 'POST', { username: 'autorin', password: 'wegweiser-test-author', email: 'autorin@example.org', roles: ['author'] });
+  const app = await restAsUser(adminPage, `/wp/v2/users/${user.json.id}/application-passwords`, 'POST', { name: 'wegweiser tests' });
+  const authorization = `Basic ${Buffer.from(`autorin:${app.json.password}`).toString('base64')}`;
+  const response = await fetch(rest('/wp/v2/posts'), {
+    method: 'POST',
+    headers: { Authorization: authorization, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title: 'Alle Bausteine (Autorin)', content: blocks, status: 'publish' }),
+  });
+  const json = await response.json();
+  posts.author = json.link;
+  const capabilities = (await restAsUser(adminPage, `/wp/v2/users/${user.json.id}`, 'GET', undefined, '&context=edit')).json.capabilities;
+  const canFilter = capabilities?.unfiltered_html;
+  return { ok: response.status === 201 && capabilities?.publish_posts === true && !canFilter, detail: `${response.status} ${JSON.stringify(json).slice(0, 400)}; unfiltered_html: ${canFilter}` };
+});
+
+const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Opens a post as a visitor, waits for every widget, and reports what the tests look at. */
+async function visit(url, { width = 1280 } = {}) {
+  const context = await browser.createBrowserContext();
+  const { page, log } = await openPage(context, { width });
+  await page.goto(url, { waitUntil: 'load' });
+  let upgraded = true;
+  try {
+    await page.waitForFunction(
+      (tags) => tags.every((tag) => [...document.querySelectorAll(tag)].every((e) => customElements.get(tag) && e.shadowRoot && e.shadowRoot.childElementCount > 0)),
+      { timeout: 20000 },
+      tags,
+    );
+  } catch {
+    upgraded = false;
+  }
+  // Late shifts (translations, the postcode table, fonts) count too.
+  await new Promise((r) => setTimeout(r, 2500));
+  const state = await page.evaluate((tags) => {
+    const count = Object.fromEntries(tags.map((tag) => [tag, document.querySelectorAll(tag).length]));
+    const notUpgraded = tags.flatMap((tag) => [...document.querySelectorAll(tag)].filter((e) => !(e.shadowRoot && e.shadowRoot.childElementCount > 0)).map(() => tag));
+    return { count, notUpgraded, cls: window.__wwLayoutShift };
+  }, tags);
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run({ include: tags.map((t) => [t]) }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(', ')}`);
+  }, tags);
+  return { page, context, log, state: { ...state, upgraded }, violations };
+}
+
+const themes = ['twentytwentyfour', ...(existsSync(twentyTwentyOne) ? ['twentytwentyone'] : [])];
+const measured = [];
+for (const theme of themes) {
+  wp.sql(`UPDATE wp_options SET option_value = '${theme}' WHERE option_name IN ('template', 'stylesheet')`);
+  for (const [who, url] of Object.entries(posts)) {
+    for (const width of [1280, 375]) {
+      const label = `${theme}, ${who}'s post, ${width} px`;
+      const { page, context, log, state, violations } = await visit(url, { width });
+      measured.push({ label, cls: state.cls });
+      if (width === 1280) {
+        check(`${label}: every widget is there and upgrades`, state.upgraded && tags.every((t) => state.count[t] >= 1), JSON.stringify(state));
+        check(`${label}: axe finds no violations in the widgets`, violations.length === 0, violations.join('\n'));
+        check(`${label}: no console errors`, log.errors.length === 0, log.errors.join('\n'));
+        check(`${label}: no request to another host`, log.offsite.length === 0, log.offsite.join('\n'));
+        if (who === 'admin' && theme === themes[0]) await shot(page, 'page');
+      }
+      check(`${label}: layout shift ${state.cls.toFixed(3)} <= 0.05`, state.cls <= 0.05);
+      await context.close();
+    }
+  }
+
+  await step(`${theme}: with JavaScript off every fallback shows, styled, inside the content column`, async () => {
+    const context = await browser.createBrowserContext();
+    const { page } = await openPage(context, { javaScript: false });
+    await page.goto(posts.admin, { waitUntil: 'load' });
+    const problems = await page.evaluate((tags) => {
+      const found = [];
+      const main = document.querySelector('main, #main, .wp-site-blocks') ?? document.body;
+      const column = main.getBoundingClientRect();
+      for (const tag of tags) {
+        for (const element of document.querySelectorAll(tag)) {
+          const box = element.getBoundingClientRect();
+          const style = getComputedStyle(element);
+          const text = element.innerText.trim();
+          if (!text) found.push(`${tag}: no fallback text`);
+          if (!['block', 'flex', 'grid'].includes(style.display)) found.push(`${tag}: display ${style.display}`);
+          if (box.left < column.left - 1 || box.right > column.right + 1 || box.right > document.documentElement.clientWidth) found.push(`${tag}: outside the content column (${box.left}–${box.right})`);
+        }
+      }
+      const card = document.querySelector('ww-pictogram-card');
+      if (card && getComputedStyle(card).borderTopStyle === 'none') found.push('ww-pictogram-card: fallback not styled');
+      const exit = document.querySelector('ww-quick-exit.wegweiser-quick-exit > a');
+      if (!exit || getComputedStyle(exit).display === 'inline') found.push('quick exit: the fallback link is not styled as a button');
+      return found;
+    }, tags);
+    if (theme === themes[0]) await shot(page, 'no-javascript');
+    await context.close();
+    return { ok: problems.length === 0, detail: problems.join('\n') };
+  });
+
+  await step(`${theme}: the quick exit comes right after the skip link`, async () => {
+    const context = await browser.createBrowserContext();
+    const { page } = await openPage(context);
+    await page.goto(posts.admin, { waitUntil: 'load' });
+    await page.waitForFunction(() => customElements.get('ww-quick-exit'), { timeout: 15000 });
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.className ?? '');
+    await page.keyboard.press('Tab');
+    const second = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? '');
+    await context.close();
+    return { ok: /skip-link/.test(first) && second === 'ww-quick-exit', detail: `first Tab: ${first}; second Tab: ${second}` };
+  });
+}
+
+await step('the quick exit stays visible below the admin bar when the page scrolls', async () => {
+  await adminPage.goto(posts.admin, { waitUntil: 'load' });
+  await adminPage.waitForFunction(() => customElements.get('ww-quick-exit') && document.querySelector('ww-quick-exit.wegweiser-quick-exit')?.shadowRoot?.childElementCount > 0, { timeout: 15000 });
+  await adminPage.evaluate(() => window.scrollTo(0, 1500));
+  await new Promise((r) => setTimeout(r, 300));
+  const boxes = await adminPage.evaluate(() => {
+    const bar = document.querySelector('#wpadminbar').getBoundingClientRect();
+    const exit = document.querySelector('ww-quick-exit.wegweiser-quick-exit').shadowRoot.querySelector('button, a').getBoundingClientRect();
+    return { bar: bar.bottom, top: exit.top, bottom: exit.bottom, scrolled: window.scrollY };
+  });
+  return { ok: boxes.scrolled > 0 && boxes.top >= boxes.bar - 0.5 && boxes.bottom < 900, detail: JSON.stringify(boxes) };
+});
+
+await step('the finder on the page finds the centre added in wp-admin', async () => {
+  const context = await browser.createBrowserContext();
+  const { page } = await openPage(context);
+  await page.goto(posts.admin, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('ww-service-finder')?.shadowRoot?.querySelector('input[type="search"]'), { timeout: 20000 });
+  const input = await page.$('ww-service-finder >>> input[type="search"]');
+  await input.type('Testhausen');
+  await input.press('Enter');
+  await page.waitForFunction(() => /Testhausen/.test(document.querySelector('ww-service-finder').shadowRoot.textContent), { timeout: 10000 });
+  const text = await page.evaluate(() => document.querySelector('ww-service-finder').shadowRoot.textContent);
+  await context.close();
+  return { ok: !/Unfertige Stelle/.test(text), detail: 'an unpublished centre is shown' };
+});
+
+// ─── The block editor ────────────────────────────────────────────────────
+const editorChecks = [
+  ['Quick exit', 'quick exit', 'Notausstieg'],
+  ['Opening hours', 'opening hours', 'Öffnungszeiten'],
+  ['Service finder', 'counselling centres', 'Beratungsstellen'],
+  ['Stabilisation checklist', 'checklist', 'Checkliste'],
+  ['Pictogram card', 'pictogram', 'Piktogramm'],
+  ['Anonymous contact form', 'contact', 'Kontakt'],
+  ['Replies by code', 'replies', 'Antworten'],
+];
+let editorReady = false;
+await step('the block editor opens with the Wegweiser blocks registered', async () => {
+  await adminPage.goto(`${origin}/wp-admin/post-new.php`, { waitUntil: 'load' });
+  await adminPage.waitForFunction(() => window.wp?.data?.select('core/blocks')?.getBlockType('wegweiser/hours'), { timeout: 30000 });
+  // The welcome guide would cover the editor.
+  await adminPage.evaluate(() => window.wp.data.dispatch('core/preferences').set('core/edit-post', 'welcomeGuide', false));
+  await adminPage.keyboard.press('Escape');
+  const names = await adminPage.evaluate(() => window.wp.data.select('core/blocks').getBlockTypes().filter((b) => b.name.startsWith('wegweiser/')).map((b) => `${b.name} (${b.category})`));
+  editorReady = names.length === 7;
+  return { ok: editorReady && names.every((n) => n.endsWith('(wegweiser)')), detail: names.join(', ') };
+});
+
+/** Types a word into the inserter's search and returns the titles it offers (waiting up to 5 s for `expected`). */
+async function searchInserter(word, expected) {
+  const search = await adminPage.waitForSelector('.block-editor-inserter__search input', { timeout: 10000 });
+  await search.click({ clickCount: 3 });
+  await adminPage.keyboard.press('Backspace');
+  await search.type(word);
+  await adminPage
+    .waitForFunction((title) => [...document.querySelectorAll('.block-editor-block-types-list__item-title')].some((item) => item.innerText.trim() === title), { timeout: 5000 }, expected)
+    .catch(() => {});
+  return adminPage.$$eval('.block-editor-block-types-list__item-title', (items) => items.map((i) => i.innerText.trim()));
+}
+if (editorReady) {
+  await adminPage.click('button.editor-document-tools__inserter-toggle, button.edit-post-header-toolbar__inserter-toggle');
+  for (const [title, english, german] of editorChecks) {
+    await step(`the inserter finds "${title}" by "${english}" and by "${german}"`, async () => {
+      const byEnglish = await searchInserter(english, title);
+      const byGerman = await searchInserter(german, title);
+      return { ok: byEnglish.includes(title) && byGerman.includes(title), detail: `${english}: ${byEnglish.join(', ')}; ${german}: ${byGerman.join(', ')}` };
+    });
+  }
+
+  await step('inserting the opening hours block shows the live badge in the editor canvas', async () => {
+    const titles = await searchInserter('Öffnungszeiten', 'Opening hours');
+    if (!titles.includes('Opening hours')) return { ok: false, detail: titles.join(', ') };
+    const items = await adminPage.$$('.block-editor-block-types-list__item');
+    for (const item of items) {
+      if ((await item.evaluate((i) => i.innerText.trim())) === 'Opening hours') {
+        await item.click();
+        break;
+      }
+    }
+    const frame = await (await adminPage.waitForSelector('iframe[name="editor-canvas"]')).contentFrame();
+    await frame.waitForFunction(() => document.querySelector('ww-hours-badge')?.shadowRoot?.childElementCount > 0, { timeout: 20000 });
+    await shot(adminPage, 'editor');
+    return true;
+  });
+
+  await step('a broken opening-hours value is reported in the sidebar with its position', async () => {
+    // The inserter closes; the block's settings show in the sidebar.
+    await adminPage.evaluate(() => window.wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block'));
+    const input = await adminPage.waitForSelector('xpath///label[normalize-space()="Hours"]/following::input[1]', { timeout: 10000 });
+    await input.click({ clickCount: 3 });
+    await input.type('Mo-Fr 10:00-; PH off');
+    const problem = await adminPage.waitForSelector('.wegweiser-problem', { timeout: 5000 }).then((n) => n.evaluate((e) => e.innerText));
+    await shot(adminPage, 'editor-hours-problem');
+    await input.click({ clickCount: 3 });
+    await input.type('Mo-Fr 09:00-17:00; PH off');
+    const gone = (await adminPage.$('.wegweiser-problem')) === null;
+    return { ok: /character 13/.test(problem) && gone, detail: `${problem}; cleared: ${gone}` };
+  });
+
+  await step('the block is saved with its attributes and is still there after a reload', async () => {
+    await adminPage.evaluate(() => window.wp.data.dispatch('core/editor').editPost({ title: 'Im Editor gebaut' }));
+    await adminPage.keyboard.down('Control');
+    await adminPage.keyboard.press('s');
+    await adminPage.keyboard.up('Control');
+    await adminPage.waitForFunction(() => !window.wp.data.select('core/editor').isSavingPost() && window.wp.data.select('core/editor').getCurrentPostId() && !window.wp.data.select('core/editor').isEditedPostDirty(), { timeout: 15000 });
+    const id = await adminPage.evaluate(() => window.wp.data.select('core/editor').getCurrentPostId());
+    await adminPage.goto(`${origin}/wp-admin/post.php?post=${id}&action=edit`, { waitUntil: 'load' });
+    await adminPage.waitForFunction(() => window.wp?.data?.select('core/block-editor')?.getBlocks().length > 0, { timeout: 30000 });
+    const saved = await adminPage.evaluate(() => window.wp.data.select('core/block-editor').getBlocks().map((b) => ({ name: b.name, hours: b.attributes.hours })));
+    return { ok: saved.some((b) => b.name === 'wegweiser/hours' && b.hours === 'Mo-Fr 09:00-17:00; PH off'), detail: JSON.stringify(saved) };
+  });
+}
+
+// ─── PHP notices, then uninstall ─────────────────────────────────────────
+check('no PHP notice, warning or deprecation in the log (WP_DEBUG)', wp.debugLog().trim() === '', wp.debugLog().slice(0, 3000));
+check('no admin-side console errors', adminLog.errors.length === 0, adminLog.errors.join('\n'));
+check('no admin-side request to another host', adminLog.offsite.length === 0, adminLog.offsite.join('\n'));
+
+await step('deactivating and deleting the plugin leaves nothing behind', async () => {
+  await adminPage.goto(`${origin}/wp-admin/plugins.php`, { waitUntil: 'domcontentloaded' });
+  await Promise.all([adminPage.waitForNavigation({ waitUntil: 'domcontentloaded' }), adminPage.click('tr[data-slug="wegweiser"] .deactivate a')]);
+  await adminPage.click('tr[data-slug="wegweiser"] .delete a');
+  await adminPage.waitForFunction(() => !document.querySelector('tr[data-slug="wegweiser"]') || /deleted/i.test(document.querySelector('tr[data-slug="wegweiser"]')?.innerText ?? ''), { timeout: 20000 });
+  const left = {
+    options: wp.sql("SELECT option_name FROM wp_options WHERE option_name LIKE '%wegweiser%'").trim(),
+    centres: wp.sql("SELECT COUNT(*) FROM wp_posts WHERE post_type = 'wegweiser_centre'").trim(),
+    meta: wp.sql("SELECT COUNT(*) FROM wp_postmeta WHERE meta_key LIKE '\\_wegweiser%'").trim(),
+    capability: wp.sql("SELECT COUNT(*) FROM wp_options WHERE option_name = 'wp_user_roles' AND option_value LIKE '%wegweiser%'").trim(),
+    files: existsSync(join(wp.dir, 'site', 'wp-content', 'plugins', 'wegweiser')),
+  };
+  return { ok: left.options === '' && left.centres === '0' && left.meta === '0' && left.capability === '0' && !left.files, detail: JSON.stringify(left) };
+});
+check('no PHP notice after uninstalling', wp.debugLog().trim() === '', wp.debugLog().slice(0, 3000));
+
+await browser.close();
+await wp.stop();
+console.log('\nLayout shift (CLS) per page:');
+for (const { label, cls } of measured) console.log(`  ${cls.toFixed(3)}  ${label}`);
+console.log(`\nwordpress: ${results.passed} passed, ${results.failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+process.exitCode = results.failed ? 1 : 0;
