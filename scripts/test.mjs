@@ -205,8 +205,26 @@ if (build.status !== 0) {
     console.log(`release from the outside: ${outsidePassed} passed, ${outsideFailed} failed (${outside.seconds} s)`);
   }
 
-  // 8. Storybook: every story and docs page compiles into the static site.
-  gate('storybook builds', bin('storybook'), ['build', '-o', join(scratch, 'storybook'), '--quiet', '--disable-telemetry']);
+  // 8. Storybook: every story and docs page compiles into the static site. Then every story of
+  // that build, in Chromium at 320 px, must reflow, render (its play function's checks pass) and
+  // leave no browser storage behind unless tagged keeps-storage (scripts/storybook-check.mjs).
+  const storybookDir = join(scratch, 'storybook');
+  const storybook = gate('storybook builds', bin('storybook'), ['build', '-o', storybookDir, '--quiet', '--disable-telemetry']);
+  if (storybook.status === 0) {
+    heading('stories at 320 px (reflow, storage, play functions)');
+    const check = run(process.execPath, ['scripts/storybook-check.mjs', storybookDir]);
+    const counts = /^stories at 320 px: (\d+) passed, (\d+) failed$/m.exec(check.output);
+    const storiesPassed = Number(counts?.[1] ?? 0);
+    const storiesFailed = Number(counts?.[2] ?? 0);
+    totals.passed += storiesPassed;
+    totals.failed += storiesFailed;
+    failures.push(...(check.output.match(/^✘ .+$/gm) ?? []).map((line) => `stories at 320 px: ${line.slice(2)}`));
+    if (!counts || (check.status !== 0 && !storiesFailed)) {
+      totals.failed++;
+      failures.push('stories at 320 px: the check did not finish');
+    }
+    console.log(`stories at 320 px: ${storiesPassed} passed, ${storiesFailed} failed (${check.seconds} s)`);
+  }
 
   // 9. Release notes: every change to a package comes with a changeset.
   gate('changesets', bin('changeset'), ['status']);
