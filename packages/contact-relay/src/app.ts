@@ -11,7 +11,8 @@
  * - `POST /v1/conversation`          → `{ mailbox, secret }`: the conversation's envelopes for the person.
  * - `POST /v1/conversation/messages` → `{ mailbox, secret, envelope, toPerson, idempotencyKey }`: write again.
  * - `POST /v1/conversation/delete`   → `{ mailbox, secret }`: the person deletes the conversation.
- *   A wrong code and an unknown mailbox get the same answer (403 `code-unknown`); failures are rate-limited.
+ *   A wrong code and an unknown mailbox get the same answer (403 `code-unknown`); every attempt is counted
+ *   before the code is looked up, and a right one is given back.
  *
  * For the counselling team (the relay's own /inbox/ page, or pages on RELAY_INBOX_ORIGINS),
  * with `Authorization: Bearer <token>` after signing in:
@@ -34,7 +35,7 @@ import { checkEnvelope, type Envelope } from '@wegweiser/contact-form/envelope';
 import type { RelayConfig } from './config.js';
 import type { InsertResult, NewItem, Store } from './store.js';
 import type { Log } from './log.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimits } from './rate-limit.js';
 import { checkSolution, issueChallenge } from './pow.js';
 import { checkCredential, newSessionToken, tokenHash } from './team.js';
 import { mountInboxPage } from './inbox-page.js';
@@ -51,9 +52,10 @@ export type ErrorCode =
   | 'pow-replayed'
   | 'too-fast'
   | 'idempotency-conflict'
-  | 'mailbox-taken'
   | 'code-unknown'
   | 'conversation-full'
+  | 'conversation-too-large'
+  | 'storage-full'
   | 'no-mailbox'
   | 'sign-in-failed'
   | 'signed-out'
@@ -70,9 +72,11 @@ export interface AppOptions {
   now: () => number;
   /** Called after a person's message was stored (the notifier runs then). */
   onStored?: () => void;
+  /** The rate limiters' home; the relay prunes them on its timer. */
+  limits?: RateLimits;
 }
 
-type Status = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+type Status = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503 | 507;
 type Body = Record<string, unknown>;
 
 const idempotencyPattern = /^[A-Za-z0-9_-]{16,64}$/;
@@ -94,15 +98,22 @@ function hasFields(body: Body, required: string[], optional: string[] = []): boo
   return required.every((k) => k in body) && Object.keys(body).every((k) => required.includes(k) || optional.includes(k));
 }
 
-export function createApp({ config, store, log, now, onStored }: AppOptions): Hono {
+export function createApp({ config, store, log, now, onStored, limits = new RateLimits(config.rateLimitIpv6Prefix) }: AppOptions): Hono {
   const app = new Hono();
-  const challengeLimit = new RateLimiter(config.rateLimitChallenges);
-  const messageLimit = new RateLimiter(config.rateLimitMessages);
-  const failureLimit = new RateLimiter(config.rateLimitFailures);
-  const conversationLimit = new RateLimiter(config.rateLimitConversation);
+  const challengeLimit = limits.limiter(config.rateLimitChallenges);
+  const messageLimit = limits.limiter(config.rateLimitMessages);
+  // Wrong codes and team sign-ins are counted apart: a shared office address
+  // where someone mistypes codes must not lock the team out of its inbox.
+  const codeFailureLimit = limits.limiter(config.rateLimitFailures);
+  const signInLimit = limits.limiter(config.rateLimitSignIns);
+  const signInCentreLimit = limits.limiter(config.rateLimitSignInsPerCentre);
+  const conversationLimit = limits.limiter(config.rateLimitConversation);
+  const followUpLimit = limits.limiter(config.rateLimitFollowUps);
+  const quota = { conversationBytes: config.maxConversationBytes, storeBytes: config.maxStoreBytes };
   const keys = new Map(config.keys.map((k) => [`${k.centre}.${k.kid}`, k]));
   const allowed = new Set(config.allowedOrigins);
   const inboxAllowed = new Set(config.inboxOrigins);
+  const credentialIds = new Set(config.inboxCredentials.map((credential) => credential.id));
 
   const fail = (c: Context, status: Status, error: ErrorCode) => c.json({ error }, status);
   const isCentreKey = (e: Envelope) => keys.has(`${e.centre}.${e.kid}`);
@@ -141,9 +152,14 @@ export function createApp({ config, store, log, now, onStored }: AppOptions): Ho
       case 'conflict':
         return fail(c, 409, 'idempotency-conflict');
       case 'mailbox-taken':
-        return fail(c, 409, 'mailbox-taken');
+        // Said like any other refusal: the answer must not tell whether a mailbox exists.
+        return fail(c, 422, 'rejected');
       case 'full':
         return fail(c, 409, 'conversation-full');
+      case 'too-large':
+        return fail(c, 413, 'conversation-too-large');
+      case 'store-full':
+        return fail(c, 507, 'storage-full');
       case 'not-found':
         return fail(c, 404, 'not-found');
     }
@@ -174,19 +190,24 @@ export function createApp({ config, store, log, now, onStored }: AppOptions): Ho
     return fail(c, 503, 'unavailable');
   });
 
-  const sameHost = (c: Context, origin: string) => {
-    try {
-      return new URL(origin).host === c.req.header('host');
-    } catch {
-      return false;
-    }
+  /**
+   * Whether a page of `origin` may use the inbox API: the teams' own pages
+   * (RELAY_INBOX_ORIGINS) and the relay's /inbox/ page at RELAY_PUBLIC_ORIGIN.
+   * The Host header is the client's word (a page on any domain pointed at the
+   * relay sends its own), so it counts only when no public origin is set and
+   * it names a loopback address opened over http: development and the demo.
+   */
+  const inboxOriginAllowed = (c: Context, origin: string) => {
+    if (inboxAllowed.has(origin) || origin === config.publicOrigin) return true;
+    const host = c.req.header('host') ?? '';
+    return config.publicOrigin === null && /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\]):\d+$/.test(host) && origin === `http://${host}`;
   };
 
   // The team's inbox: its own origins, plus the relay's own /inbox/ page.
   app.use(
     '/v1/inbox/*',
     cors({
-      origin: (origin, c) => (inboxAllowed.has(origin) || sameHost(c, origin) ? origin : null),
+      origin: (origin, c) => (inboxOriginAllowed(c, origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'DELETE'],
       allowHeaders: ['Content-Type', 'Authorization'],
       maxAge: 600,
@@ -194,7 +215,7 @@ export function createApp({ config, store, log, now, onStored }: AppOptions): Ho
   );
   app.use('/v1/inbox/*', async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin !== undefined && !inboxAllowed.has(origin) && !sameHost(c, origin)) return fail(c, 403, 'origin-not-allowed');
+    if (origin !== undefined && !inboxOriginAllowed(c, origin)) return fail(c, 403, 'origin-not-allowed');
     if (!config.inboxCredentials.length) return fail(c, 404, 'inbox-off');
     return next();
   });
@@ -207,7 +228,8 @@ export function createApp({ config, store, log, now, onStored }: AppOptions): Ho
     if (origin !== undefined && !allowed.has(origin)) return fail(c, 403, 'origin-not-allowed');
     return next();
   };
-  for (const path of ['/v1/challenge', '/v1/messages', '/v1/conversation', '/v1/conversation/*']) app.use(path, personCors, personOrigin);
+  // Each path once: a wildcard such as /v1/conversation/* also matches /v1/conversation, and the checks ran twice.
+  for (const path of ['/v1/challenge', '/v1/messages', '/v1/conversation', '/v1/conversation/messages', '/v1/conversation/delete']) app.use(path, personCors, personOrigin);
 
   const limitBody = bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => fail(c, 413, 'too-large') });
 
@@ -251,7 +273,7 @@ export function createApp({ config, store, log, now, onStored }: AppOptions): Ho
     if (now() - pow.issuedAt < config.minFillSeconds) return fail(c, 422, 'too-fast');
     if (!(await store.useChallenge(pow.nonce, pow.expiresAt))) return fail(c, 422, 'pow-replayed');
 
-    const result = await store.startConversation(envelope.centre, mailbox, item, now());
+    const result = await store.startConversation(envelope.centre, mailbox, item, now(), quota);
     if (result.status === 'stored') {
       log.info(mailbox ? 'conversation started (with code)' : 'message stored');
       onStored?.();
@@ -261,19 +283,19 @@ export function createApp({ config, store, log, now, onStored }: AppOptions): Ho
 
   /** The conversation a code opens, or a failure response that says nothing about whether it exists. */
   const byCode = async (c: Context, body: Body): Promise<{ conversation: string; centre: string } | Response> => {
-    const address = clientAddress(c);
-    if (failureLimit.exhausted(address, now())) return fail(c, 429, 'rate-limited');
     if (typeof body.mailbox !== 'string' || !mailboxPattern.test(body.mailbox) || typeof body.secret !== 'string' || !secretPattern.test(body.secret)) {
       return fail(c, 400, 'malformed');
     }
+    // Counted before the lookup (which waits for the database), so requests in
+    // flight at the same time cannot all slip under the limit; a right code is given back.
+    const address = clientAddress(c);
+    if (!codeFailureLimit.take(address, now())) return fail(c, 429, 'rate-limited');
     const found = await store.findMailbox(body.mailbox);
     // The verifier is SHA-256 over the secret's bytes (what the browser derived), not over its text.
     const presented = Buffer.from(createHash('sha256').update(Buffer.from(body.secret, 'base64url')).digest('base64url'));
     const match = timingSafeEqual(presented, Buffer.from(found?.verifier ?? absentVerifier)) && found !== null;
-    if (!match) {
-      failureLimit.take(address, now());
-      return fail(c, 403, 'code-unknown');
-    }
+    if (!match) return fail(c, 403, 'code-unknown');
+    codeFailureLimit.refund(address, now());
     if (!conversationLimit.take(body.mailbox, now())) return fail(c, 429, 'rate-limited');
     return { conversation: found.conversation, centre: found.centre };
   };
@@ -299,10 +321,12 @@ export function createApp({ config, store, log, now, onStored }: AppOptions): Ho
     const envelope = envelopeOf(body.envelope);
     const toPerson = envelopeOf(body.toPerson);
     if (!envelope || !toPerson || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) return fail(c, 400, 'malformed');
+    // Per client as well as per conversation: one client with many codes must not fill the store.
+    if (!followUpLimit.take(clientAddress(c), now())) return fail(c, 429, 'rate-limited');
     const found = await byCode(c, body);
     if (found instanceof Response) return found;
     if (envelope.centre !== found.centre || toPerson.centre !== found.centre || !isCentreKey(envelope)) return fail(c, 422, 'unknown-key');
-    const result = await store.addItem(found.conversation, newItem('person', envelope, toPerson, body.idempotencyKey), now(), config.maxConversationItems);
+    const result = await store.addItem(found.conversation, newItem('person', envelope, toPerson, body.idempotencyKey), now(), config.maxConversationItems, quota);
     if (result.status === 'stored') {
       log.info('conversation: message from the person stored');
       onStored?.();
@@ -323,35 +347,39 @@ export function createApp({ config, store, log, now, onStored }: AppOptions): Ho
 
   // ---- The counselling team's inbox ----
 
-  const signInLimit = failureLimit;
-
   app.post('/v1/inbox/sessions', limitBody, async (c) => {
-    const address = clientAddress(c);
-    if (signInLimit.exhausted(address, now())) return fail(c, 429, 'rate-limited');
     const body = await readBody(c);
     if (body instanceof Response) return body;
     if (!hasFields(body, ['centre', 'credential']) || typeof body.centre !== 'string' || typeof body.credential !== 'string' || body.credential.length > 200) {
       return fail(c, 400, 'malformed');
     }
-    if (!(await checkCredential(config.inboxCredentials, body.centre, body.credential))) {
-      signInLimit.take(address, now());
+    // Every attempt is counted before the check (per address, then per centre
+    // from all addresses); one that succeeds is given back.
+    const address = clientAddress(c);
+    if (!signInLimit.take(address, now())) return fail(c, 429, 'rate-limited');
+    if (!signInCentreLimit.take(body.centre, now())) return fail(c, 429, 'rate-limited');
+    const credential = checkCredential(config.inboxCredentials, body.centre, body.credential);
+    if (!credential) {
       log.info('inbox: sign-in failed');
       return fail(c, 401, 'sign-in-failed');
     }
+    signInLimit.refund(address, now());
+    signInCentreLimit.refund(body.centre, now());
     const token = newSessionToken();
     const expiresAt = now() + config.sessionSeconds;
-    await store.createSession(tokenHash(token), body.centre, expiresAt);
+    await store.createSession(tokenHash(token), body.centre, expiresAt, credential.id);
     log.info('inbox: signed in');
     return c.json({ token, centre: body.centre, expiresAt }, 201);
   });
 
-  /** The session's centre, or a 401. */
+  /** The session's centre, or a 401; a session whose credential is no longer configured is over. */
   const session = async (c: Context): Promise<{ centre: string; hash: string } | Response> => {
     const token = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(c.req.header('authorization') ?? '')?.[1];
     if (!token) return fail(c, 401, 'signed-out');
     const hash = tokenHash(token);
-    const centre = await store.findSession(hash, now());
-    return centre ? { centre, hash } : fail(c, 401, 'signed-out');
+    const found = await store.findSession(hash, now());
+    if (!found || found.credential === null || !credentialIds.has(found.credential)) return fail(c, 401, 'signed-out');
+    return { centre: found.centre, hash };
   };
 
   /** The session and the conversation in the URL, which must be the session centre's. */
@@ -397,7 +425,7 @@ export function createApp({ config, store, log, now, onStored }: AppOptions): Ho
     const { centre } = found.team;
     if (toPerson.centre !== centre || toCentre.centre !== centre || !isCentreKey(toCentre)) return fail(c, 422, 'unknown-key');
     if (!found.conversation.canReply) return fail(c, 409, 'no-mailbox');
-    const result = await store.addItem(found.conversation.id, newItem('centre', toCentre, toPerson, body.idempotencyKey), now(), config.maxConversationItems);
+    const result = await store.addItem(found.conversation.id, newItem('centre', toCentre, toPerson, body.idempotencyKey), now(), config.maxConversationItems, quota);
     if (result.status === 'stored') log.info('inbox: answer stored');
     return stored(c, result);
   });

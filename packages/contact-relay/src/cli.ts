@@ -22,6 +22,7 @@ import { generateKeyFile, openKeyFile, KeyFileError } from './key-file.js';
 import { startRelay } from './server.js';
 import { openStore } from './store.js';
 import { credentialEntry, newCredential } from './team.js';
+import { sessionsCommand, sessionsUsage } from './sessions-command.js';
 
 const usage = `Usage: wegweiser-relay <command>
 
@@ -40,7 +41,8 @@ const usage = `Usage: wegweiser-relay <command>
   decrypt --key <file>
       Decrypt envelopes (JSON, one per line) from standard input.
   demo
-      A local relay on http://127.0.0.1:8787 with the public DEMO key, for Storybook.`;
+      A local relay on http://127.0.0.1:8787 with the public DEMO key, for Storybook.
+${sessionsUsage}`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -195,6 +197,8 @@ async function main(argv: string[]): Promise<number> {
         await store.close();
       }
     }
+    case 'sessions':
+      return sessionsCommand(args);
     case 'decrypt': {
       const key = await loadKey(args);
       const input = readFileSync(0, 'utf8');

@@ -18,12 +18,22 @@ export interface RelayConfig {
   allowedOrigins: string[];
   /** Team credentials (hashed) for the counsellors' inbox; none: the inbox is off. */
   inboxCredentials: TeamCredential[];
-  /** Origins of the teams' internal pages that may call the inbox API (the relay's own /inbox/ always may). */
+  /** Origins of the teams' internal pages that may call the inbox API. */
   inboxOrigins: string[];
+  /**
+   * The relay's own public origin (`https://relay.beratung.example`), for its
+   * /inbox/ page. Null: the page works only when the relay is opened on a
+   * loopback address over http (development, the demo).
+   */
+  publicOrigin: string | null;
   /** How long an inbox session lasts, in seconds. */
   sessionSeconds: number;
   /** Items (messages and answers) per conversation. */
   maxConversationItems: number;
+  /** Bytes of envelopes per conversation; a message beyond it gets 413. */
+  maxConversationBytes: number;
+  /** Bytes the whole store may hold (its tables on disk); beyond it new messages get 507. */
+  maxStoreBytes: number;
   /** HMAC secret that signs proof-of-work challenges. */
   powSecret: string;
   /** Whether powSecret was generated at start (challenges then die with a restart). */
@@ -42,15 +52,25 @@ export interface RelayConfig {
   /** Requests per hour and client (counted by a daily-rotating keyed hash, in memory). */
   rateLimitChallenges: number;
   rateLimitMessages: number;
-  /** Wrong codes and failed sign-ins per client and hour. */
+  /** Wrong codes per client and hour. */
   rateLimitFailures: number;
+  /** Team sign-in attempts per client and hour (a successful one is given back). */
+  rateLimitSignIns: number;
+  /** Failed team sign-ins per centre and hour, from all clients together. */
+  rateLimitSignInsPerCentre: number;
   /** Reads and messages per conversation (code) and hour. */
   rateLimitConversation: number;
+  /** The person's later messages per client and hour, over all their conversations. */
+  rateLimitFollowUps: number;
+  /** An IPv6 client is counted by this prefix of its address (64: a household's or a server's /64). */
+  rateLimitIpv6Prefix: number;
   /** Read the client address from X-Forwarded-For (only behind your own reverse proxy). */
   trustProxy: boolean;
   smtpUrl: string | null;
   notifyTo: string | null;
   notifyFrom: string;
+  /** At most one notification e-mail per centre in this many seconds. */
+  notifyMinIntervalSeconds: number;
   /** `info` logs start, stop and counts; `quiet` only errors. */
   log: 'info' | 'quiet';
 }
@@ -102,6 +122,8 @@ export async function readConfig(env: Env = process.env): Promise<RelayConfig> {
   };
   const allowedOrigins = origins('RELAY_ALLOWED_ORIGINS');
   const inboxOrigins = origins('RELAY_INBOX_ORIGINS');
+  const publicOrigin = origins('RELAY_PUBLIC_ORIGIN');
+  if (publicOrigin.length > 1) throw new ConfigError('RELAY_PUBLIC_ORIGIN is one origin: the address the team opens /inbox/ at, e.g. https://relay.beratung.example.');
   const inboxCredentials = list(env, 'RELAY_INBOX_CREDENTIALS').map((entry) => {
     try {
       return parseCredentialEntry(entry);
@@ -129,8 +151,11 @@ export async function readConfig(env: Env = process.env): Promise<RelayConfig> {
     allowedOrigins,
     inboxCredentials,
     inboxOrigins,
+    publicOrigin: publicOrigin[0] ?? null,
     sessionSeconds: integer(env, 'RELAY_SESSION_HOURS', 8, 1, 24) * 3600,
     maxConversationItems: integer(env, 'RELAY_MAX_CONVERSATION_ITEMS', 200, 2, 10_000),
+    maxConversationBytes: integer(env, 'RELAY_MAX_CONVERSATION_KB', 2048, 64, 1_048_576) * 1024,
+    maxStoreBytes: integer(env, 'RELAY_MAX_STORE_MB', 1024, 1, 16_777_216) * 1024 * 1024,
     powSecret: powSecret ?? randomBytes(32).toString('hex'),
     powSecretEphemeral: powSecret === null,
     powCost: integer(env, 'RELAY_POW_COST', 1000, 1, 1_000_000),
@@ -143,11 +168,16 @@ export async function readConfig(env: Env = process.env): Promise<RelayConfig> {
     rateLimitChallenges: integer(env, 'RELAY_RATE_LIMIT_CHALLENGES', 60, 1, 1_000_000),
     rateLimitMessages: integer(env, 'RELAY_RATE_LIMIT_MESSAGES', 10, 1, 1_000_000),
     rateLimitFailures: integer(env, 'RELAY_RATE_LIMIT_FAILURES', 20, 1, 1_000_000),
+    rateLimitSignIns: integer(env, 'RELAY_RATE_LIMIT_SIGN_INS', 20, 1, 1_000_000),
+    rateLimitSignInsPerCentre: integer(env, 'RELAY_RATE_LIMIT_SIGN_INS_PER_CENTRE', 100, 1, 1_000_000),
     rateLimitConversation: integer(env, 'RELAY_RATE_LIMIT_CONVERSATION', 120, 1, 1_000_000),
+    rateLimitFollowUps: integer(env, 'RELAY_RATE_LIMIT_FOLLOW_UPS', 30, 1, 1_000_000),
+    rateLimitIpv6Prefix: integer(env, 'RELAY_RATE_LIMIT_IPV6_PREFIX', 64, 32, 128),
     trustProxy: env.RELAY_TRUST_PROXY === '1' || env.RELAY_TRUST_PROXY === 'true',
     smtpUrl,
     notifyTo,
     notifyFrom: env.RELAY_NOTIFY_FROM || 'wegweiser-relay@localhost',
+    notifyMinIntervalSeconds: integer(env, 'RELAY_NOTIFY_MIN_MINUTES', 10, 0, 1440) * 60,
     log,
   };
 }

@@ -79,9 +79,11 @@ export async function openKeyFile(value: unknown, passphrase: string): Promise<{
   if (N !== scryptParameters.N || r !== scryptParameters.r || p !== scryptParameters.p) throw new KeyFileError('The key file uses unknown scrypt parameters.');
   const key = await scrypt(passphrase, Buffer.from(file.kdf.salt, 'base64url'), { N, r, p });
   const data = Buffer.from(file.ciphertext, 'base64url');
+  // The tag is always 16 bytes: a shorter one would be easier to forge (GCM accepts 4 to 16 unless told).
+  if (data.length <= 16) throw new KeyFileError('The key file is damaged: its ciphertext is too short.');
   let plain: { privateKey?: string };
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(file.cipher.iv, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(file.cipher.iv, 'base64url'), { authTagLength: 16 });
     decipher.setAAD(headerAad(file));
     decipher.setAuthTag(data.subarray(data.length - 16));
     plain = JSON.parse(Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8')) as { privateKey?: string };

@@ -4,7 +4,9 @@
  * the sender. Pending notifications live in the store, so a relay restarted
  * while the mail server was down still sends them; a failure is retried with
  * growing pauses (base × 2^attempts, at most an hour), and the message itself
- * is never touched by any of this.
+ * is never touched by any of this. A centre gets at most one e-mail per
+ * RELAY_NOTIFY_MIN_MINUTES (10 by default): a flood of messages cannot become
+ * a flood of e-mails.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { RelayConfig } from './config.js';
@@ -71,7 +73,8 @@ export class Notifier {
         this.log.error(`notification failed (${(error as Error).message}); retry in ${pause} s, the message stays stored`);
         continue;
       }
-      await this.store.notificationSent(centre, waiting, now).catch(() => {});
+      // The next e-mail for this centre waits RELAY_NOTIFY_MIN_MINUTES, however many messages arrive.
+      await this.store.notificationSent(centre, waiting, now, now + this.config.notifyMinIntervalSeconds).catch(() => {});
       this.log.info('notification sent');
     }
   }

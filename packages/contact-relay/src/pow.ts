@@ -18,7 +18,8 @@ export async function issueChallenge(config: RelayConfig, now: number): Promise<
   return createChallenge({
     algorithm: powAlgorithm,
     cost: config.powCost,
-    counter: randomInt(config.powCounterMin, config.powCounterMax),
+    // altcha-lib's v2 randomInt takes (max, min), both included.
+    counter: randomInt(config.powCounterMax, config.powCounterMin),
     deriveKey,
     expiresAt: now + config.powExpiresSeconds,
     data: { iat: now },

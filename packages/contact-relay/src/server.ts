@@ -11,6 +11,7 @@ import { openStore, type Store } from './store.js';
 import { createApp } from './app.js';
 import { Notifier } from './notify.js';
 import { createLog, type Log } from './log.js';
+import { RateLimits } from './rate-limit.js';
 
 export interface RelayOptions {
   /** Unix seconds. */
@@ -24,6 +25,8 @@ export interface RelayOptions {
 
 export interface Relay {
   app: Hono;
+  /** The rate limiters (the flood benchmark reads their size). */
+  limits: RateLimits;
   store: Store;
   notifier: Notifier;
   /** The Node request listener, for a server of your own. */
@@ -39,8 +42,11 @@ export async function createRelay(config: RelayConfig, options: RelayOptions = {
   const store = await openStore(config.database);
   await store.retryNotificationsNow(now());
   const notifier = new Notifier(config, store, log, options.notifyRetrySeconds ?? 30);
-  const app = createApp({ config, store, log, now, onStored: () => void notifier.run(now) });
+  const limits = new RateLimits(config.rateLimitIpv6Prefix);
+  const app = createApp({ config, store, log, now, limits, onStored: () => void notifier.run(now) });
   const tick = async () => {
+    // Here, not on a request: a flood of new clients must not make each request scan the limiters.
+    limits.prune(now());
     try {
       const deleted = await store.applyRetention(now(), config.retentionDays);
       if (deleted) log.info(`retention: ${deleted} conversation(s) deleted`);
@@ -54,6 +60,7 @@ export async function createRelay(config: RelayConfig, options: RelayOptions = {
   void tick();
   return {
     app,
+    limits,
     store,
     notifier,
     listener: getRequestListener(app.fetch),

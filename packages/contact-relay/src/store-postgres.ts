@@ -19,18 +19,21 @@
 import pg from 'pg';
 import {
   minute,
+  challengeForgetAt,
   type Conversation,
   type ConversationStatus,
   type ConversationSummary,
   type InsertResult,
   type Mailbox,
   type NewItem,
+  type Quota,
+  type Session,
   type Store,
   type StoredItem,
 } from './store.js';
-import { itemColumns, itemOf, itemValues, newId, summaryOf, summarySelect, type ConversationRow, type ItemRow } from './store-rows.js';
+import { itemBytes, itemColumns, itemOf, itemValues, newId, summaryOf, summarySelect, type ConversationRow, type ItemRow } from './store-rows.js';
 
-export const postgresSchemaVersion = 1;
+export const postgresSchemaVersion = 2;
 
 /** Any fixed number: the key of the advisory lock that serialises schema set-up across instances. */
 const schemaLock = 0x77775e1a;
@@ -83,6 +86,9 @@ CREATE TABLE IF NOT EXISTS pending_notifications (
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at BIGINT NOT NULL
 );
+-- Version 2 (issue 20): conversations count their bytes (for the quotas), sessions name their credential.
+ALTER TABLE conversations ADD COLUMN IF NOT EXISTS bytes BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN IF NOT EXISTS credential TEXT;
 `;
 
 const statusWhere: Record<ConversationStatus, string> = {
@@ -135,6 +141,10 @@ export class PostgresStore implements Store {
         if (rows.length === 0) await db.query('INSERT INTO relay_schema (version) VALUES ($1)', [postgresSchemaVersion]);
         else if (rows[0]!.version > postgresSchemaVersion) {
           throw new Error(`the database has schema version ${rows[0]!.version}, newer than this relay understands (${postgresSchemaVersion}); update the relay`);
+        } else if (rows[0]!.version < 2) {
+          await db.query('UPDATE conversations c SET bytes = (SELECT COALESCE(SUM(length(to_centre) + COALESCE(length(to_person), 0)), 0) FROM items WHERE conversation = c.id)');
+          await db.query('UPDATE used_challenges SET expires_at = ((expires_at + 60) / 60) * 60');
+          await db.query('UPDATE relay_schema SET version = $1', [postgresSchemaVersion]);
         }
       });
     } catch (error) {
@@ -203,7 +213,7 @@ export class PostgresStore implements Store {
   }
 
   async useChallenge(nonce: string, expiresAt: number): Promise<boolean> {
-    const result = await this.pool.query('INSERT INTO used_challenges (nonce, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [nonce, expiresAt]);
+    const result = await this.pool.query('INSERT INTO used_challenges (nonce, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [nonce, challengeForgetAt(expiresAt)]);
     return result.rowCount === 1;
   }
 
@@ -244,7 +254,21 @@ export class PostgresStore implements Store {
     await db.query('INSERT INTO pending_notifications (centre, since, waiting, attempts, next_attempt_at) VALUES ($1, $2, 1, 0, $3) ON CONFLICT (centre) DO UPDATE SET waiting = pending_notifications.waiting + 1', [centre, at, now]);
   }
 
-  async startConversation(centre: string, mailbox: Mailbox | null, item: NewItem, now: number): Promise<InsertResult> {
+  private async storeBytes(db: Queryable): Promise<number> {
+    const { rows } = await db.query<{ bytes: string }>('SELECT COALESCE(SUM(bytes), 0) AS bytes FROM conversations');
+    return Number(rows[0]!.bytes);
+  }
+
+  /**
+   * Envelope bytes over all conversations. Two instances inserting at the
+   * same moment may both see room, so the store quota can be passed by a few
+   * items (at most one per connection in flight).
+   */
+  async storedBytes(): Promise<number> {
+    return this.storeBytes(this.pool);
+  }
+
+  async startConversation(centre: string, mailbox: Mailbox | null, item: NewItem, now: number, quota: Quota = {}): Promise<InsertResult> {
     return this.retryingUnique(() =>
       this.transaction(async (db) => {
         const before = await this.repeated(db, item);
@@ -259,11 +283,13 @@ export class PostgresStore implements Store {
             }
           );
         }
+        const bytes = itemBytes(item);
+        if ((await this.storeBytes(db)) + bytes > (quota.storeBytes ?? Infinity)) return { status: 'store-full' as const };
         const at = minute(now);
         const conversation = newId();
         await db.query(
-          'INSERT INTO conversations (id, centre, mailbox, verifier, closed, last_author, created_at, updated_at, item_count) VALUES ($1, $2, $3, $4, FALSE, $5, $6, $6, 1)',
-          [conversation, centre, mailbox?.id ?? null, mailbox?.verifier ?? null, item.author, at]
+          'INSERT INTO conversations (id, centre, mailbox, verifier, closed, last_author, created_at, updated_at, item_count, bytes) VALUES ($1, $2, $3, $4, FALSE, $5, $6, $6, 1, $7)',
+          [conversation, centre, mailbox?.id ?? null, mailbox?.verifier ?? null, item.author, at, bytes]
         );
         const id = await this.insertItem(db, conversation, 1, item, at);
         await this.queueNotification(db, centre, at, now);
@@ -272,23 +298,26 @@ export class PostgresStore implements Store {
     );
   }
 
-  async addItem(conversation: string, item: NewItem, now: number, maxItems: number): Promise<InsertResult> {
+  async addItem(conversation: string, item: NewItem, now: number, maxItems: number, quota: Quota = {}): Promise<InsertResult> {
     return this.retryingUnique(() =>
       this.transaction(async (db) => {
         // The row lock first: a concurrent add to this conversation waits here and
         // then sees the count (and any duplicate) the other one committed.
-        const { rows } = await db.query<{ centre: string; item_count: number }>('SELECT centre, item_count FROM conversations WHERE id = $1 FOR UPDATE', [conversation]);
+        const { rows } = await db.query<{ centre: string; item_count: number; bytes: string }>('SELECT centre, item_count, bytes FROM conversations WHERE id = $1 FOR UPDATE', [conversation]);
         const before = await this.repeated(db, item);
         if (before) return before;
         const row = rows[0];
         if (!row) return { status: 'not-found' as const };
         if (row.item_count >= maxItems) return { status: 'full' as const };
+        const bytes = itemBytes(item);
+        if (Number(row.bytes) + bytes > (quota.conversationBytes ?? Infinity)) return { status: 'too-large' as const };
+        if ((await this.storeBytes(db)) + bytes > (quota.storeBytes ?? Infinity)) return { status: 'store-full' as const };
         const at = minute(now);
         const id = await this.insertItem(db, conversation, row.item_count + 1, item, at);
         // A person writing again reopens a closed conversation; the team's answer leaves "closed" as it is.
         await db.query(
-          `UPDATE conversations SET item_count = item_count + 1, updated_at = $1, last_author = $2${item.author === 'person' ? ', closed = FALSE' : ''} WHERE id = $3`,
-          [at, item.author, conversation]
+          `UPDATE conversations SET item_count = item_count + 1, bytes = bytes + $4, updated_at = $1, last_author = $2${item.author === 'person' ? ', closed = FALSE' : ''} WHERE id = $3`,
+          [at, item.author, conversation, bytes]
         );
         if (item.author === 'person') await this.queueNotification(db, row.centre, at, now);
         return { status: 'stored' as const, conversation, item: id };
@@ -378,17 +407,22 @@ export class PostgresStore implements Store {
     }));
   }
 
-  async createSession(tokenHash: string, centre: string, expiresAt: number): Promise<void> {
-    await this.pool.query('INSERT INTO sessions (token_hash, centre, expires_at) VALUES ($1, $2, $3)', [tokenHash, centre, expiresAt]);
+  async createSession(tokenHash: string, centre: string, expiresAt: number, credential: string | null = null): Promise<void> {
+    await this.pool.query('INSERT INTO sessions (token_hash, centre, expires_at, credential) VALUES ($1, $2, $3, $4)', [tokenHash, centre, expiresAt, credential]);
   }
 
-  async findSession(tokenHash: string, now: number): Promise<string | null> {
-    const { rows } = await this.pool.query<{ centre: string }>('SELECT centre FROM sessions WHERE token_hash = $1 AND expires_at > $2', [tokenHash, now]);
-    return rows[0]?.centre ?? null;
+  async findSession(tokenHash: string, now: number): Promise<Session | null> {
+    const { rows } = await this.pool.query<Session>('SELECT centre, credential FROM sessions WHERE token_hash = $1 AND expires_at > $2', [tokenHash, now]);
+    return rows[0] ? { centre: rows[0].centre, credential: rows[0].credential } : null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
     await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async deleteSessions(centre?: string): Promise<number> {
+    const result = centre ? await this.pool.query('DELETE FROM sessions WHERE centre = $1', [centre]) : await this.pool.query('DELETE FROM sessions');
+    return result.rowCount ?? 0;
   }
 
   async applyRetention(now: number, retentionDays: number): Promise<number> {
@@ -396,8 +430,10 @@ export class PostgresStore implements Store {
       const cutoff = now - retentionDays * 86400;
       await db.query('DELETE FROM items WHERE conversation IN (SELECT id FROM conversations WHERE updated_at < $1)', [cutoff]);
       const conversations = (await db.query('DELETE FROM conversations WHERE updated_at < $1', [cutoff])).rowCount ?? 0;
-      await db.query('DELETE FROM used_challenges WHERE expires_at < $1', [now]);
+      await db.query('DELETE FROM used_challenges WHERE expires_at <= $1', [now]);
       await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
+      // Rows kept only to space out e-mails, once their interval is over.
+      await db.query('DELETE FROM pending_notifications WHERE waiting <= 0 AND next_attempt_at <= $1', [now]);
       return conversations;
     });
     if (deleted > 0) void this.vacuum();
@@ -416,24 +452,23 @@ export class PostgresStore implements Store {
       centre: string;
       attempts: number;
       waiting: number;
-    }>('UPDATE pending_notifications SET next_attempt_at = $2 WHERE next_attempt_at <= $1 RETURNING centre, attempts, waiting', [now, now + notificationClaimSeconds]);
+    }>('UPDATE pending_notifications SET next_attempt_at = $2 WHERE waiting > 0 AND next_attempt_at <= $1 RETURNING centre, attempts, waiting', [now, now + notificationClaimSeconds]);
     return rows;
   }
 
   async pendingNotifications(): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM pending_notifications');
+    const { rows } = await this.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM pending_notifications WHERE waiting > 0');
     return rows[0]!.n;
   }
 
   async retryNotificationsNow(now: number): Promise<void> {
-    await this.pool.query('UPDATE pending_notifications SET next_attempt_at = $1', [now]);
+    await this.pool.query('UPDATE pending_notifications SET next_attempt_at = $1 WHERE waiting > 0', [now]);
   }
 
-  async notificationSent(centre: string, waiting: number, now: number): Promise<void> {
-    await this.transaction(async (db) => {
-      await db.query('UPDATE pending_notifications SET waiting = waiting - $1, attempts = 0, next_attempt_at = $2 WHERE centre = $3', [waiting, now, centre]);
-      await db.query('DELETE FROM pending_notifications WHERE centre = $1 AND waiting <= 0', [centre]);
-    });
+  async notificationSent(centre: string, waiting: number, now: number, nextAllowedAt = now): Promise<void> {
+    // The row stays (with nothing waiting) until nextAllowedAt, so a message
+    // arriving in between is told about then, not at once.
+    await this.pool.query('UPDATE pending_notifications SET waiting = waiting - $1, attempts = 0, next_attempt_at = $2 WHERE centre = $3', [waiting, nextAllowedAt, centre]);
   }
 
   async notificationFailed(centre: string, nextAttemptAt: number): Promise<void> {

@@ -39,6 +39,11 @@ export const summarySelect = `SELECT c.id, c.centre, c.mailbox, c.closed, c.last
 
 export const itemColumns = 'id, conversation, seq, author, received_at, to_centre, to_person, idempotency_key, body_hash';
 
+/** What an item adds to the byte quotas: the stored text of its envelopes (ASCII, so characters are bytes). */
+export function itemBytes(item: NewItem): number {
+  return JSON.stringify(item.toCentre).length + (item.toPerson ? JSON.stringify(item.toPerson).length : 0);
+}
+
 /** The values for `itemColumns`, in order. */
 export function itemValues(id: string, conversation: string, seq: number, item: NewItem, at: number): (string | number | null)[] {
   return [id, conversation, seq, item.author, at, JSON.stringify(item.toCentre), item.toPerson ? JSON.stringify(item.toPerson) : null, item.idempotencyKey, item.bodyHash];

@@ -3,10 +3,10 @@
  * WebAssembly, so no native build). One relay process per file.
  */
 import sqlite, { type Database } from 'node-sqlite3-wasm';
-import { minute, type Conversation, type ConversationStatus, type ConversationSummary, type InsertResult, type Mailbox, type NewItem, type Store, type StoredItem } from './store.js';
-import { itemColumns, itemOf, itemValues, newId, summaryOf, summarySelect, type ConversationRow, type ItemRow } from './store-rows.js';
+import { minute, challengeForgetAt, type Conversation, type ConversationStatus, type ConversationSummary, type InsertResult, type Mailbox, type NewItem, type Quota, type Session, type Store, type StoredItem } from './store.js';
+import { itemBytes, itemColumns, itemOf, itemValues, newId, summaryOf, summarySelect, type ConversationRow, type ItemRow } from './store-rows.js';
 
-export const schemaVersion = 2;
+export const schemaVersion = 3;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS conversations (
@@ -18,7 +18,9 @@ CREATE TABLE IF NOT EXISTS conversations (
   last_author TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
-  item_count INTEGER NOT NULL
+  item_count INTEGER NOT NULL,
+  -- Envelope bytes of all items, for the byte quotas.
+  bytes INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS conversations_centre ON conversations (centre, updated_at);
 CREATE INDEX IF NOT EXISTS conversations_updated ON conversations (updated_at);
@@ -34,14 +36,16 @@ CREATE TABLE IF NOT EXISTS items (
   body_hash TEXT NOT NULL,
   UNIQUE (conversation, seq)
 );
+-- WITHOUT ROWID: rows sorted by the random nonce, not kept in the order they came (which would match the conversations').
 CREATE TABLE IF NOT EXISTS used_challenges (
   nonce TEXT PRIMARY KEY,
   expires_at INTEGER NOT NULL
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sessions (
   token_hash TEXT PRIMARY KEY,
   centre TEXT NOT NULL,
-  expires_at INTEGER NOT NULL
+  expires_at INTEGER NOT NULL,
+  credential TEXT
 );
 CREATE TABLE IF NOT EXISTS pending_notifications (
   centre TEXT PRIMARY KEY,
@@ -64,6 +68,7 @@ export class SqliteStore implements Store {
     this.transaction(() => {
       this.db.exec(schema);
       if (version === 1) this.migrateFromVersion1();
+      if (version === 1 || version === 2) this.migrateToVersion3();
       this.db.exec(`PRAGMA user_version = ${schemaVersion}`);
     });
   }
@@ -100,6 +105,21 @@ export class SqliteStore implements Store {
     this.db.exec('DROP TABLE messages');
   }
 
+  /**
+   * Version 3 (issue 20): conversations count their bytes, sessions name their
+   * credential, used challenges expire to the minute and are stored by nonce.
+   */
+  private migrateToVersion3(): void {
+    const columns = (table: string) => (this.db.all(`PRAGMA table_info(${table})`) as { name: string }[]).map((c) => c.name);
+    if (!columns('conversations').includes('bytes')) this.db.exec('ALTER TABLE conversations ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0');
+    this.db.exec('UPDATE conversations SET bytes = (SELECT COALESCE(SUM(length(to_centre) + COALESCE(length(to_person), 0)), 0) FROM items WHERE conversation = conversations.id)');
+    if (!columns('sessions').includes('credential')) this.db.exec('ALTER TABLE sessions ADD COLUMN credential TEXT');
+    this.db.exec(`CREATE TABLE used_challenges_by_nonce (nonce TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+      INSERT INTO used_challenges_by_nonce SELECT nonce, ((expires_at + 60) / 60) * 60 FROM used_challenges;
+      DROP TABLE used_challenges;
+      ALTER TABLE used_challenges_by_nonce RENAME TO used_challenges;`);
+  }
+
   private transaction<T>(work: () => T): T {
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -125,7 +145,7 @@ export class SqliteStore implements Store {
   }
 
   async useChallenge(nonce: string, expiresAt: number): Promise<boolean> {
-    return this.db.run('INSERT OR IGNORE INTO used_challenges (nonce, expires_at) VALUES (?, ?)', [nonce, expiresAt]).changes === 1;
+    return this.db.run('INSERT OR IGNORE INTO used_challenges (nonce, expires_at) VALUES (?, ?)', [nonce, challengeForgetAt(expiresAt)]).changes === 1;
   }
 
   async findItemByIdempotencyKey(key: string): Promise<{ conversation: string; item: string; bodyHash: string } | null> {
@@ -153,14 +173,24 @@ export class SqliteStore implements Store {
     );
   }
 
-  async startConversation(centre: string, mailbox: Mailbox | null, item: NewItem, now: number): Promise<InsertResult> {
+  private storeBytesSync(): number {
+    return (this.db.get('SELECT COALESCE(SUM(bytes), 0) AS bytes FROM conversations') as { bytes: number }).bytes;
+  }
+
+  async storedBytes(): Promise<number> {
+    return this.storeBytesSync();
+  }
+
+  async startConversation(centre: string, mailbox: Mailbox | null, item: NewItem, now: number, quota: Quota = {}): Promise<InsertResult> {
     return this.transaction(() => {
       const before = this.repeated(item);
       if (before) return before;
       if (mailbox && this.db.get('SELECT 1 AS taken FROM conversations WHERE mailbox = ?', mailbox.id)) return { status: 'mailbox-taken' as const };
+      const bytes = itemBytes(item);
+      if (this.storeBytesSync() + bytes > (quota.storeBytes ?? Infinity)) return { status: 'store-full' as const };
       const at = minute(now);
       const conversation = newId();
-      this.db.run('INSERT INTO conversations (id, centre, mailbox, verifier, closed, last_author, created_at, updated_at, item_count) VALUES (?, ?, ?, ?, 0, ?, ?, ?, 1)', [
+      this.db.run('INSERT INTO conversations (id, centre, mailbox, verifier, closed, last_author, created_at, updated_at, item_count, bytes) VALUES (?, ?, ?, ?, 0, ?, ?, ?, 1, ?)', [
         conversation,
         centre,
         mailbox?.id ?? null,
@@ -168,6 +198,7 @@ export class SqliteStore implements Store {
         item.author,
         at,
         at,
+        bytes,
       ]);
       const id = this.insertItem(conversation, 1, item, at);
       this.queueNotification(centre, at, now);
@@ -175,19 +206,22 @@ export class SqliteStore implements Store {
     });
   }
 
-  async addItem(conversation: string, item: NewItem, now: number, maxItems: number): Promise<InsertResult> {
+  async addItem(conversation: string, item: NewItem, now: number, maxItems: number, quota: Quota = {}): Promise<InsertResult> {
     return this.transaction(() => {
       const before = this.repeated(item);
       if (before) return before;
-      const row = this.db.get('SELECT centre, item_count FROM conversations WHERE id = ?', conversation) as { centre: string; item_count: number } | null;
+      const row = this.db.get('SELECT centre, item_count, bytes FROM conversations WHERE id = ?', conversation) as { centre: string; item_count: number; bytes: number } | null;
       if (!row) return { status: 'not-found' as const };
       if (row.item_count >= maxItems) return { status: 'full' as const };
+      const bytes = itemBytes(item);
+      if (row.bytes + bytes > (quota.conversationBytes ?? Infinity)) return { status: 'too-large' as const };
+      if (this.storeBytesSync() + bytes > (quota.storeBytes ?? Infinity)) return { status: 'store-full' as const };
       const at = minute(now);
       const id = this.insertItem(conversation, row.item_count + 1, item, at);
       // A person writing again reopens a closed conversation; the team's answer leaves "closed" as it is.
       this.db.run(
-        `UPDATE conversations SET item_count = item_count + 1, updated_at = ?, last_author = ?${item.author === 'person' ? ', closed = 0' : ''} WHERE id = ?`,
-        [at, item.author, conversation],
+        `UPDATE conversations SET item_count = item_count + 1, bytes = bytes + ?, updated_at = ?, last_author = ?${item.author === 'person' ? ', closed = 0' : ''} WHERE id = ?`,
+        [bytes, at, item.author, conversation],
       );
       if (item.author === 'person') this.queueNotification(row.centre, at, now);
       return { status: 'stored' as const, conversation, item: id };
@@ -230,17 +264,21 @@ export class SqliteStore implements Store {
     return rows.map((row) => ({ ...itemOf(row), conversation: row.conversation, centre: row.centre }));
   }
 
-  async createSession(tokenHash: string, centre: string, expiresAt: number): Promise<void> {
-    this.db.run('INSERT INTO sessions (token_hash, centre, expires_at) VALUES (?, ?, ?)', [tokenHash, centre, expiresAt]);
+  async createSession(tokenHash: string, centre: string, expiresAt: number, credential: string | null = null): Promise<void> {
+    this.db.run('INSERT INTO sessions (token_hash, centre, expires_at, credential) VALUES (?, ?, ?, ?)', [tokenHash, centre, expiresAt, credential]);
   }
 
-  async findSession(tokenHash: string, now: number): Promise<string | null> {
-    const row = this.db.get('SELECT centre FROM sessions WHERE token_hash = ? AND expires_at > ?', [tokenHash, now]) as { centre: string } | null;
-    return row?.centre ?? null;
+  async findSession(tokenHash: string, now: number): Promise<Session | null> {
+    const row = this.db.get('SELECT centre, credential FROM sessions WHERE token_hash = ? AND expires_at > ?', [tokenHash, now]) as Session | null;
+    return row ? { centre: row.centre, credential: row.credential } : null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
     this.db.run('DELETE FROM sessions WHERE token_hash = ?', tokenHash);
+  }
+
+  async deleteSessions(centre?: string): Promise<number> {
+    return centre ? this.db.run('DELETE FROM sessions WHERE centre = ?', centre).changes : this.db.run('DELETE FROM sessions').changes;
   }
 
   async applyRetention(now: number, retentionDays: number): Promise<number> {
@@ -248,29 +286,30 @@ export class SqliteStore implements Store {
       const cutoff = now - retentionDays * 86400;
       this.db.run('DELETE FROM items WHERE conversation IN (SELECT id FROM conversations WHERE updated_at < ?)', cutoff);
       const deleted = this.db.run('DELETE FROM conversations WHERE updated_at < ?', cutoff).changes;
-      this.db.run('DELETE FROM used_challenges WHERE expires_at < ?', now);
+      this.db.run('DELETE FROM used_challenges WHERE expires_at <= ?', now);
       this.db.run('DELETE FROM sessions WHERE expires_at <= ?', now);
+      // Rows kept only to space out e-mails, once their interval is over.
+      this.db.run('DELETE FROM pending_notifications WHERE waiting <= 0 AND next_attempt_at <= ?', now);
       return deleted;
     });
   }
 
   async dueNotifications(now: number): Promise<{ centre: string; attempts: number; waiting: number }[]> {
-    return this.db.all('SELECT centre, attempts, waiting FROM pending_notifications WHERE next_attempt_at <= ?', now) as { centre: string; attempts: number; waiting: number }[];
+    return this.db.all('SELECT centre, attempts, waiting FROM pending_notifications WHERE waiting > 0 AND next_attempt_at <= ?', now) as { centre: string; attempts: number; waiting: number }[];
   }
 
   async pendingNotifications(): Promise<number> {
-    return (this.db.get('SELECT COUNT(*) AS n FROM pending_notifications') as { n: number }).n;
+    return (this.db.get('SELECT COUNT(*) AS n FROM pending_notifications WHERE waiting > 0') as { n: number }).n;
   }
 
   async retryNotificationsNow(now: number): Promise<void> {
-    this.db.run('UPDATE pending_notifications SET next_attempt_at = ?', now);
+    this.db.run('UPDATE pending_notifications SET next_attempt_at = ? WHERE waiting > 0', now);
   }
 
-  async notificationSent(centre: string, waiting: number, now: number): Promise<void> {
-    this.transaction(() => {
-      this.db.run('UPDATE pending_notifications SET waiting = waiting - ?, attempts = 0, next_attempt_at = ? WHERE centre = ?', [waiting, now, centre]);
-      this.db.run('DELETE FROM pending_notifications WHERE centre = ? AND waiting <= 0', centre);
-    });
+  async notificationSent(centre: string, waiting: number, now: number, nextAllowedAt = now): Promise<void> {
+    // The row stays (with nothing waiting) until nextAllowedAt, so a message
+    // arriving in between is told about then, not at once.
+    this.db.run('UPDATE pending_notifications SET waiting = waiting - ?, attempts = 0, next_attempt_at = ? WHERE centre = ?', [waiting, nextAllowedAt, centre]);
   }
 
   async notificationFailed(centre: string, nextAttemptAt: number): Promise<void> {

@@ -66,7 +66,25 @@ export type InsertResult =
   | { status: 'conflict' }
   | { status: 'mailbox-taken' }
   | { status: 'full' }
+  /** The conversation's envelopes would pass its byte quota. */
+  | { status: 'too-large' }
+  /** The whole store is at its byte quota. */
+  | { status: 'store-full' }
   | { status: 'not-found' };
+
+/** Byte quotas for a new item; a missing one is no limit. */
+export interface Quota {
+  /** Envelope bytes per conversation. */
+  conversationBytes?: number;
+  /** Envelope bytes in the whole store. */
+  storeBytes?: number;
+}
+
+/** An inbox session: its centre, and the id of the credential that opened it (null for sessions from before the id was kept). */
+export interface Session {
+  centre: string;
+  credential: string | null;
+}
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -74,17 +92,26 @@ export interface Store {
   ping(): Promise<boolean>;
   close(): Promise<void>;
 
-  /** Marks a proof-of-work challenge as used; false if it was used before. */
+  /**
+   * Marks a proof-of-work challenge as used; false if it was used before. It
+   * is remembered until `challengeForgetAt(expiresAt)`: to the minute.
+   */
   useChallenge(nonce: string, expiresAt: number): Promise<boolean>;
 
   findItemByIdempotencyKey(key: string): Promise<{ conversation: string; item: string; bodyHash: string } | null>;
-  /** Starts a conversation with the person's first message and queues a notification, in one transaction. */
-  startConversation(centre: string, mailbox: Mailbox | null, item: NewItem, now: number): Promise<InsertResult>;
+  /**
+   * Starts a conversation with the person's first message and queues a
+   * notification, in one transaction; `store-full` past `quota.storeBytes`.
+   */
+  startConversation(centre: string, mailbox: Mailbox | null, item: NewItem, now: number, quota?: Quota): Promise<InsertResult>;
   /**
    * Adds an item. A person's item reopens a closed conversation and queues a
-   * notification; `full` when the conversation has `maxItems` items already.
+   * notification; `full` when the conversation has `maxItems` items already,
+   * `too-large` or `store-full` when the item would pass a byte quota.
    */
-  addItem(conversation: string, item: NewItem, now: number, maxItems: number): Promise<InsertResult>;
+  addItem(conversation: string, item: NewItem, now: number, maxItems: number, quota?: Quota): Promise<InsertResult>;
+  /** Envelope bytes held, over all conversations. */
+  storedBytes(): Promise<number>;
 
   findMailbox(mailbox: string): Promise<{ conversation: string; centre: string; verifier: string } | null>;
   conversation(id: string): Promise<Conversation | null>;
@@ -96,10 +123,12 @@ export interface Store {
   /** Every item of a centre (or of all centres), oldest first, for the command line's `read`. */
   allItems(centre?: string): Promise<(StoredItem & { conversation: string; centre: string })[]>;
 
-  createSession(tokenHash: string, centre: string, expiresAt: number): Promise<void>;
-  /** The session's centre, or null when it is unknown or expired. */
-  findSession(tokenHash: string, now: number): Promise<string | null>;
+  createSession(tokenHash: string, centre: string, expiresAt: number, credential?: string | null): Promise<void>;
+  /** The session, or null when it is unknown or expired. */
+  findSession(tokenHash: string, now: number): Promise<Session | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of a centre (or of all centres); returns how many. */
+  deleteSessions(centre?: string): Promise<number>;
 
   /**
    * Deletes conversations without activity for the retention period, and
@@ -107,21 +136,33 @@ export interface Store {
    */
   applyRetention(now: number, retentionDays: number): Promise<number>;
 
-  /** Centres with messages the team has not been told about; `waiting` counts the messages so far. */
+  /**
+   * Centres with messages the team has not been told about, whose next e-mail
+   * is due; `waiting` counts the messages so far.
+   */
   dueNotifications(now: number): Promise<{ centre: string; attempts: number; waiting: number }[]>;
   pendingNotifications(): Promise<number>;
   /** Makes every pending notification due now (at start: a restart often follows a fixed mail server). */
   retryNotificationsNow(now: number): Promise<void>;
   /**
    * The e-mail for `waiting` messages went out. Messages that arrived while it
-   * was being sent stay queued and are due at `now`: none goes untold.
+   * was being sent, and any that arrive later, stay queued and are due at
+   * `nextAllowedAt` (the minimum interval between e-mails): none goes untold.
    */
-  notificationSent(centre: string, waiting: number, now: number): Promise<void>;
+  notificationSent(centre: string, waiting: number, now: number, nextAllowedAt?: number): Promise<void>;
   notificationFailed(centre: string, nextAttemptAt: number): Promise<void>;
 }
 
 /** Rounds Unix seconds down to the minute: the store keeps no finer time. */
 export const minute = (now: number): number => Math.floor(now / 60) * 60;
+
+/**
+ * When a used challenge may be forgotten: the first whole minute after it
+ * expired (retention deletes rows whose time has come). Not earlier, or it
+ * could be replayed while still valid; not to the second, which would date
+ * the message it paid for.
+ */
+export const challengeForgetAt = (expiresAt: number): number => Math.ceil((expiresAt + 1) / 60) * 60;
 
 export const statusOf = (closed: boolean, lastAuthor: Author): ConversationStatus => (closed ? 'closed' : lastAuthor === 'person' ? 'new' : 'answered');
 

@@ -8,55 +8,27 @@ import { credentialEntry, generateKeyFile, openKeyFile } from '../dist/index.js'
 import { open, seal, sealTo } from '@wegweiser/contact-form/envelope';
 import { deriveKeys, newCode, personRecipient, readCode } from '@wegweiser/contact-form/conversation';
 import { parsePublicKey } from '@wegweiser/contact-form/public-key';
-import { demoKeyFile, demoPassphrase, demoPublicKey, idempotencyKey, origin, rawDatabase, sampleMessage, scratch, solvedPow, startTestRelay } from './helpers.mjs';
-
-const teamOrigin = 'https://team.beratung.example';
-const credential = 'TEAM1-CREDE-NTIAL-FORTE-STS00';
-const centre = demoPublicKey.split('.')[1];
-
-async function call(url, path, { method = 'POST', body, token, from = origin, headers = {} } = {}) {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(from ? { origin: from } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  let json = null;
-  try {
-    json = await response.json();
-  } catch {
-    /* not JSON */
-  }
-  return { status: response.status, json, headers: response.headers };
-}
-
-/** A person's first message with a new code, as the form sends it. */
-async function startConversation(url, text = sampleMessage.text) {
-  const code = (await readCode(await newCode())).code;
-  const keys = await deriveKeys(code, centre);
-  const message = { ...sampleMessage, text, reply: { method: 'code' } };
-  const envelope = await seal(await parsePublicKey(demoPublicKey), message, keys.replyKey);
-  const toPerson = await sealTo(keys.recipient, 'person', { v: 1, kind: 'first-contact', ...message, replyKey: keys.replyKey });
-  const res = await call(url, '/v1/messages', {
-    body: { envelope, pow: await solvedPow(url), idempotencyKey: idempotencyKey(), hp: '', conversation: { mailbox: keys.mailbox, verifier: keys.verifier, toPerson } },
-  });
-  return { code, keys, res };
-}
-
-async function followUp(url, keys, text, key = idempotencyKey()) {
-  const plaintext = { v: 1, kind: 'follow-up', text, formLocale: 'de' };
-  const body = {
-    mailbox: keys.mailbox,
-    secret: keys.secret,
-    envelope: await sealTo(await parsePublicKey(demoPublicKey), 'centre', plaintext),
-    toPerson: await sealTo(keys.recipient, 'person', plaintext),
-    idempotencyKey: key,
-  };
-  return { body, res: await call(url, '/v1/conversation/messages', { body }) };
-}
-
-const read = (url, keys, headers) => call(url, '/v1/conversation', { body: { mailbox: keys.mailbox, secret: keys.secret }, headers });
-const signIn = async (url, secret = credential, who = centre) => call(url, '/v1/inbox/sessions', { body: { centre: who, credential: secret }, from: teamOrigin });
-const team = (url, path, token, options = {}) => call(url, path, { method: 'GET', token, from: teamOrigin, ...options });
+import {
+  call,
+  centre,
+  credential,
+  demoKeyFile,
+  demoPassphrase,
+  demoPublicKey,
+  followUp,
+  idempotencyKey,
+  origin,
+  rawDatabase,
+  read,
+  sampleMessage,
+  scratch,
+  signIn,
+  solvedPow,
+  startConversation,
+  startTestRelay,
+  team,
+  teamOrigin,
+} from './helpers.mjs';
 
 describe('conversations by code, and the team inbox', () => {
   let ctx, dir, database, centreKey;
@@ -118,7 +90,7 @@ describe('conversations by code, and the team inbox', () => {
     const again = await call(ctx.url, '/v1/messages', {
       body: { envelope, pow: await solvedPow(ctx.url), idempotencyKey: idempotencyKey(), hp: '', conversation: { mailbox: keys.mailbox, verifier: keys.verifier, toPerson: envelope } },
     });
-    assert.deepEqual([again.status, again.json], [409, { error: 'mailbox-taken' }]);
+    assert.deepEqual([again.status, again.json], [422, { error: 'rejected' }], 'said like any other refusal (issue 20)');
     assert.equal((await call(ctx.url, '/v1/conversation', { body: { mailbox: keys.mailbox, secret: keys.secret }, from: 'https://elsewhere.example' })).status, 403);
   });
 

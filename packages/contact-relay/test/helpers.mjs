@@ -7,7 +7,8 @@ import { SMTPServer } from 'smtp-server';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { readConfig, startRelay } from '../dist/index.js';
-import { seal } from '@wegweiser/contact-form/envelope';
+import { seal, sealTo } from '@wegweiser/contact-form/envelope';
+import { deriveKeys, newCode, readCode } from '@wegweiser/contact-form/conversation';
 import { parsePublicKey } from '@wegweiser/contact-form/public-key';
 import pg from 'pg';
 import { createDatabase, sharedPostgres } from './postgres.mjs';
@@ -150,5 +151,79 @@ export async function eventually(check, ms = 5000) {
   while (!(await check())) {
     if (Date.now() > until) throw new Error('condition not reached in time');
     await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// ---- Conversations by code and the team's inbox ----
+
+export const teamOrigin = 'https://team.beratung.example';
+export const credential = 'TEAM1-CREDE-NTIAL-FORTE-STS00';
+export const centre = demoPublicKey.split('.')[1];
+
+/** Any request to the relay; `from` is the Origin header (none when null). */
+export async function call(url, path, { method = 'POST', body, token, from = origin, headers = {} } = {}) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(from ? { origin: from } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  let json = null;
+  try {
+    json = await response.json();
+  } catch {
+    /* not JSON */
+  }
+  return { status: response.status, json, headers: response.headers };
+}
+
+/** A person's first message with a new code, as the form sends it. */
+export async function startConversation(url, text = sampleMessage.text, headers = {}) {
+  const code = (await readCode(await newCode())).code;
+  const keys = await deriveKeys(code, centre);
+  const message = { ...sampleMessage, text, reply: { method: 'code' } };
+  const envelope = await seal(await parsePublicKey(demoPublicKey), message, keys.replyKey);
+  const toPerson = await sealTo(keys.recipient, 'person', { v: 1, kind: 'first-contact', ...message, replyKey: keys.replyKey });
+  const res = await call(url, '/v1/messages', {
+    body: { envelope, pow: await solvedPow(url), idempotencyKey: idempotencyKey(), hp: '', conversation: { mailbox: keys.mailbox, verifier: keys.verifier, toPerson } },
+    headers,
+  });
+  return { code, keys, res };
+}
+
+/** The person writes again with the code's keys. */
+export async function followUp(url, keys, text, key = idempotencyKey(), headers = {}) {
+  const plaintext = { v: 1, kind: 'follow-up', text, formLocale: 'de' };
+  const body = {
+    mailbox: keys.mailbox,
+    secret: keys.secret,
+    envelope: await sealTo(await parsePublicKey(demoPublicKey), 'centre', plaintext),
+    toPerson: await sealTo(keys.recipient, 'person', plaintext),
+    idempotencyKey: key,
+  };
+  return { body, res: await call(url, '/v1/conversation/messages', { body, headers }) };
+}
+
+export const read = (url, keys, headers) => call(url, '/v1/conversation', { body: { mailbox: keys.mailbox, secret: keys.secret }, headers });
+export const signIn = async (url, secret = credential, who = centre, headers = {}) => call(url, '/v1/inbox/sessions', { body: { centre: who, credential: secret }, from: teamOrigin, headers });
+export const team = (url, path, token, options = {}) => call(url, path, { method: 'GET', token, from: teamOrigin, ...options });
+
+/** Rows from the relay's database (SQLite file or PostgreSQL), to check what a store wrote. */
+export async function queryDatabase(database, sql) {
+  const resolved = await testDatabase(database);
+  if (/^postgres(ql)?:\/\//.test(resolved)) {
+    const client = new pg.Client({ connectionString: resolved });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  const { default: sqlite } = await import('node-sqlite3-wasm');
+  const db = new sqlite.Database(resolved, { readOnly: true });
+  try {
+    return db.all(sql);
+  } finally {
+    db.close();
   }
 }

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openStore, minute } from '../dist/store.js';
-import { PostgresStore } from '../dist/store-postgres.js';
+import { PostgresStore, postgresSchemaVersion } from '../dist/store-postgres.js';
 import { scratch } from './helpers.mjs';
 import { postgresMissing, startPostgres } from './postgres.mjs';
 
@@ -309,19 +309,26 @@ for (const kind of kinds) {
       assert.ok(await store.conversation(recent.conversation));
       assert.equal(await store.useChallenge('nonce-expired', now + 300), true, 'the expired challenge was forgotten');
       assert.equal(await store.useChallenge('nonce-valid', now + 300), false, 'the valid one is still known as used');
-      assert.equal(await store.findSession('session-valid', now), 'centre-a');
+      assert.equal((await store.findSession('session-valid', now))?.centre, 'centre-a');
       assert.equal(await store.applyRetention(now, 30), 0);
     });
 
     it('sessions expire and can be ended', async () => {
       const { store } = await fresh();
       await store.createSession('token-hash-1', 'centre-a', now + 600);
-      assert.equal(await store.findSession('token-hash-1', now), 'centre-a');
-      assert.equal(await store.findSession('token-hash-1', now + 599), 'centre-a');
+      assert.equal((await store.findSession('token-hash-1', now))?.centre, 'centre-a');
+      assert.equal((await store.findSession('token-hash-1', now + 599))?.centre, 'centre-a');
       assert.equal(await store.findSession('token-hash-1', now + 600), null, 'expired at its expiry time');
       assert.equal(await store.findSession('token-hash-unknown', now), null);
       await store.deleteSession('token-hash-1');
       assert.equal(await store.findSession('token-hash-1', now), null);
+      await store.createSession('token-hash-2', 'centre-a', now + 600, 'credential-id-1');
+      await store.createSession('token-hash-3', 'centre-b', now + 600, 'credential-id-2');
+      assert.deepEqual(await store.findSession('token-hash-2', now), { centre: 'centre-a', credential: 'credential-id-1' }, 'a session names its credential');
+      assert.equal(await store.deleteSessions('centre-a'), 1);
+      assert.equal(await store.findSession('token-hash-2', now), null);
+      assert.equal((await store.findSession('token-hash-3', now))?.centre, 'centre-b', 'other centres stay signed in');
+      assert.equal(await store.deleteSessions(), 1);
     });
 
     it('uses a proof-of-work challenge once only', async () => {
@@ -384,7 +391,7 @@ describe('PostgreSQL: several relay instances on one database', { skip: missing 
       await client.connect();
       const { rows } = await client.query('SELECT version FROM relay_schema');
       await client.end();
-      assert.deepEqual(rows, [{ version: 1 }]);
+      assert.deepEqual(rows, [{ version: postgresSchemaVersion }]);
     } finally {
       for (const store of stores) await store.close();
     }
@@ -467,7 +474,7 @@ describe('PostgreSQL: several relay instances on one database', { skip: missing 
     );
     await a.notificationSent('centre-notify', dueA.concat(dueB).find((n) => n.centre === 'centre-notify').waiting, now);
     await b.createSession('shared-session', 'centre-a', now + 60);
-    assert.equal(await a.findSession('shared-session', now), 'centre-a', 'a session opened on one instance counts on the other');
+    assert.equal((await a.findSession('shared-session', now))?.centre, 'centre-a', 'a session opened on one instance counts on the other');
   });
 });
 

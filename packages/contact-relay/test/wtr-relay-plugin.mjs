@@ -54,7 +54,7 @@ export function contactRelayPlugin() {
       RELAY_RATE_LIMIT_CHALLENGES: '1000',
       RELAY_LOG: 'quiet',
       ...(inboxCredential
-        ? { RELAY_INBOX_CREDENTIALS: await credentialEntry(demo.publicKey.split('.')[1], inboxCredential), RELAY_INBOX_ORIGINS: origin, RELAY_RATE_LIMIT_FAILURES: '1000' }
+        ? { RELAY_INBOX_CREDENTIALS: await credentialEntry(demo.publicKey.split('.')[1], inboxCredential), RELAY_INBOX_ORIGINS: origin, RELAY_RATE_LIMIT_FAILURES: '1000', RELAY_RATE_LIMIT_SIGN_INS: '1000' }
         : {}),
     });
     const relay = await createRelay(config, { log: { info() {}, error() {} } });
