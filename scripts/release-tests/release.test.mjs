@@ -39,6 +39,11 @@ const widgetMarkup = `
 const nodeTypesVersion = JSON.parse(readFileSync(join(root, 'node_modules/@types/node/package.json'), 'utf8')).version;
 const widgetTags = [...widgetMarkup.matchAll(/<(ww-[a-z-]+)/g)].map((m) => m[1]);
 
+/** The demo relay's public key (fictional centre; packages/contact-relay/demo), so the contact form in the picture is ready to write. */
+function demoPublicKey() {
+  return /wwk1\.demo-beratungsstelle\.[\w-]+\.[\w-]+/.exec(readFileSync(join(root, 'packages/contact-relay/demo/README.md'), 'utf8'))[0];
+}
+
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
@@ -251,6 +256,31 @@ describe('the self-hosting zip, unpacked into a static folder', () => {
     for (const file of listed) {
       const hash = `sha384-${createHash('sha384').update(readFileSync(join(folder, file))).digest('base64')}`;
       assert.equal(hash, integrity[file], file);
+    }
+  });
+
+  // The README's picture: `WW_UPDATE_SCREENSHOTS=1` writes docs/screenshots/widgets.png from the unpacked zip.
+  it('the README picture (written only with WW_UPDATE_SCREENSHOTS=1)', { skip: !process.env.WW_UPDATE_SCREENSHOTS }, async () => {
+    writeFileSync(
+      join(site, 'picture.html'),
+      `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Wegweiser</title>
+<link rel="stylesheet" href="/wegweiser/${version}/tokens.css"><link rel="stylesheet" href="/wegweiser/${version}/wegweiser.css">
+<script type="module" src="/wegweiser/${version}/wegweiser.js"></script>
+<style>body{margin:0;padding:24px;font-family:system-ui,sans-serif;background:#fff}main{display:grid;grid-template-columns:1fr 1fr;gap:24px;align-items:start}section{display:grid;gap:24px}</style></head>
+<body><main><section>${['quick-exit', 'hours-badge', 'pictogram-card', 'service-finder'].map((tag) => widgetMarkup.split('\n').find((line) => line.includes(`<ww-${tag}`))).join('\n')}</section>
+<section>${widgetMarkup.split('\n').filter((line) => /ww-contact-form/.test(line)).join('\n').replace('public-key="wwk1.invalid"', `public-key="${demoPublicKey()}"`)}</section></main></body></html>`,
+    );
+    const server = await serve(site);
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 1100, height: 900 });
+      await page.goto(`${server.url}/picture.html`, { waitUntil: 'load' });
+      await page.waitForFunction(() => [...document.querySelectorAll('main *')].filter((e) => e.localName.startsWith('ww-')).every((e) => e.shadowRoot?.textContent.trim()));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await page.screenshot({ path: join(root, 'docs/screenshots/widgets.png') });
+    } finally {
+      await page.close();
+      await server.close();
     }
   });
 

@@ -1,0 +1,17 @@
+// Lists in the docs that name packages are generated from the workspace
+// (scripts/docs-lists.mjs); these tests fail when one is stale.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { withPackageTable, workspacePackages } from '../docs-lists.mjs';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+test('the README package table is current (run `node scripts/docs-lists.mjs`)', () => {
+  assert.equal(withPackageTable(readme), readme);
+});
+
+test('the README names every workspace package, and nothing in it is "coming" that exists', () => {
+  for (const { manifest } of workspacePackages()) assert.ok(readme.includes(`\`${manifest.name}\``), manifest.name);
+  assert.doesNotMatch(readme, /\bcoming\b|\bplanned\b/i);
+});
