@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { mangleInternalProperties } from '../scripts/browser-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -46,7 +47,7 @@ function realisticSpec(next) {
 }
 
 async function gzipBundle(entry) {
-  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', target: 'es2022', write: false, platform: 'neutral', mainFields: ['module', 'main'], logLevel: 'silent' });
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', target: 'es2022', write: false, platform: 'neutral', mainFields: ['module', 'main'], logLevel: 'silent', ...mangleInternalProperties });
   return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
 }
 

@@ -14,3 +14,10 @@ export const noNodeBuiltins = {
     build.onLoad({ filter: /.*/, namespace: 'no-node-builtins' }, () => ({ contents: 'export const webcrypto = undefined; export default {};', loader: 'js' }));
   },
 };
+
+/**
+ * Internal property names end in `_$` (the hours engine's day records, for example): readable in the
+ * source, renamed to short ones in every bundle that ships or measures them. A `_$` property is never
+ * read outside the bundle that made it, nor by a quoted name (`record['day_$']`).
+ */
+export const mangleInternalProperties = { mangleProps: /_\$$/ };

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { packages as allPackages } from './packages.mjs';
 import { buildMessages, localizeConfigs } from './localize.mjs';
 import { minifyCssLiteralsIn } from './minify-css-literals.mjs';
-import { noNodeBuiltins } from './browser-bundle.mjs';
+import { mangleInternalProperties, noNodeBuiltins } from './browser-bundle.mjs';
 
 // `node scripts/build.mjs contact-form contact-relay` builds only those (they must be in order; for quick rebuilds).
 const only = process.argv.slice(2);
@@ -72,6 +72,7 @@ for (const pkg of packages) {
     legalComments: 'linked',
     logLevel: 'warning',
     plugins: [noNodeBuiltins],
+    ...mangleInternalProperties,
   });
   cpSync(join(root, 'packages', 'tokens', 'dist', 'css', 'tokens.css'), join(outdir, 'tokens.css'));
   for (const file of readdirSync(join(root, 'packages', pkg, 'dist')).filter((f) => f.endsWith('.css'))) {

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
+import { mangleInternalProperties } from './browser-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const budgetsAt = process.argv.indexOf('--budgets');
@@ -31,6 +32,8 @@ async function bundle(entry, { own = false, external = [] } = {}) {
     // An entry's own `external` list leaves out what the site brings anyway (React for @wegweiser/react).
     external: [...(own ? ['lit', 'lit/*', '@lit/*'] : []), ...external],
     logLevel: 'silent',
+    // As every bundle that ships.
+    ...mangleInternalProperties,
   });
   // What loads first: the entry chunk and every chunk it imports statically
   // (such as Lit, when a locale module shares it). Chunks loaded on demand

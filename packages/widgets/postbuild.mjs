@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { noNodeBuiltins } from '../../scripts/browser-bundle.mjs';
+import { mangleInternalProperties, noNodeBuiltins } from '../../scripts/browser-bundle.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const packages = join(here, '..');
@@ -27,6 +27,7 @@ const options = {
   legalComments: 'linked',
   logLevel: 'warning',
   plugins: [noNodeBuiltins],
+  ...mangleInternalProperties,
 };
 // Two builds into one folder. wegweiser.js on its own, so that everything a
 // page needs at once is in that one file (one request); only the parts loaded
