@@ -163,6 +163,11 @@ export class PictogramCard extends WegweiserElement {
         block-size: 100%;
       }
       .title {
+        /* Beside the pictogram in a flex row, the title would never be narrower than its longest
+           word: "Krankenversicherung" pushed a card past a 320 px screen (WCAG 1.4.10). */
+        min-inline-size: 0;
+        overflow-wrap: anywhere;
+        hyphens: auto;
         font-size: ${token('font-size-lg', fontSizeLg)};
         font-weight: ${token('font-weight-bold', fontWeightBold)};
         line-height: 1.25;

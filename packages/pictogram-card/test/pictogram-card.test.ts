@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { loadPictogram, type PictogramCard } from '../src/index.js';
 import '../src/define.js';
-import { collectErrors, itIsAccessibleInEveryState, itSurvivesBadInput, shadowText, withLang } from '../../../scripts/testing/index.js';
+import { collectErrors, elementsTooWide, itIsAccessibleInEveryState, itSurvivesBadInput, shadowText, withLang } from '../../../scripts/testing/index.js';
 import { demoCard } from '../../../stories/pictogram-demo-content.js';
 
 const root = (el: PictogramCard) => el.shadowRoot!;
@@ -180,6 +180,18 @@ describe('ww-pictogram-card: content and languages', () => {
     await new Promise((resolve) => setTimeout(resolve));
     await el.updateComplete;
     expect(title(el)).to.equal('Gratis-Beratung');
+  });
+
+  it('breaks a long German compound in its title instead of overflowing a narrow screen (WCAG 1.4.10)', async () => {
+    const narrow = withLang('de');
+    narrow.style.inlineSize = '240px';
+    const el = await fixture<PictogramCard>(
+      html`<ww-pictogram-card pictogram="money"><div lang="de"><h3>Krankenversicherungsbeitragsrückstände</h3><p>Wir helfen.</p></div></ww-pictogram-card>`,
+      { parentNode: narrow },
+    );
+    await el.updateComplete;
+    expect(elementsTooWide(el)).to.deep.equal([]);
+    expect(el.scrollWidth).to.be.at.most(240);
   });
 
   it('takes the heading level from the site’s heading, or from heading-level', async () => {
