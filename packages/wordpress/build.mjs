@@ -50,10 +50,11 @@ const germanNames = Object.fromEntries(
 );
 const pictograms = catalogue.map(({ id, label, keywords, keywordsDe }) => ({ id, label, labelDe: germanNames[id] ?? label, keywords, keywordsDe }));
 
-const editorOut = join(plugin, 'build', 'editor.js');
+// The editor scripts: the blocks' edit views, and the centre form's hours check.
+const scripts = { editor: ['wp-block-editor', 'wp-blocks', 'wp-components', 'wp-element', 'wp-i18n'], 'centre-form': ['wp-i18n'] };
 await build({
-  entryPoints: [join(here, 'editor', 'index.js')],
-  outfile: editorOut,
+  entryPoints: Object.fromEntries(Object.keys(scripts).map((name) => [name, join(here, 'editor', `${name}.js`)])),
+  outdir: join(plugin, 'build'),
   bundle: true,
   format: 'iife',
   target: 'es2020',
@@ -72,11 +73,13 @@ await build({
   ],
 });
 // WordPress reads a script's dependencies and version from this file (the @wordpress/scripts convention).
-const editorHash = createHash('sha256').update(readFileSync(editorOut)).digest('hex').slice(0, 20);
-writeFileSync(
-  join(plugin, 'build', 'editor.asset.php'),
-  `<?php return array( 'dependencies' => array( 'wp-block-editor', 'wp-blocks', 'wp-components', 'wp-element', 'wp-i18n' ), 'version' => '${editorHash}' );\n`,
-);
+for (const [name, dependencies] of Object.entries(scripts)) {
+  const hash = createHash('sha256').update(readFileSync(join(plugin, 'build', `${name}.js`))).digest('hex').slice(0, 20);
+  writeFileSync(
+    join(plugin, 'build', `${name}.asset.php`),
+    `<?php return array( 'dependencies' => array( ${dependencies.map((d) => `'${d}'`).join(', ')} ), 'version' => '${hash}' );\n`,
+  );
+}
 
 // Translations: the .pot from every string in the PHP, the editor script and
 // the block.json files; German .mo and the editor's JSON from the .po.
@@ -89,7 +92,7 @@ const blockJsons = readdirSync(join(plugin, 'blocks'), { recursive: true })
   .map((f) => join('blocks', f));
 const messages = extractMessages({
   php: phpFiles.map((f) => ({ file: f, source: readFileSync(join(plugin, f), 'utf8') })),
-  js: [{ file: 'editor/index.js', source: readFileSync(join(here, 'editor', 'index.js'), 'utf8') }],
+  js: Object.keys(scripts).map((name) => ({ file: `editor/${name}.js`, source: readFileSync(join(here, 'editor', `${name}.js`), 'utf8') })),
   blockJson: blockJsons.map((f) => ({ file: f, json: JSON.parse(readFileSync(join(plugin, f), 'utf8')) })),
 });
 const languages = join(plugin, 'languages');
@@ -104,8 +107,9 @@ for (const po of readdirSync(join(here, 'plugin', 'languages')).filter((f) => f.
     throw new Error(`${po}: ${missing.length} string(s) without a translation, e.g. ${missing.slice(0, 5).map((m) => JSON.stringify(m.msgid)).join(', ')}`);
   }
   writeFileSync(join(languages, `wegweiser-${locale}.mo`), writeMo(translations));
-  // The editor script's strings, in the file name WordPress looks for first: <domain>-<locale>-<handle>.json.
-  writeFileSync(join(languages, `wegweiser-${locale}-wegweiser-editor.json`), scriptTranslations(messages, translations, locale, 'editor/index.js'));
+  // Each script's strings, in the file name WordPress looks for first: <domain>-<locale>-<handle>.json.
+  writeFileSync(join(languages, `wegweiser-${locale}-wegweiser-editor.json`), scriptTranslations(messages, translations, locale, 'editor/editor.js'));
+  writeFileSync(join(languages, `wegweiser-${locale}-wegweiser-centre-form.json`), scriptTranslations(messages, translations, locale, 'editor/centre-form.js'));
 }
 
 const zipFile = join(dist, `wegweiser-${version}.zip`);

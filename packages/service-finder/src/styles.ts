@@ -151,6 +151,8 @@ export const finderStyles = css`
     border-radius: ${token('radius-md', radiusMd)};
     padding: ${token('space-3', space3)};
     background: ${token('color-surface', colorSurface)};
+    /* The facts below lay out by the result's own width (a phone, a narrow sidebar), not the window's. */
+    container-type: inline-size;
   }
   .name {
     margin: 0;
@@ -171,6 +173,19 @@ export const finderStyles = css`
   dd {
     margin: 0;
     min-inline-size: 0;
+    /* Long German compounds break at syllables (the result has the page's language), not anywhere. */
+    hyphens: auto;
+  }
+  /* Narrow: each label above its values, which then get the whole width: at 375 px beside the
+     labels a topic broke mid-word ("Krankenversiche-rung") and a line began with a comma. */
+  @container (max-width: 26rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+    dd + dt {
+      margin-block-start: ${token('space-1', space1)};
+    }
   }
   ul.contacts {
     list-style: none;

@@ -17,16 +17,20 @@ import pictograms from './generated/pictograms.json';
 
 const { registerBlockType } = wp.blocks;
 const { createElement: el, Fragment, useEffect, useState } = wp.element;
-const { useBlockProps, InspectorControls } = wp.blockEditor;
+const { useBlockProps, useInnerBlocksProps, InnerBlocks, InspectorControls } = wp.blockEditor;
 const { PanelBody, TextControl, TextareaControl, SelectControl, ToggleControl, RadioControl, Notice, Button, SearchControl } = wp.components;
 const { __, sprintf } = wp.i18n;
 
 const site = window.wegweiserEditor ?? {};
 const german = String(site.locale ?? '').startsWith('de');
 
-/** The block's wrapper in the canvas with the live widget inside. */
+/**
+ * The block's wrapper in the canvas with the live widget inside, in the
+ * site's language: the editor's own language (the user's profile) may differ
+ * from what visitors get.
+ */
 function Canvas({ tag, attributes, children }) {
-  const present = {};
+  const present = site.siteLanguage ? { lang: site.siteLanguage } : {};
   for (const [name, value] of Object.entries(attributes)) {
     // A boolean attribute is present ('') or absent; empty strings are left out.
     if (value === true) present[name] = '';
@@ -405,6 +409,19 @@ registerBlockType('wegweiser/pictogram-card', {
     );
   },
   save: () => null,
+});
+
+// A grid of cards: only card blocks inside; pictogram-card.css lays them out.
+registerBlockType('wegweiser/pictogram-cards', {
+  edit() {
+    const inner = useInnerBlocksProps(useBlockProps({ className: 'ww-pictogram-grid' }), {
+      allowedBlocks: ['wegweiser/pictogram-card'],
+      template: [['wegweiser/pictogram-card'], ['wegweiser/pictogram-card', { pictogram: 'free-of-charge', versions: [{ lang: 'de', heading: 'Kostenlos', text: 'Die Beratung kostet nichts.' }, { lang: 'en', heading: 'Free of charge', text: 'Counselling costs nothing.' }] }]],
+    });
+    return el('div', inner);
+  },
+  // The cards are stored as blocks inside this one; render.php wraps them.
+  save: () => el(InnerBlocks.Content),
 });
 
 /** The relay settings as the contact form will check them, with its own code. */

@@ -149,6 +149,22 @@ async function shot(page, name) {
   await page.screenshot({ path: join(screenshots, `wordpress-${name}.png`) });
 }
 
+const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe's WCAG 2.2 A/AA violations inside the elements matching `selectors` (shadow roots included). */
+async function axeViolations(page, selectors) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(
+    async (selectors, wcag) => {
+      const result = await window.axe.run({ include: selectors.map((s) => [s]) }, { runOnly: wcag });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(', ')}`);
+    },
+    selectors,
+    wcag,
+  );
+}
+
 const admin = await browser.createBrowserContext();
 const { page: adminPage, log: adminLog } = await openPage(admin);
 await logIn(adminPage, wp.admin.user, wp.admin.password);
@@ -182,6 +198,8 @@ await step('Settings → Wegweiser keeps a valid relay address and public key', 
   await adminPage.$eval('#wegweiser-public-key', (input, value) => (input.value = value), key);
   await Promise.all([adminPage.waitForNavigation({ waitUntil: 'domcontentloaded' }), adminPage.click('#submit')]);
   await shot(adminPage, 'settings');
+  const violations = await axeViolations(adminPage, ['#wpbody-content form']);
+  check('Settings → Wegweiser: axe finds no violations in the form', violations.length === 0, violations.join('\n'));
   const saved = await adminPage.$eval('#wegweiser-public-key', (input) => input.value);
   const relay = await adminPage.$eval('#wegweiser-relay-url', (input) => input.value);
   return { ok: saved === key && relay === `${origin}/relay`, detail: `key ${saved}, relay ${relay}` };
@@ -215,7 +233,22 @@ await step('a centre added in wp-admin is served in the directory', async () => 
   await fill('lon', '8,27');
   await adminPage.select('#wegweiser-land', 'DE-RP');
   await fill('contact_phone', '+49 6131 000000');
-  await fill('hours_walk-in', 'Mo-Th 10:00-18:00; PH off');
+  const hours = await adminPage.$('#wegweiser-hours_walk-in');
+  await hours.type('Mo-Th 10:00-; PH off');
+  const hoursProblem = await adminPage
+    .waitForFunction(() => document.querySelector('#wegweiser-hours_walk-in-problem')?.textContent, { timeout: 5000 })
+    .then((handle) => handle.jsonValue())
+    .catch(() => '');
+  check('the centre form reports a broken opening-hours value at its position', /character 13/.test(hoursProblem), hoursProblem || 'no message');
+  await hours.click({ clickCount: 3 });
+  await hours.type('Mo-Th 10:00-18:00; PH off');
+  const previewed = await adminPage
+    .waitForFunction(() => document.querySelector('.wegweiser-hours-preview ww-hours-badge')?.shadowRoot?.childElementCount > 0, { timeout: 15000 })
+    .then(() => true)
+    .catch(() => false);
+  check('the centre form previews valid hours as the badge with the coming week', previewed);
+  const centreViolations = await axeViolations(adminPage, ['#wegweiser-centre']);
+  check('the centre form: axe finds no violations', centreViolations.length === 0, centreViolations.join('\n'));
   await fill('languages', 'de, en, ro');
   await adminPage.click('#wegweiser-topics-housing');
   await adminPage.click('#wegweiser-topics-money');
@@ -258,6 +291,8 @@ await step('importing a file with one broken entry reports it by JSON path and c
   const before = await directory();
   const notice = await importDirectory(importFile('ww-broken.json', [goodCentre('koblenz-beratung', 'Koblenz'), { ...goodCentre('trier-beratung', 'Trier'), land: 'Rheinland-Pfalz' }]));
   await shot(adminPage, 'import-problems');
+  const transferViolations = await axeViolations(adminPage, ['#wpbody-content .wrap']);
+  check('Import and export: axe finds no violations', transferViolations.length === 0, transferViolations.join('\n'));
   const after = await directory();
   return { ok: /\$\.centres\[1\]\.land/.test(notice) && after.join() === before.join(), detail: `notice: ${notice}; before ${before}; after ${after}` };
 });
@@ -287,6 +322,7 @@ const blocks = `<!-- wp:paragraph --><p>Wir beraten Menschen in der Sexarbeit, d
 <!-- wp:wegweiser/service-finder {"help":"Hilfetelefon Gewalt gegen Frauen: 116 016, kostenlos, rund um die Uhr"} /-->
 <!-- wp:wegweiser/checklist /-->
 <!-- wp:wegweiser/pictogram-card /-->
+<!-- wp:wegweiser/pictogram-cards --><!-- wp:wegweiser/pictogram-card {"pictogram":"housing","versions":[{"lang":"de","heading":"Wohnen","text":"Wir helfen bei der Suche nach einer Wohnung."},{"lang":"en","heading":"Housing","text":"We help you look for a flat."}]} /--><!-- wp:wegweiser/pictogram-card {"pictogram":"health","versions":[{"lang":"de","heading":"Gesundheit","text":"Wir begleiten Sie zur Ärztin."},{"lang":"ro","heading":"Sănătate","text":"Vă însoțim la medic."}]} /--><!-- /wp:wegweiser/pictogram-cards -->
 <!-- wp:wegweiser/contact-form {"answerTime":"Wir antworten meist innerhalb von 2 Werktagen."} /-->
 <!-- wp:wegweiser/contact-replies /-->
 <!-- wp:paragraph --><p>Ende der Seite.</p><!-- /wp:paragraph -->`;
@@ -313,8 +349,6 @@ await step('an Author (no unfiltered_html) saves the same post through the REST 
   return { ok: response.status === 201 && capabilities?.publish_posts === true && !canFilter, detail: `${response.status} ${JSON.stringify(json).slice(0, 400)}; unfiltered_html: ${canFilter}` };
 });
 
-const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
 /** Opens a post as a visitor, waits for every widget, and reports what the tests look at. */
 async function visit(url, { width = 1280 } = {}) {
   const context = await browser.createBrowserContext();
@@ -335,13 +369,11 @@ async function visit(url, { width = 1280 } = {}) {
   const state = await page.evaluate((tags) => {
     const count = Object.fromEntries(tags.map((tag) => [tag, document.querySelectorAll(tag).length]));
     const notUpgraded = tags.flatMap((tag) => [...document.querySelectorAll(tag)].filter((e) => !(e.shadowRoot && e.shadowRoot.childElementCount > 0)).map(() => tag));
-    return { count, notUpgraded, cls: window.__wwLayoutShift };
+    const grid = document.querySelector('.ww-pictogram-grid');
+    const gridColumns = grid ? getComputedStyle(grid).gridTemplateColumns.split(' ').length : 0;
+    return { count, notUpgraded, cls: window.__wwLayoutShift, gridCards: grid?.querySelectorAll('ww-pictogram-card').length ?? 0, gridColumns };
   }, tags);
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async (tags) => {
-    const result = await window.axe.run({ include: tags.map((t) => [t]) }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(', ')}`);
-  }, tags);
+  const violations = await axeViolations(page, tags);
   return { page, context, log, state: { ...state, upgraded }, violations };
 }
 
@@ -356,6 +388,7 @@ for (const theme of themes) {
       measured.push({ label, cls: state.cls });
       if (width === 1280) {
         check(`${label}: every widget is there and upgrades`, state.upgraded && tags.every((t) => state.count[t] >= 1), JSON.stringify(state));
+        check(`${label}: the card grid holds its two cards side by side`, state.gridCards === 2 && state.gridColumns >= 2, JSON.stringify(state));
         check(`${label}: axe finds no violations in the widgets`, violations.length === 0, violations.join('\n'));
         check(`${label}: no console errors`, log.errors.length === 0, log.errors.join('\n'));
         check(`${label}: no request to another host`, log.offsite.length === 0, log.offsite.join('\n'));
@@ -432,8 +465,14 @@ await step('the finder on the page finds the centre added in wp-admin', async ()
   await input.press('Enter');
   await page.waitForFunction(() => /Testhausen/.test(document.querySelector('ww-service-finder').shadowRoot.textContent), { timeout: 10000 });
   const text = await page.evaluate(() => document.querySelector('ww-service-finder').shadowRoot.textContent);
+  // At 375 px each fact's label stands above its values, which get the whole width.
+  await page.setViewport({ width: 375, height: 900 });
+  const columns = await page.evaluate(() =>
+    [...document.querySelector('ww-service-finder').shadowRoot.querySelectorAll('.result dl')].map((dl) => getComputedStyle(dl).gridTemplateColumns.split(' ').length),
+  );
   await context.close();
-  return { ok: !/Unfertige Stelle/.test(text), detail: 'an unpublished centre is shown' };
+  const narrow = columns.length > 0 && columns.every((n) => n === 1);
+  return { ok: !/Unfertige Stelle/.test(text) && narrow, detail: /Unfertige Stelle/.test(text) ? 'an unpublished centre is shown' : `columns of the facts at 375 px: ${columns}` };
 });
 
 // ─── The block editor ────────────────────────────────────────────────────
@@ -443,6 +482,7 @@ const editorChecks = [
   ['Service finder', 'counselling centres', 'Beratungsstellen'],
   ['Stabilisation checklist', 'checklist', 'Checkliste'],
   ['Pictogram card', 'pictogram', 'Piktogramm'],
+  ['Pictogram cards', 'grid', 'Raster'],
   ['Anonymous contact form', 'contact', 'Kontakt'],
   ['Replies by code', 'replies', 'Antworten'],
 ];
@@ -454,7 +494,7 @@ await step('the block editor opens with the Wegweiser blocks registered', async 
   await adminPage.evaluate(() => window.wp.data.dispatch('core/preferences').set('core/edit-post', 'welcomeGuide', false));
   await adminPage.keyboard.press('Escape');
   const names = await adminPage.evaluate(() => window.wp.data.select('core/blocks').getBlockTypes().filter((b) => b.name.startsWith('wegweiser/')).map((b) => `${b.name} (${b.category})`));
-  editorReady = names.length === 7;
+  editorReady = names.length === 8;
   return { ok: editorReady && names.every((n) => n.endsWith('(wegweiser)')), detail: names.join(', ') };
 });
 
@@ -522,6 +562,46 @@ if (editorReady) {
     return { ok: saved.some((b) => b.name === 'wegweiser/hours' && b.hours === 'Mo-Fr 09:00-17:00; PH off'), detail: JSON.stringify(saved) };
   });
 }
+
+// ─── The site in German ──────────────────────────────────────────────────
+await step('with the site language German, the plugin speaks German (.mo, block titles, editor JSON, fallbacks)', async () => {
+  wp.sql("INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('WPLANG', 'de_DE', 'yes') ON DUPLICATE KEY UPDATE option_value = 'de_DE'");
+  const found = [];
+  try {
+    const context = await browser.createBrowserContext();
+    const { page } = await openPage(context, { javaScript: false });
+    await page.goto(posts.admin, { waitUntil: 'load' });
+    const fallback = await page.evaluate(() => ({
+      exit: document.querySelector('ww-quick-exit.wegweiser-quick-exit > a')?.innerText.trim(),
+      hours: document.querySelector('ww-hours-badge')?.innerText ?? '',
+    }));
+    await context.close();
+    if (fallback.exit !== 'Seite verlassen') found.push(`quick exit link: ${fallback.exit}`);
+    if (!/Mo–Do 10:00–18:00/.test(fallback.hours) || !/Feiertage geschlossen/.test(fallback.hours)) found.push(`hours as words: ${fallback.hours}`);
+
+    await adminPage.goto(`${origin}/wp-admin/post-new.php`, { waitUntil: 'load' });
+    await adminPage.waitForFunction(() => window.wp?.data?.select('core/blocks')?.getBlockType('wegweiser/hours'), { timeout: 30000 });
+    const title = await adminPage.evaluate(() => {
+      const block = window.wp.blocks.createBlock('wegweiser/hours');
+      window.wp.data.dispatch('core/block-editor').insertBlocks(block);
+      window.wp.data.dispatch('core/block-editor').selectBlock(block.clientId);
+      window.wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block');
+      return window.wp.data.select('core/blocks').getBlockType('wegweiser/hours').title;
+    });
+    if (title !== 'Öffnungszeiten') found.push(`block title: ${title}`);
+    const sidebar = await adminPage
+      .waitForFunction(() => /Die kommende Woche zeigen/.test(document.querySelector('.block-editor-block-inspector')?.innerText ?? ''), { timeout: 10000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!sidebar) found.push('sidebar: "Show the coming week" not in German (editor JSON translations)');
+    const menu = await adminPage.$eval('#adminmenu', (menu) => menu.innerText);
+    if (!/Beratungsstellen/.test(menu)) found.push('admin menu: no "Beratungsstellen"');
+    await shot(adminPage, 'editor-german');
+  } finally {
+    wp.sql("UPDATE wp_options SET option_value = '' WHERE option_name = 'WPLANG'");
+  }
+  return { ok: found.length === 0, detail: found.join('\n') };
+});
 
 // ─── PHP notices, then uninstall ─────────────────────────────────────────
 check('no PHP notice, warning or deprecation in the log (WP_DEBUG)', wp.debugLog().trim() === '', wp.debugLog().slice(0, 3000));

@@ -12,7 +12,7 @@ defined( 'ABSPATH' ) || exit;
 
 /** The block names, as folders under blocks/. */
 function wegweiser_block_names() {
-	return array( 'quick-exit', 'hours', 'service-finder', 'checklist', 'pictogram-card', 'contact-form', 'contact-replies' );
+	return array( 'quick-exit', 'hours', 'service-finder', 'checklist', 'pictogram-card', 'pictogram-cards', 'contact-form', 'contact-replies' );
 }
 
 /**
@@ -55,6 +55,8 @@ add_action(
 			'publicKey'     => $settings['public_key'],
 			'quickExitHref' => $settings['quick_exit_href'],
 			'locale'        => determine_locale(),
+			// The language visitors get (the theme writes it into <html lang>), which can differ from the editor's own.
+			'siteLanguage'  => get_bloginfo( 'language' ),
 		);
 		wp_add_inline_script( 'wegweiser-editor', 'window.wegweiserEditor = ' . wp_json_encode( $data ) . ';', 'before' );
 	}

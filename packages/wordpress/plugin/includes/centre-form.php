@@ -15,6 +15,26 @@ add_action(
 	}
 );
 
+/*
+ * The centre form checks each opening-hours field with the badge's own parser
+ * while the editor types, and previews a valid value as the badge with the
+ * coming week (editor/centre-form.js, and the widget code as on the site).
+ */
+add_action(
+	'admin_enqueue_scripts',
+	function () {
+		$screen = get_current_screen();
+		if ( ! $screen || 'post' !== $screen->base || WEGWEISER_CENTRE_TYPE !== $screen->post_type ) {
+			return;
+		}
+		$asset = include WEGWEISER_DIR . 'build/centre-form.asset.php';
+		wp_enqueue_script( 'wegweiser-centre-form', WEGWEISER_URL . 'build/centre-form.js', $asset['dependencies'], $asset['version'], true );
+		wp_set_script_translations( 'wegweiser-centre-form', 'wegweiser', WEGWEISER_DIR . 'languages' );
+		wegweiser_enqueue_styles();
+		wp_enqueue_script( 'wegweiser-widgets-canvas', wegweiser_asset_url( 'wegweiser-loader.js' ), array(), WEGWEISER_VERSION, false );
+	}
+);
+
 /** A text input with its label and an optional help text. */
 function wegweiser_centre_input( $name, $label, $value, $help = '', $type = 'text', $extra = '' ) {
 	$id = 'wegweiser-' . $name;
