@@ -1,9 +1,5 @@
+import { foldForSearch as fold } from '@wegweiser/core/search-text';
 import type { PictogramDefinition } from './pictogram.js';
-
-/** Lower case without accents, so "Gebärde" finds "gebarde" and "Română" finds "romana". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /**
  * The pictograms whose id, name or search words contain every word of

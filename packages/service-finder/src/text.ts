@@ -1,19 +1,7 @@
-/**
- * German-aware folding for search: case, diacritics, ä/ae, ö/oe, ü/ue, ß/ss
- * all meet in one form, so "Köln", "Koeln" and "KOLN" are the same word.
- * Both the index and the query go through it, so the folding of "ue" inside
- * words like "Frauen" costs nothing: it happens on both sides.
- */
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ae/g, 'a')
-    .replace(/oe/g, 'o')
-    .replace(/ue/g, 'u');
-}
+import { foldForSearch } from '@wegweiser/core/search-text';
+
+/** Core's German-aware folding for search (case, diacritics, ä/ae, ß/ss). */
+export const fold = foldForSearch;
 
 /** Folded words of at least one letter or digit. */
 export function words(text: string): string[] {
