@@ -20,7 +20,7 @@
 // rule says otherwise stays (Mo-Fr,PH keeps Mo-Fr; a comment is dropped, its hours written; an
 // "unknown" rule leaves its days without open hours, as it does when evaluated).
 
-import { MONTHS, WD, parseOpeningHours, type ParsedHours } from './parse.js';
+import { MONTHS, WEEKDAYS, parseOpeningHours, type ParsedHours } from './parse.js';
 import { paint, type Day } from './evaluate.js';
 
 const DAYS = 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday PublicHolidays'.split(' ');
@@ -86,7 +86,7 @@ export function fromOpeningHoursSpecification(json: unknown): string {
         .sort(([a], [b]) => +a.endsWith('off') - +b.endsWith('off'))
         .map(([times, ds]) => {
           // Mo,Tu,We,Th,Fr → Mo-Fr
-          const days = ds.map((d, i) => (d > 7 ? '' : d > 6 ? 'PH' : d < 6 && ds[i - 1] == d - 1 && ds[i + 1] == d + 1 ? '-' : WD[d])).join(',').replace(/,(-,)+/g, '-');
+          const days = ds.map((d, i) => (d > 7 ? '' : d > 6 ? 'PH' : d < 6 && ds[i - 1] == d - 1 && ds[i + 1] == d + 1 ? '-' : WEEKDAYS[d])).join(',').replace(/,(-,)+/g, '-');
           return [dates.replace('#', ''), days, times.replace('*', '')].filter((x) => x).join(' ');
         })
         .join(', ');
@@ -102,7 +102,7 @@ export function toOpeningHoursSpecification(spec: string | ParsedHours): { speci
   const add = (days: number[] | undefined, [s, e]: number[], dates?: object) =>
     specification.push({ '@type': 'OpeningHoursSpecification', ...(days && { dayOfWeek: days.map((d) => DAYS[d]!) }), opens: hm(s!), closes: hm(e!), ...dates });
   // The regular week: a day that matches no date, holiday or nth weekday (bit 10, see Rule.days).
-  const week = WD.map((_, w) => {
+  const week = WEEKDAYS.map((_, w) => {
     const D: Day = { w, k: NaN, n: 1024, s: '' }, a = paint(rules, D, { ...D, w: (w + 6) % 7 }), r: number[][] = [];
     for (let m = 0; m < 1440; m++) {
       const open = a[m] && rules[a[m]! - 1]!.status == 'open', last = r[r.length - 1];
@@ -124,7 +124,7 @@ export function toOpeningHoursSpecification(spec: string | ParsedHours): { speci
     if (r.status == 'unknown' || r.ph || r.days?.some((x) => x % 2047)) continue;
     for (const [a, b] of r.dates ?? []) {
       const [validFrom, validThrough] = [a, b].map((x) => String(x).replace(/(....)(..)/, '$1-$2-'));
-      const days = r.days && WD.flatMap((_, d) => (r.days![d] ? [d] : []));
+      const days = r.days && WEEKDAYS.flatMap((_, d) => (r.days![d] ? [d] : []));
       if (a > 1e4) for (const t of r.status == 'closed' ? [[0, 0]] : r.times ?? [[0, 1440]]) add(days, t, { validFrom, validThrough });
     }
   }
