@@ -66,174 +66,312 @@ export interface DaySummary {
   end: number;
 }
 
-const DAY = 864e5;
+const DAY_MS = 864e5;
+const MINUTE_MS = 6e4;
+const MINUTES_PER_DAY = 1440;
+/** How far `nextChange` and `nextOpening` look ahead by default, and `since` looks back. */
+const HORIZON_DAYS = 400;
+const SINCE_DAYS = 8;
 
-/** A calendar day: weekday, yyyymmdd, week-of-month bits (see Rule.days), holiday, date string. */
-export interface Day {
-  w: number;
-  k: number;
-  n: number;
-  h?: Holiday | undefined;
-  s: string;
+/**
+ * A calendar day in the zone, with what the rules' selectors ask about it. Names ending in `_$` are
+ * internal: every bundle renames them to short ones (scripts/browser-bundle.mjs).
+ */
+export interface CalendarDay {
+  /** 0 = Monday … 6 = Sunday. */
+  weekday_$: number;
+  /** The date as a number, 20261224. */
+  yyyymmdd_$: number;
+  /** Which week of the month the day is in, as Rule.days selects it: bits 0-4 the 1st-5th, bits 5-9 the last-5th last. */
+  weekOfMonthBits_$: number;
+  holiday_$?: Holiday | undefined;
+  /** YYYY-MM-DD */
+  isoDate_$: string;
 }
 
-/** The zone's day number `dn` (days since 1970-01-01 in wall time) as a calendar day. */
-export const dayOf = (dn: number, region?: string, sub?: string): Day => {
-  const s = isoDate(dn), k = +s.replace(/-/g, ''), d = k % 100;
+/** The zone's day number `dayNumber` (days since 1970-01-01 in wall time) as a calendar day. */
+export const calendarDay = (dayNumber: number, region?: string, subregion?: string): CalendarDay => {
+  const date = isoDate(dayNumber);
+  const yyyymmdd = +date.replace(/-/g, '');
+  const dayOfMonth = yyyymmdd % 100;
+  // Day 32 of a month lands on day 32 - (days in the month) of the next month.
+  const daysInMonth = 32 - new Date((dayNumber - dayOfMonth + 32) * DAY_MS).getUTCDate();
+  const weekFromStart = Math.floor((dayOfMonth - 1) / 7);
+  const weekFromEnd = Math.floor((daysInMonth - dayOfMonth) / 7);
+  const hasHolidays = region && yyyymmdd > 19950000 && yyyymmdd < 21010000;
   return {
-    w: (dn + 3) % 7,
-    k,
-    // The 1st of the month plus 31 days lands on day 32 - (days in the month) of the next month.
-    n: (1 << (((d - 1) / 7) | 0)) | (32 << (((32 - new Date((dn - d + 32) * DAY).getUTCDate() - d) / 7) | 0)),
-    h: region && k > 1995e4 && k < 2101e4 ? holidayOn(s, region, sub) : undefined,
-    s,
+    // Day 0 was a Thursday.
+    weekday_$: (dayNumber + 3) % 7,
+    yyyymmdd_$: yyyymmdd,
+    weekOfMonthBits_$: (1 << weekFromStart) | (32 << weekFromEnd),
+    holiday_$: hasHolidays ? holidayOn(date, region, subregion) : undefined,
+    isoDate_$: date,
   };
 };
 
-export const hit = (r: Rule, D: Day) =>
-  (!r.dates ||
-    r.dates.some(([a, b]) => {
-      const x = D.k % (a > 1e4 ? 1e8 : 1e4);
-      return a > b ? x >= a || x <= b : x >= a && x <= b;
-    })) &&
-  ((r.days ? r.days[D.w]! & D.n : !r.ph) || (r.ph && D.h));
+/** Whether the rule's dates include the day (true without dates). */
+const matchesDates = (rule: Rule, day: CalendarDay): boolean => {
+  if (!rule.dates) {
+    return true;
+  }
+  return rule.dates.some(([from, to]) => {
+    // A range with a year compares yyyymmdd, one without mmdd.
+    const date = from > 10000 ? day.yyyymmdd_$ : day.yyyymmdd_$ % 10000;
+    if (from > to) {
+      return date >= from || date <= to;
+    }
+    return date >= from && date <= to;
+  });
+};
+
+/** Whether the rule's weekdays or PH include the day (true without either). */
+const matchesWeekdays = (rule: Rule, day: CalendarDay): boolean => {
+  if (rule.ph && day.holiday_$) {
+    return true;
+  }
+  if (rule.days) {
+    return (rule.days[day.weekday_$]! & day.weekOfMonthBits_$) !== 0;
+  }
+  return !rule.ph;
+};
+
+/** Whether every selector of the rule matches the day. */
+export const ruleMatches = (rule: Rule, day: CalendarDay): boolean => matchesDates(rule, day) && matchesWeekdays(rule, day);
+
+const hasSelector = (rule: Rule): boolean => Boolean(rule.dates || rule.days || rule.ph);
 
 /**
  * Paint one day in wall time: per minute 0 (closed, no rule) or 1 + the index of the rule that
- * decides it. `D` is the day, `P` the day before (for its times past midnight).
+ * decides it. `previousDay` is the day before, for its times past midnight.
  */
-export const paint = (rules: Rule[], D: Day, P: Day): Int16Array => {
-  const a = new Int16Array(1440), sel = (r: Rule) => r.dates || r.days || r.ph;
-  rules.forEach((r, i) => {
-    const put = (s: number, e: number) => {
-      for (; s < e; s++) if (r.join != '||' || !a[s] || rules[a[s]! - 1]!.status == 'closed') a[s] = i + 1;
+export const paintDay = (rules: readonly Rule[], day: CalendarDay, previousDay: CalendarDay): Int16Array => {
+  const decidingRule = new Int16Array(MINUTES_PER_DAY);
+  rules.forEach((rule, index) => {
+    const paint = (from: number, to: number) => {
+      // The part past midnight is painted into the next day, when that day is painted.
+      const until = Math.min(to, MINUTES_PER_DAY);
+      for (let minute = from; minute < until; minute++) {
+        const current = decidingRule[minute]!;
+        if (rule.join !== '||' || current === 0 || rules[current - 1]!.status === 'closed') {
+          decidingRule[minute] = index + 1;
+        }
+      }
     };
-    if (hit(r, D)) {
-      if (r.join == ';' && r.status != 'closed' && (sel(r) || (r.status == 'open' && i && !sel(rules[i - 1]!)))) a.fill(0);
-      // Writes past minute 1439 fall off the typed array; the next day paints them.
-      for (const [s, e] of r.times ?? [[0, 1440]]) put(s, e);
+    if (ruleMatches(rule, day)) {
+      const followsRuleWithoutSelector = rule.status === 'open' && index > 0 && !hasSelector(rules[index - 1]!);
+      if (rule.join === ';' && rule.status !== 'closed' && (hasSelector(rule) || followsRuleWithoutSelector)) {
+        decidingRule.fill(0);
+      }
+      for (const [start, end] of rule.times ?? [[0, MINUTES_PER_DAY]]) {
+        paint(start, end);
+      }
     }
-    if (r.times && hit(r, P)) for (const [, e] of r.times) put(0, e - 1440);
+    if (rule.times && ruleMatches(rule, previousDay)) {
+      for (const [, end] of rule.times) {
+        paint(0, end - MINUTES_PER_DAY);
+      }
+    }
   });
-  return a;
+  return decidingRule;
 };
 
-interface Runs {
-  /** Start of the day, start of the next day. */
-  s: number;
-  e: number;
-  /** [instant, value, instant, value, …]: merged runs, none empty. */
-  r: number[];
-  D: Day;
+/** A day's runs: from each instant on, a state, until the next. */
+interface DayRuns {
+  /** The instants of the day's start and of the next day's start. */
+  start_$: number;
+  end_$: number;
+  /** [instant, state, instant, state, …]: merged runs, none empty; a state is an index into Schedule's #states. */
+  runs_$: number[];
+  day_$: CalendarDay;
 }
 
+/** The index in `runs` ([instant, state, …, end]) of the run that contains `instant`. */
+const runIndexAt = (runs: number[], instant: number): number => {
+  let index = 0;
+  while (runs[index + 2]! <= instant) {
+    index += 2;
+  }
+  return index;
+};
+
 /**
- * Opening hours of one centre, evaluated in its zone. Methods are bound closures (smaller when
- * minified), so they can be passed around: `const { stateAt } = schedule`.
+ * Opening hours of one centre, evaluated in its zone. The public methods are bound, so they can be
+ * passed around: `const { stateAt } = schedule`.
  */
 export class Schedule {
   readonly timeZone: string;
-  /** State at an instant (epoch ms). `since` (8 days back) and `until` (400 days ahead) are computed when read. */
-  readonly stateAt: (instant: number) => HoursState;
-  /** Open and unknown intervals overlapping [from, to), clipped to it, merged and sorted. */
-  readonly intervals: (from: number, to: number) => OpenInterval[];
-  /** The next instant after `instant` at which the status or the comment changes, within horizonDays (400). */
-  readonly nextChange: (instant: number, horizonDays?: number) => number | undefined;
-  /** The next instant after `instant` at which the status becomes 'open', within horizonDays (400). */
-  readonly nextOpening: (instant: number, horizonDays?: number) => number | undefined;
-  /** Seven days, starting with the zone's day that contains the instant. */
-  readonly week: (instant: number) => DaySummary[];
+  readonly #rules: readonly Rule[];
+  readonly #region: string | undefined;
+  readonly #subregion: string | undefined;
+  /** What a user sees, one entry per distinct status and comment; 0 is closed. */
+  readonly #states: [HoursStatus, string?][] = [['closed']];
+  /** Per rule index + 1 (as paintDay counts), the index of its state in #states; 0 (no rule) is closed. */
+  readonly #stateOfRule: number[] = [0];
+  readonly #dayRuns = new Map<number, DayRuns>();
 
   /** Throws OpeningHoursError for a bad spec, RangeError for an unknown zone, region or subregion. */
-  constructor(spec: string | ParsedHours, { timeZone: tz = 'Europe/Berlin', region, subregion }: HoursOptions = {}) {
-    const { rules } = typeof spec == 'string' ? parseOpeningHours(spec) : spec,
-      // Value per rule index + 1: rules with the same status and comment share one (0: closed), so a
-      // change is a change a user sees.
-      vals = [0],
-      V: [HoursStatus, string?][] = [['closed']],
-      cache = new Map<number, Runs>(),
-      info = (dn: number) => dayOf(dn, region, subregion);
-    wall((this.timeZone = tz), 0);
-    if (region || subregion) holidaysOf(2000, region!, subregion);
-    for (const { status, comment } of rules) {
-      const j = V.findIndex(([s, c]) => s == status && c == comment);
-      vals.push(j < 0 ? V.push([status, comment]) - 1 : j);
+  constructor(spec: string | ParsedHours, { timeZone = 'Europe/Berlin', region, subregion }: HoursOptions = {}) {
+    this.#rules = (typeof spec === 'string' ? parseOpeningHours(spec) : spec).rules;
+    this.timeZone = timeZone;
+    this.#region = region;
+    this.#subregion = subregion;
+    // Unknown zones, regions and subregions fail here rather than at the first evaluation.
+    wall(timeZone, 0);
+    if (region || subregion) {
+      holidaysOf(2000, region!, subregion);
     }
-
-    const day = (dn: number): Runs => {
-      let R = cache.get(dn);
-      if (!R) {
-        const w = dn * DAY, s = instant(tz, w), e = instant(tz, w + DAY), r: number[] = [], D = info(dn), a = paint(rules, D, info(dn - 1));
-        // Walk the day's real minutes. On a DST day (not 24 hours long) each one's wall minute comes
-        // from zone.ts and never goes back: the hour that repeats keeps the state of its last
-        // first-pass minute (so a boundary in it takes its first occurrence) and the minutes of the
-        // missing hour are simply never met.
-        for (let t = s, i = 0, x = 0, l = -1, f = e - s == DAY; t < e; t += 6e4, i++) {
-          const v = vals[a[(x = f ? i : Math.max(x, (wall(tz, t) - w) / 6e4))]!]!;
-          if (v !== l) r.push(t, (l = v));
-        }
-        cache.set(dn, (R = { s, e, r, D }));
+    // Rules with the same status and comment share a state, so a change of state is a change a user sees.
+    for (const { status, comment } of this.#rules) {
+      const known = this.#states.findIndex(([knownStatus, knownComment]) => knownStatus === status && knownComment === comment);
+      if (known < 0) {
+        this.#stateOfRule.push(this.#states.length);
+        this.#states.push([status, comment]);
+      } else {
+        this.#stateOfRule.push(known);
       }
-      return R;
-    };
-    // The zone's day containing t. (A fall-back that crosses midnight keeps its repeated hour in the
-    // day before: instant() then finds midnight only after it.)
-    const dayNo = (t: number) => (wall(tz, t) / DAY) | 0;
-    // Merged runs of days a..b: [start, value, …, end].
-    const span = (a: number, b: number) => {
-      const r: number[] = [];
-      for (; a <= b; a++) for (let q = 0, x = day(a).r; q < x.length; q += 2) if (x[q + 1] !== r.at(-1)) r.push(x[q]!, x[q + 1]!);
-      return r.push(day(b).e), r;
-    };
-    // First run start after t, within h days, where f(previous value, value) holds.
-    const scan = (t: number, h: number, f: (p: number, x: number) => boolean) => {
-      // Every day starts a run, so the horizon check ends the loop.
-      for (let n = dayNo(t), p = 0; ; n++)
-        for (let q = 0, x = day(n).r; q < x.length; q += 2) {
-          if (x[q]! > t + h * DAY) return;
-          if (x[q]! > t && f(p, x[q + 1]!)) return x[q];
-          p = x[q + 1]!;
-        }
-    };
-    const next = (t: number, h = 400) => scan(t, h, (p, x) => p != x);
-    // Index of the run containing t in runs r.
-    const find = (r: number[], t: number) => {
-      let q = 0;
-      while (r[q + 2]! <= t) q += 2;
-      return q;
-    };
+    }
+  }
 
-    this.stateAt = (t) => {
-      const n = dayNo(t), { r, D } = day(n), [status, comment] = V[r[find(r, t) + 1]!]!;
-      return {
-        status,
-        comment,
-        holiday: D.h,
-        get since() {
-          const x = span(n - 8, n), q = find(x, t);
-          return q ? x[q] : undefined;
-        },
-        get until() {
-          return next(t);
-        },
-      };
+  /** State at an instant (epoch ms). `since` (8 days back) and `until` (400 days ahead) are computed when read. */
+  readonly stateAt = (instant: number): HoursState => {
+    const dayNumber = this.#dayNumberAt(instant);
+    const { runs_$: runs, day_$: day } = this.#runsOfDay(dayNumber);
+    const [status, comment] = this.#states[runs[runIndexAt(runs, instant) + 1]!]!;
+    // `since` and `until` are worked out only when read: most callers want the status alone.
+    const since = (): number | undefined => {
+      const runsBefore = this.#runsOfDays(dayNumber - SINCE_DAYS, dayNumber);
+      const index = runIndexAt(runsBefore, instant);
+      return index > 0 ? runsBefore[index] : undefined;
     };
-    this.intervals = (from, to) => {
-      const out: OpenInterval[] = [], r = span(dayNo(from), dayNo(to - 1));
-      for (let q = 0; q < r.length - 1; q += 2) {
-        const [status, comment] = V[r[q + 1]!]!, start = Math.max(r[q]!, from), end = Math.min(r[q + 2]!, to);
-        if (status != 'closed' && start < end) out.push({ start, end, status, comment });
+    const until = (): number | undefined => this.nextChange(instant);
+    return {
+      status,
+      comment,
+      holiday: day.holiday_$,
+      get since() {
+        return since();
+      },
+      get until() {
+        return until();
+      },
+    };
+  };
+
+  /** Open and unknown intervals overlapping [from, to), clipped to it, merged and sorted. */
+  readonly intervals = (from: number, to: number): OpenInterval[] => {
+    const intervals: OpenInterval[] = [];
+    const runs = this.#runsOfDays(this.#dayNumberAt(from), this.#dayNumberAt(to - 1));
+    for (let index = 0; index < runs.length - 1; index += 2) {
+      const [status, comment] = this.#states[runs[index + 1]!]!;
+      const start = Math.max(runs[index]!, from);
+      const end = Math.min(runs[index + 2]!, to);
+      if (status !== 'closed' && start < end) {
+        intervals.push({ start, end, status, comment });
       }
-      return out;
-    };
-    this.nextChange = next;
-    this.nextOpening = (t, h = 400) => scan(t, h, (p, x) => V[x]![0] == 'open' && V[p]![0] != 'open');
-    this.week = (t) => {
-      const n = dayNo(t);
-      return [0, 1, 2, 3, 4, 5, 6].map((q) => {
-        const { s, e, D } = day(n + q);
-        return { date: D.s, weekday: D.w, intervals: this.intervals(s, e), holiday: D.h, start: s, end: e };
-      });
-    };
+    }
+    return intervals;
+  };
+
+  /** The next instant after `instant` at which the status or the comment changes, within horizonDays (400). */
+  readonly nextChange = (instant: number, horizonDays = HORIZON_DAYS): number | undefined =>
+    this.#firstRunAfter(instant, horizonDays, (previousState, state) => previousState !== state);
+
+  /** The next instant after `instant` at which the status becomes 'open', within horizonDays (400). */
+  readonly nextOpening = (instant: number, horizonDays = HORIZON_DAYS): number | undefined =>
+    this.#firstRunAfter(instant, horizonDays, (previousState, state) => this.#states[state]![0] === 'open' && this.#states[previousState]![0] !== 'open');
+
+  /** Seven days, starting with the zone's day that contains the instant. */
+  readonly week = (instant: number): DaySummary[] => {
+    const firstDay = this.#dayNumberAt(instant);
+    return [0, 1, 2, 3, 4, 5, 6].map((offset) => {
+      const { start_$: start, end_$: end, day_$: day } = this.#runsOfDay(firstDay + offset);
+      return { date: day.isoDate_$, weekday: day.weekday_$, intervals: this.intervals(start, end), holiday: day.holiday_$, start, end };
+    });
+  };
+
+  /**
+   * The zone's day containing `instant`. (A fall-back that crosses midnight keeps its repeated hour in
+   * the day before: instant() then finds midnight only after it.)
+   */
+  #dayNumberAt(instant: number): number {
+    return Math.floor(wall(this.timeZone, instant) / DAY_MS);
+  }
+
+  #calendarDay(dayNumber: number): CalendarDay {
+    return calendarDay(dayNumber, this.#region, this.#subregion);
+  }
+
+  /** The runs of a day, worked out the first time the day is asked for and kept. */
+  #runsOfDay(dayNumber: number): DayRuns {
+    const known = this.#dayRuns.get(dayNumber);
+    if (known) {
+      return known;
+    }
+    const timeZone = this.timeZone;
+    const stateOfRule = this.#stateOfRule;
+    const wallMidnight = dayNumber * DAY_MS;
+    const start = instant(timeZone, wallMidnight);
+    const end = instant(timeZone, wallMidnight + DAY_MS);
+    const day = this.#calendarDay(dayNumber);
+    const decidingRule = paintDay(this.#rules, day, this.#calendarDay(dayNumber - 1));
+    const isDstDay = end - start !== DAY_MS;
+    const runs: number[] = [];
+    let lastState = -1;
+    // Walk the day's real minutes. On a DST day (not 24 hours long) each one's wall minute comes from
+    // zone.ts and never goes back: the hour that repeats keeps the state of its last first-pass minute
+    // (so a boundary in it takes its first occurrence) and the minutes of the missing hour are simply
+    // never met.
+    let wallMinute = 0;
+    for (let minute = start, realMinute = 0; minute < end; minute += MINUTE_MS, realMinute++) {
+      if (isDstDay) {
+        wallMinute = Math.max(wallMinute, (wall(timeZone, minute) - wallMidnight) / MINUTE_MS);
+      } else {
+        wallMinute = realMinute;
+      }
+      const state = stateOfRule[decidingRule[wallMinute]!]!;
+      if (state !== lastState) {
+        runs.push(minute, state);
+        lastState = state;
+      }
+    }
+    const dayRuns: DayRuns = { start_$: start, end_$: end, runs_$: runs, day_$: day };
+    this.#dayRuns.set(dayNumber, dayRuns);
+    return dayRuns;
+  }
+
+  /** The merged runs of the days `firstDay` to `lastDay`: [instant, state, …, end of the last day]. */
+  #runsOfDays(firstDay: number, lastDay: number): number[] {
+    const merged: number[] = [];
+    for (let dayNumber = firstDay; dayNumber <= lastDay; dayNumber++) {
+      const runs = this.#runsOfDay(dayNumber).runs_$;
+      for (let index = 0; index < runs.length; index += 2) {
+        if (runs[index + 1] !== merged.at(-1)) {
+          merged.push(runs[index]!, runs[index + 1]!);
+        }
+      }
+    }
+    merged.push(this.#runsOfDay(lastDay).end_$);
+    return merged;
+  }
+
+  /** The start of the first run after `instant`, within `horizonDays`, whose state and the one before it pass `isWanted`. */
+  #firstRunAfter(instant: number, horizonDays: number, isWanted: (previousState: number, state: number) => boolean): number | undefined {
+    const horizon = instant + horizonDays * DAY_MS;
+    let previousState = 0;
+    // Every day starts a run, so the horizon check ends the loop.
+    for (let dayNumber = this.#dayNumberAt(instant); ; dayNumber++) {
+      const runs = this.#runsOfDay(dayNumber).runs_$;
+      for (let index = 0; index < runs.length; index += 2) {
+        const runStart = runs[index]!;
+        const state = runs[index + 1]!;
+        if (runStart > horizon) {
+          return undefined;
+        }
+        if (runStart > instant && isWanted(previousState, state)) {
+          return runStart;
+        }
+        previousState = state;
+      }
+    }
   }
 }
