@@ -139,6 +139,11 @@ export async function renderMarkup<T extends HTMLElement>(markup: string, url: s
   return element;
 }
 
+/** `<tag>` with `value` as inline JSON; `<` is escaped so that no value can end the script element. */
+export function inlineJsonMarkup(tag: string, value: unknown): string {
+  return `<${tag}><script type="application/json">${JSON.stringify(value).replace(/</g, '\\u003c')}</script></${tag}>`;
+}
+
 /** A same-origin `blob:` URL serving `value` as JSON, for inputs that load by `src`. */
 export function jsonUrl(value: unknown): string {
   return URL.createObjectURL(new Blob([JSON.stringify(value)], { type: 'application/json' }));

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { itNeverLinksHostileUrls, jsonUrl, renderMarkup } from '../../../scripts/testing/safe-links.js';
+import { inlineJsonMarkup, itNeverLinksHostileUrls, jsonUrl, renderMarkup } from '../../../scripts/testing/safe-links.js';
 import { collectErrors, shadowText, until } from '../../../scripts/testing/index.js';
 import type { StabilisationChecklist } from '../src/StabilisationChecklist.js';
 import '../src/define.js';
@@ -13,8 +13,6 @@ async function shown(element: StabilisationChecklist): Promise<StabilisationChec
   return element;
 }
 
-const inlineJson = (value: unknown) =>
-  `<ww-stabilisation-checklist><script type="application/json">${JSON.stringify(value).replace(/</g, '\\u003c')}</script></ww-stabilisation-checklist>`;
 
 describe("ww-stabilisation-checklist: step links keep core's safe-URL rule", () => {
   itNeverLinksHostileUrls([
@@ -32,7 +30,7 @@ describe("ww-stabilisation-checklist: step links keep core's safe-URL rule", () 
       via: 'link.href, inline JSON',
       code: 'checklist/invalid-content',
       markup: false,
-      render: async (url) => shown(await renderMarkup(inlineJson(content(url)), '', 'value')),
+      render: async (url) => shown(await renderMarkup(inlineJsonMarkup('ww-stabilisation-checklist', content(url)), '', 'value')),
     },
     {
       via: 'link.href, src',

@@ -1,4 +1,4 @@
-import { itNeverLinksHostileUrls, jsonUrl, renderMarkup } from '../../../scripts/testing/safe-links.js';
+import { inlineJsonMarkup, itNeverLinksHostileUrls, jsonUrl, renderMarkup } from '../../../scripts/testing/safe-links.js';
 import { until, shadowText } from '../../../scripts/testing/index.js';
 import type { PictogramCard } from '../src/PictogramCard.js';
 import '../src/define.js';
@@ -14,9 +14,6 @@ const content = (href: string) => ({
   versions: [{ lang: 'de', title: 'Beratung', text: 'Wir helfen beim Umstieg.', action: { href, label: 'Kontakt' } }],
 });
 
-/** A card with inline JSON; `</` is escaped so that no value can end the script element. */
-const inlineJson = (value: unknown) =>
-  `<ww-pictogram-card><script type="application/json">${JSON.stringify(value).replace(/</g, '\\u003c')}</script></ww-pictogram-card>`;
 
 describe("ww-pictogram-card: links keep core's safe-URL rule wherever they come from", () => {
   itNeverLinksHostileUrls([
@@ -51,7 +48,7 @@ describe("ww-pictogram-card: links keep core's safe-URL rule wherever they come 
       via: 'action link, inline JSON',
       code: 'pictogram-card/invalid-action',
       markup: false,
-      render: async (url) => shown(await renderMarkup(inlineJson(content(url)), '', 'value')),
+      render: async (url) => shown(await renderMarkup(inlineJsonMarkup('ww-pictogram-card', content(url)), '', 'value')),
     },
     {
       via: 'action link, content property',

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { itNeverLinksHostileUrls, jsonUrl, renderMarkup } from '../../../scripts/testing/safe-links.js';
+import { inlineJsonMarkup, itNeverLinksHostileUrls, jsonUrl, renderMarkup } from '../../../scripts/testing/safe-links.js';
 import { collectErrors, shadowText, until, withLang } from '../../../scripts/testing/index.js';
 import type { ServiceFinder } from '../src/ServiceFinder.js';
 import type { Centre } from '../src/model.js';
@@ -30,8 +30,6 @@ async function listed(element: ServiceFinder): Promise<ServiceFinder> {
   return element;
 }
 
-const inlineJson = (value: unknown) =>
-  `<ww-service-finder><script type="application/json">${JSON.stringify(value).replace(/</g, '\\u003c')}</script></ww-service-finder>`;
 
 describe("ww-service-finder: websites and chats keep core's safe-URL rule", () => {
   itNeverLinksHostileUrls([
@@ -51,7 +49,7 @@ describe("ww-service-finder: websites and chats keep core's safe-URL rule", () =
       code: 'service-finder/invalid-entries',
       markup: false,
       otherHosts: ['beratung.example'],
-      render: async (url) => listed(await renderMarkup(inlineJson(directory('chat', url)), '', 'value')),
+      render: async (url) => listed(await renderMarkup(inlineJsonMarkup('ww-service-finder', directory('chat', url)), '', 'value')),
     },
     {
       via: 'website, src',
