@@ -30,4 +30,14 @@ export default tseslint.config(
     files: ['**/test/**', 'scripts/testing/**'],
     languageOptions: { globals: { ...globals.mocha } },
   },
+  {
+    // Readable first (issue 19): no loose equality, comma expressions or assignments in conditions.
+    // Only where the code has been written out so far (the hours package); every package next.
+    files: ['packages/hours/src/**/*.ts'],
+    rules: {
+      eqeqeq: ['error', 'always'],
+      'no-sequences': ['error', { allowInParentheses: false }],
+      'no-cond-assign': ['error', 'always'],
+    },
+  },
 );
