@@ -152,12 +152,14 @@ export const paintDay = (rules: readonly Rule[], day: CalendarDay, previousDay: 
       const until = Math.min(to, MINUTES_PER_DAY);
       for (let minute = from; minute < until; minute++) {
         const current = decidingRule[minute]!;
+        // A fallback rule paints only the minutes still closed.
         if (rule.join !== '||' || current === 0 || rules[current - 1]!.status === 'closed') {
           decidingRule[minute] = index + 1;
         }
       }
     };
     if (ruleMatches(rule, day)) {
+      // Whether a normal rule first clears the day: see "Rule precedence" above.
       const followsRuleWithoutSelector = rule.status === 'open' && index > 0 && !hasSelector(rules[index - 1]!);
       if (rule.join === ';' && rule.status !== 'closed' && (hasSelector(rule) || followsRuleWithoutSelector)) {
         decidingRule.fill(0);

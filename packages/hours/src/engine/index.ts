@@ -1,6 +1,6 @@
 // The opening-hours engine: no DOM, no dependencies. parse.ts documents the supported OSM subset,
 // evaluate.ts precedence and time zones, holidays.ts the holiday decisions. The schema.org converter
-// lives in schema-org.ts, outside this entry, so that the 4 kB budget holds for what pages ship.
+// lives in schema-org.ts, outside this entry, so that pages that show hours do not ship it.
 export { parseOpeningHours, OpeningHoursError } from './parse.js';
 export type { ParsedHours, Rule, RuleStatus } from './parse.js';
 export { Schedule } from './evaluate.js';

@@ -1,7 +1,7 @@
 // schema.org OpeningHoursSpecification <-> the OSM subset.
 //
-// Not exported from index.ts, so that pages that only show hours do not ship it (the engine's 4 kB
-// budget); the package can expose it as "@wegweiser/hours/engine/schema-org".
+// Not exported from index.ts, so that pages that only show hours do not ship it; the package exposes
+// it as "@wegweiser/hours/engine/schema-org".
 //
 // Reading: each object says "open from `opens` to `closes` on `dayOfWeek`" (names or schema.org URLs,
 // PublicHolidays = PH; no dayOfWeek = every day), optionally only from `validFrom` to `validThrough`
