@@ -39,8 +39,9 @@ for (const [file, pattern, replacement] of [
 
 // The widget files, exactly as @wegweiser/widgets ships them.
 cpSync(widgets, join(plugin, 'assets'), { recursive: true });
-// The finder's own schema: WordPress checks centres against the same file.
+// The widgets' own schemas: WordPress checks centres and checklist content against the same files.
 cpSync(join(packages, 'service-finder', 'schema', 'directory.schema.json'), join(plugin, 'includes', 'directory.schema.json'));
+cpSync(join(packages, 'checklist', 'schema', 'checklist-content.schema.json'), join(plugin, 'includes', 'checklist-content.schema.json'));
 
 // The pictogram catalogue for the picker: ids, English and German names, search words.
 const germanNames = Object.fromEntries(
@@ -51,7 +52,9 @@ const germanNames = Object.fromEntries(
 const pictograms = catalogue.map(({ id, label, keywords, keywordsDe }) => ({ id, label, labelDe: germanNames[id] ?? label, keywords, keywordsDe }));
 
 // The editor scripts: the blocks' edit views, and the centre form's hours check.
-const scripts = { editor: ['wp-block-editor', 'wp-blocks', 'wp-components', 'wp-element', 'wp-i18n'], 'centre-form': ['wp-i18n'] };
+const scripts = { editor: ['wp-block-editor', 'wp-blocks', 'wp-components', 'wp-element', 'wp-i18n'], admin: ['wp-i18n'] };
+// The source files whose strings each script carries (admin.js only imports the others).
+const scriptSources = { editor: ['editor/editor.js'], admin: ['editor/centre-form.js', 'editor/centres-import.js'] };
 await build({
   entryPoints: Object.fromEntries(Object.keys(scripts).map((name) => [name, join(here, 'editor', `${name}.js`)])),
   outdir: join(plugin, 'build'),
@@ -92,7 +95,9 @@ const blockJsons = readdirSync(join(plugin, 'blocks'), { recursive: true })
   .map((f) => join('blocks', f));
 const messages = extractMessages({
   php: phpFiles.map((f) => ({ file: f, source: readFileSync(join(plugin, f), 'utf8') })),
-  js: Object.keys(scripts).map((name) => ({ file: `editor/${name}.js`, source: readFileSync(join(here, 'editor', `${name}.js`), 'utf8') })),
+  js: Object.values(scriptSources)
+    .flat()
+    .map((file) => ({ file, source: readFileSync(join(here, file), 'utf8') })),
   blockJson: blockJsons.map((f) => ({ file: f, json: JSON.parse(readFileSync(join(plugin, f), 'utf8')) })),
 });
 const languages = join(plugin, 'languages');
@@ -108,8 +113,9 @@ for (const po of readdirSync(join(here, 'plugin', 'languages')).filter((f) => f.
   }
   writeFileSync(join(languages, `wegweiser-${locale}.mo`), writeMo(translations));
   // Each script's strings, in the file name WordPress looks for first: <domain>-<locale>-<handle>.json.
-  writeFileSync(join(languages, `wegweiser-${locale}-wegweiser-editor.json`), scriptTranslations(messages, translations, locale, 'editor/editor.js'));
-  writeFileSync(join(languages, `wegweiser-${locale}-wegweiser-centre-form.json`), scriptTranslations(messages, translations, locale, 'editor/centre-form.js'));
+  for (const [name, sources] of Object.entries(scriptSources)) {
+    writeFileSync(join(languages, `wegweiser-${locale}-wegweiser-${name}.json`), scriptTranslations(messages, translations, locale, sources));
+  }
 }
 
 const zipFile = join(dist, `wegweiser-${version}.zip`);

@@ -133,11 +133,11 @@ export function writeMo(translations) {
   return Buffer.concat([head, ...strings]);
 }
 
-/** The JSON wp.i18n reads for one script: only that script's strings. */
-export function scriptTranslations(messages, translations, locale, scriptFile) {
+/** The JSON wp.i18n reads for one script: only the strings of its source files. */
+export function scriptTranslations(messages, translations, locale, sourceFiles) {
   const data = { '': { domain: 'messages', lang: locale, 'plural-forms': 'nplurals=2; plural=(n != 1);' } };
   for (const message of messages) {
-    if (message.refs.includes(scriptFile) && translations.has(message.key)) data[message.key] = [translations.get(message.key)];
+    if (message.refs.some((ref) => sourceFiles.includes(ref)) && translations.has(message.key)) data[message.key] = [translations.get(message.key)];
   }
   return `${JSON.stringify({ domain: 'messages', locale_data: { messages: data } })}\n`;
 }

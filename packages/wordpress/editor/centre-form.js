@@ -6,11 +6,7 @@
  * the saved entry again against the directory schema (includes/centres.php).
  */
 import { parseOpeningHours, OpeningHoursError } from '@wegweiser/hours/engine';
-// The finder's own offline postcode table (GeoNames, CC BY 4.0) and its reader. The
-// package exports neither, so they come from its build output; they are only in this
-// admin script, which only the centre form loads.
-import { table } from '../../service-finder/dist/generated/places.js';
-import { Places } from '../../service-finder/dist/places.js';
+import { places as loadPlaces } from './places.js';
 
 const { __, sprintf } = wp.i18n;
 
@@ -97,9 +93,8 @@ if (postcode && lat && lon) {
   const row = document.createElement('p');
   row.append(button, ' ', status);
   lon.closest('p')?.after(row);
-  let places;
   button.addEventListener('click', () => {
-    places ??= new Places(table);
+    const places = loadPlaces();
     const place = places.postcode(postcode.value.trim());
     if (!place) {
       status.textContent = __('This postcode is not in the table. Enter the position by hand.', 'wegweiser');

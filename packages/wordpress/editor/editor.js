@@ -289,7 +289,7 @@ registerBlockType('wegweiser/checklist', {
           }),
           el(TextControl, {
             label: __('Own content file (optional)', 'wegweiser'),
-            help: __('A JSON file that adds your contacts and steps, checked by the widget. Empty: the built-in steps.', 'wegweiser'),
+            help: __('A JSON file that adds your contacts and steps, checked by the widget. Empty: the built-in steps, with the content from Settings → Wegweiser checklist.', 'wegweiser'),
             value: attributes.src,
             onChange: (value) => setAttributes({ src: value.trim() }),
           }),
@@ -301,7 +301,7 @@ registerBlockType('wegweiser/checklist', {
           }),
         ),
       ),
-      el(Canvas, { tag: 'ww-stabilisation-checklist', attributes: { mode: attributes.mode, simple: attributes.simple, src: attributes.src } }),
+      el(Canvas, { tag: 'ww-stabilisation-checklist', attributes: { mode: attributes.mode, simple: attributes.simple, src: attributes.src || site.checklistUrl } }),
     );
   },
   save: () => null,

@@ -12,6 +12,7 @@
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 delete_option( 'wegweiser_settings' );
+delete_option( 'wegweiser_checklist' );
 delete_transient( 'wegweiser_directory' );
 
 // Every centre, in any status, with its meta (wp_delete_post removes the meta too).

@@ -30,6 +30,7 @@ require_once WEGWEISER_DIR . 'includes/directory-schema.php';
 require_once WEGWEISER_DIR . 'includes/centres.php';
 require_once WEGWEISER_DIR . 'includes/centre-form.php';
 require_once WEGWEISER_DIR . 'includes/centres-import.php';
+require_once WEGWEISER_DIR . 'includes/checklist-content.php';
 require_once WEGWEISER_DIR . 'includes/blocks.php';
 require_once WEGWEISER_DIR . 'includes/quick-exit.php';
 require_once WEGWEISER_DIR . 'includes/privacy.php';

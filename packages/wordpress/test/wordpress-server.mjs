@@ -8,7 +8,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,6 +68,9 @@ async function waitFor(check, what, seconds = 30) {
  */
 export async function startWordPress({ themes = [] } = {}) {
   const { programs } = findServerPrograms();
+  // As root (CI), Apache's workers run as www-data; as anyone else, everything runs as that user.
+  const asRoot = process.getuid?.() === 0;
+  const user = userInfo().username;
   const dir = mkdtempSync(join(tmpdir(), 'ww-wordpress-'));
   // Apache's workers run as www-data and must reach the files and the database socket.
   chmodSync(dir, 0o755);
@@ -78,20 +81,20 @@ export async function startWordPress({ themes = [] } = {}) {
   const log = (name) => join(dir, `${name}.log`);
 
   // MariaDB: a data directory of its own, reachable only by its socket.
-  execFileSync(programs.installDb, ['--no-defaults', `--datadir=${db}`, '--user=root', '--skip-test-db', '--auth-root-authentication-method=socket'], { stdio: 'ignore' });
-  const mariadb = spawn(programs.mariadbd, ['--no-defaults', `--datadir=${db}`, `--socket=${socket}`, '--skip-networking', '--user=root', `--pid-file=${join(dir, 'mysqld.pid')}`, `--log-error=${log('mariadb')}`], { stdio: 'ignore' });
+  execFileSync(programs.installDb, ['--no-defaults', `--datadir=${db}`, `--user=${user}`, '--skip-test-db', '--auth-root-authentication-method=socket'], { stdio: 'ignore' });
+  const mariadb = spawn(programs.mariadbd, ['--no-defaults', `--datadir=${db}`, `--socket=${socket}`, '--skip-networking', `--user=${user}`, `--pid-file=${join(dir, 'mysqld.pid')}`, `--log-error=${log('mariadb')}`], { stdio: 'ignore' });
   processes.push(mariadb);
   await waitFor(() => existsSync(socket), 'MariaDB');
-  const sql = (statement) => execFileSync(programs.client, ['--no-defaults', `--socket=${socket}`, '-u', 'root', '-N', '-B', 'wordpress', '-e', statement], { encoding: 'utf8' });
+  const sql = (statement) => execFileSync(programs.client, ['--no-defaults', `--socket=${socket}`, '-u', user, '-N', '-B', 'wordpress', '-e', statement], { encoding: 'utf8' });
   await waitFor(() => {
     try {
-      execFileSync(programs.client, ['--no-defaults', `--socket=${socket}`, '-u', 'root', '-e', 'SELECT 1'], { stdio: 'ignore' });
+      execFileSync(programs.client, ['--no-defaults', `--socket=${socket}`, '-u', user, '-e', 'SELECT 1'], { stdio: 'ignore' });
       return true;
     } catch {
       return false;
     }
   }, 'MariaDB to accept connections');
-  execFileSync(programs.client, ['--no-defaults', `--socket=${socket}`, '-u', 'root', '-e', "CREATE DATABASE wordpress CHARACTER SET utf8mb4; CREATE USER 'wordpress'@'localhost' IDENTIFIED BY 'wordpress'; GRANT ALL ON wordpress.* TO 'wordpress'@'localhost';"]);
+  execFileSync(programs.client, ['--no-defaults', `--socket=${socket}`, '-u', user, '-e', "CREATE DATABASE wordpress CHARACTER SET utf8mb4; CREATE USER 'wordpress'@'localhost' IDENTIFIED BY 'wordpress'; GRANT ALL ON wordpress.* TO 'wordpress'@'localhost';"]);
 
   // WordPress 6.5: the PHP files, then the static files over them.
   mkdirSync(site);
@@ -187,9 +190,11 @@ add_action(
 );
 `,
   );
-  execFileSync('chown', ['-R', 'www-data:www-data', site]);
   writeFileSync(log('php-debug'), '');
-  execFileSync('chown', ['www-data:www-data', log('php-debug')]);
+  if (asRoot) {
+    execFileSync('chown', ['-R', 'www-data:www-data', site]);
+    execFileSync('chown', ['www-data:www-data', log('php-debug')]);
+  }
 
   // Apache with mod_php (prefork), configured from scratch.
   const modules = '/usr/lib/apache2/modules';
@@ -202,9 +207,7 @@ Listen 127.0.0.1:${port}
 PidFile ${join(dir, 'httpd.pid')}
 DefaultRuntimeDir ${dir}
 Mutex file:${dir} default
-User www-data
-Group www-data
-ErrorLog ${log('apache-error')}
+${asRoot ? 'User www-data\nGroup www-data\n' : ''}ErrorLog ${log('apache-error')}
 LogLevel warn
 LoadModule mpm_prefork_module ${modules}/mod_mpm_prefork.so
 LoadModule authz_core_module ${modules}/mod_authz_core.so

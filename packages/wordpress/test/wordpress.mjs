@@ -205,6 +205,30 @@ await step('Settings → Wegweiser keeps a valid relay address and public key', 
   return { ok: saved === key && relay === `${origin}/relay`, detail: `key ${saved}, relay ${relay}` };
 });
 
+// ─── The checklist's own content ─────────────────────────────────────────
+async function saveChecklistContent(json) {
+  await adminPage.goto(`${origin}/wp-admin/options-general.php?page=wegweiser-checklist`, { waitUntil: 'domcontentloaded' });
+  await adminPage.$eval('#wegweiser-checklist-content', (area, value) => (area.value = value), json);
+  await Promise.all([adminPage.waitForNavigation({ waitUntil: 'domcontentloaded' }), adminPage.click('#submit')]);
+  return adminPage.$$eval('.notice-error, .error', (list) => list.map((n) => n.innerText).join('\n'));
+}
+const checklistContent = (href) =>
+  JSON.stringify({ sections: [{ id: 'money', items: [{ id: 'benefits', contact: { name: 'Beratungsstelle Testhausen', phone: '06131 000000' }, link: { href, label: 'Mehr' } }] }] });
+await step('Settings → Wegweiser checklist refuses content with a problem and names its place', async () => {
+  const notices = await saveChecklistContent(checklistContent('javascript:alert(1)'));
+  const kept = await adminPage.$eval('#wegweiser-checklist-content', (area) => area.value);
+  return { ok: /\$\.sections\[0\]\.items\[0\]\.link\.href/.test(notices) && kept === '', detail: `notices: ${notices}; kept: ${kept}` };
+});
+await step('Settings → Wegweiser checklist keeps valid content and serves it to the checklist', async () => {
+  const notices = await saveChecklistContent(checklistContent('/kontakt/'));
+  const violations = await axeViolations(adminPage, ['#wpbody-content form']);
+  const served = await (await fetch(rest('/wegweiser/v1/checklist'))).json();
+  return {
+    ok: notices === '' && served.sections?.[0]?.items?.[0]?.contact?.name === 'Beratungsstelle Testhausen' && violations.length === 0,
+    detail: `notices: ${notices}; served: ${JSON.stringify(served)}; axe: ${violations.join(', ')}`,
+  };
+});
+
 // ─── Centres ─────────────────────────────────────────────────────────────
 const directory = async () => (await (await fetch(rest('/wegweiser/v1/directory'))).json()).centres.map((c) => c.id);
 
@@ -314,6 +338,13 @@ await step('the export is a directory file of the published centres', async () =
   return { ok: exported.version === 1 && ids.length === 3 && testhausen?.address.street === 'Beispielweg 1', detail: JSON.stringify(exported).slice(0, 500) };
 });
 
+await step('an Open Referral HSDS file is converted in the browser and imported, with the importer\'s notes', async () => {
+  const before = await directory();
+  const notice = await importDirectory(join(root, 'packages', 'service-finder', 'test', 'fixtures', 'hsds-compiled.json'));
+  const after = await directory();
+  return { ok: /Converted from HSDS/.test(notice) && after.length > before.length, detail: `notice: ${notice.slice(0, 600)}; before ${before.length}, after ${after.length}` };
+});
+
 // ─── Pages with every block, saved through the REST API ──────────────────
 const blocks = `<!-- wp:paragraph --><p>Wir beraten Menschen in der Sexarbeit, die umsteigen oder aussteigen möchten.</p><!-- /wp:paragraph -->
 <!-- wp:wegweiser/quick-exit /-->
@@ -371,7 +402,8 @@ async function visit(url, { width = 1280 } = {}) {
     const notUpgraded = tags.flatMap((tag) => [...document.querySelectorAll(tag)].filter((e) => !(e.shadowRoot && e.shadowRoot.childElementCount > 0)).map(() => tag));
     const grid = document.querySelector('.ww-pictogram-grid');
     const gridColumns = grid ? getComputedStyle(grid).gridTemplateColumns.split(' ').length : 0;
-    return { count, notUpgraded, cls: window.__wwLayoutShift, gridCards: grid?.querySelectorAll('ww-pictogram-card').length ?? 0, gridColumns };
+    const checklistContact = /Beratungsstelle Testhausen/.test(document.querySelector('ww-stabilisation-checklist')?.shadowRoot?.textContent ?? '');
+    return { count, notUpgraded, cls: window.__wwLayoutShift, checklistContact, gridCards: grid?.querySelectorAll('ww-pictogram-card').length ?? 0, gridColumns };
   }, tags);
   const violations = await axeViolations(page, tags);
   return { page, context, log, state: { ...state, upgraded }, violations };
@@ -388,6 +420,7 @@ for (const theme of themes) {
       measured.push({ label, cls: state.cls });
       if (width === 1280) {
         check(`${label}: every widget is there and upgrades`, state.upgraded && tags.every((t) => state.count[t] >= 1), JSON.stringify(state));
+        check(`${label}: the checklist shows the site's own contact from the settings`, state.checklistContact, JSON.stringify(state));
         check(`${label}: the card grid holds its two cards side by side`, state.gridCards === 2 && state.gridColumns >= 2, JSON.stringify(state));
         check(`${label}: axe finds no violations in the widgets`, violations.length === 0, violations.join('\n'));
         check(`${label}: no console errors`, log.errors.length === 0, log.errors.join('\n'));

@@ -49,6 +49,7 @@ add_action(
 		$settings = wegweiser_settings();
 		$data     = array(
 			'directoryUrl'  => wegweiser_directory_url(),
+			'checklistUrl'  => wegweiser_checklist_url(),
 			'settingsUrl'   => current_user_can( 'manage_options' ) ? admin_url( 'options-general.php?page=wegweiser' ) : '',
 			'centresUrl'    => current_user_can( 'wegweiser_manage_centres' ) ? admin_url( 'edit.php?post_type=' . WEGWEISER_CENTRE_TYPE ) : '',
 			'relay'         => $settings['relay_url'],

@@ -18,18 +18,21 @@ add_action(
 /*
  * The centre form checks each opening-hours field with the badge's own parser
  * while the editor types, and previews a valid value as the badge with the
- * coming week (editor/centre-form.js, and the widget code as on the site).
+ * coming week; the import page converts HSDS files in the browser
+ * (editor/admin.js, and the widget code as on the site).
  */
 add_action(
 	'admin_enqueue_scripts',
 	function () {
 		$screen = get_current_screen();
-		if ( ! $screen || 'post' !== $screen->base || WEGWEISER_CENTRE_TYPE !== $screen->post_type ) {
+		$centre_form = $screen && 'post' === $screen->base && WEGWEISER_CENTRE_TYPE === $screen->post_type;
+		$import_page = $screen && '_page_wegweiser-centres-transfer' === substr( $screen->base, -32 );
+		if ( ! $centre_form && ! $import_page ) {
 			return;
 		}
-		$asset = include WEGWEISER_DIR . 'build/centre-form.asset.php';
-		wp_enqueue_script( 'wegweiser-centre-form', WEGWEISER_URL . 'build/centre-form.js', $asset['dependencies'], $asset['version'], true );
-		wp_set_script_translations( 'wegweiser-centre-form', 'wegweiser', WEGWEISER_DIR . 'languages' );
+		$asset = include WEGWEISER_DIR . 'build/admin.asset.php';
+		wp_enqueue_script( 'wegweiser-admin', WEGWEISER_URL . 'build/admin.js', $asset['dependencies'], $asset['version'], true );
+		wp_set_script_translations( 'wegweiser-admin', 'wegweiser', WEGWEISER_DIR . 'languages' );
 		wegweiser_enqueue_styles();
 		wp_enqueue_script( 'wegweiser-widgets-canvas', wegweiser_asset_url( 'wegweiser-loader.js' ), array(), WEGWEISER_VERSION, false );
 	}

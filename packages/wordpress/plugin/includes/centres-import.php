@@ -116,10 +116,18 @@ function wegweiser_handle_import() {
 	if ( ! current_user_can( 'manage_options' ) || ! current_user_can( 'wegweiser_manage_centres' ) ) {
 		wp_die( esc_html__( 'Only Administrators can import centres.', 'wegweiser' ), 403 );
 	}
-	if ( empty( $_FILES['wegweiser_file']['tmp_name'] ) || ! is_uploaded_file( $_FILES['wegweiser_file']['tmp_name'] ) ) { // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- a path PHP made; is_uploaded_file checks it.
+	// An HSDS file arrives converted by the import page's script (editor/centres-import.js), with the importer's notes.
+	$notes = array();
+	if ( ! empty( $_POST['wegweiser_converted'] ) ) {
+		// Decoded and checked against the schema below, like an uploaded file.
+		$json  = wp_unslash( $_POST['wegweiser_converted'] ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized
+		$notes = isset( $_POST['wegweiser_notes'] ) ? json_decode( wp_unslash( $_POST['wegweiser_notes'] ), true ) : array(); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- only ever printed escaped.
+		$notes = is_array( $notes ) ? array_slice( array_filter( $notes, 'is_string' ), 0, 50 ) : array();
+	} elseif ( ! empty( $_FILES['wegweiser_file']['tmp_name'] ) && is_uploaded_file( $_FILES['wegweiser_file']['tmp_name'] ) ) { // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- a path PHP made; is_uploaded_file checks it.
+		$json = file_get_contents( $_FILES['wegweiser_file']['tmp_name'] ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput, WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- checked by is_uploaded_file above; a local temporary file.
+	} else {
 		return array( 'error' => __( 'Choose a file first.', 'wegweiser' ) );
 	}
-	$json      = file_get_contents( $_FILES['wegweiser_file']['tmp_name'] ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput, WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- checked by is_uploaded_file above; a local temporary file.
 	$directory = json_decode( (string) $json, true );
 	if ( null === $directory && JSON_ERROR_NONE !== json_last_error() ) {
 		/* translators: %s: the JSON parser's message */
@@ -132,7 +140,10 @@ function wegweiser_handle_import() {
 			'problems' => $problems,
 		);
 	}
-	return array( 'counts' => wegweiser_import_directory( $directory ) );
+	return array(
+		'counts' => wegweiser_import_directory( $directory ),
+		'notes'  => $notes,
+	);
 }
 
 /** Export: the published centres as a directory file (addresses kept: this is the site's own backup). */
@@ -160,7 +171,15 @@ function wegweiser_render_transfer_page() {
 
 	if ( isset( $result['counts'] ) ) {
 		/* translators: 1: number of centres added, 2: number of centres updated */
-		echo '<div class="notice notice-success" role="status"><p>' . esc_html( sprintf( __( 'Imported: %1$d added, %2$d updated.', 'wegweiser' ), $result['counts']['added'], $result['counts']['updated'] ) ) . '</p></div>';
+		echo '<div class="notice notice-success" role="status"><p>' . esc_html( sprintf( __( 'Imported: %1$d added, %2$d updated.', 'wegweiser' ), $result['counts']['added'], $result['counts']['updated'] ) ) . '</p>';
+		if ( $result['notes'] ) {
+			echo '<p>' . esc_html__( 'Converted from HSDS. The importer\'s notes (what it guessed or left out):', 'wegweiser' ) . '</p><ul>';
+			foreach ( $result['notes'] as $note ) {
+				echo '<li>' . esc_html( $note ) . '</li>';
+			}
+			echo '</ul>';
+		}
+		echo '</div>';
 	} elseif ( isset( $result['error'] ) ) {
 		echo '<div class="notice notice-error" role="alert" id="wegweiser-import-problems"><p>' . esc_html( $result['error'] ) . '</p>';
 		if ( ! empty( $result['problems'] ) ) {
@@ -175,11 +194,12 @@ function wegweiser_render_transfer_page() {
 
 	if ( current_user_can( 'manage_options' ) ) {
 		echo '<h2>' . esc_html__( 'Import', 'wegweiser' ) . '</h2>';
-		echo '<p>' . esc_html__( 'A directory file in the format of the Wegweiser service finder (JSON). Centres with an id that already exists are updated, the others are added and published. If the file has any problem, nothing is changed and every problem is listed.', 'wegweiser' ) . '</p>';
-		echo '<form method="post" enctype="multipart/form-data">';
+		echo '<p>' . esc_html__( 'A directory file in the format of the Wegweiser service finder (JSON), or an Open Referral HSDS file, which is converted in your browser first. Centres with an id that already exists are updated, the others are added and published. If the file has any problem, nothing is changed and every problem is listed.', 'wegweiser' ) . '</p>';
+		echo '<form method="post" enctype="multipart/form-data" id="wegweiser-import-form">';
 		wp_nonce_field( 'wegweiser_import', 'wegweiser_import_nonce' );
-		echo '<p><label for="wegweiser-file">' . esc_html__( 'Directory file (.json)', 'wegweiser' ) . '</label><br><input type="file" id="wegweiser-file" name="wegweiser_file" accept=".json,application/json" required></p>';
+		echo '<p><label for="wegweiser-file">' . esc_html__( 'Directory file (.json)', 'wegweiser' ) . '</label><br><input type="file" id="wegweiser-file" name="wegweiser_file" accept=".json,application/json"></p>';
 		submit_button( __( 'Import centres', 'wegweiser' ), 'primary', 'submit', false );
+		echo '<p id="wegweiser-import-status" role="status"></p>';
 		echo '</form>';
 	}
 

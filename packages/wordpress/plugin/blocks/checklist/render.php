@@ -14,8 +14,10 @@ $wegweiser_attrs = array( 'mode' => 'counsellor' === $attributes['mode'] ? 'coun
 if ( $attributes['simple'] ) {
 	$wegweiser_attrs['simple'] = '';
 }
-if ( '' !== $attributes['src'] ) {
-	$wegweiser_attrs['src'] = esc_url_raw( $attributes['src'] );
+// The block's own file, else the site's content from Settings → Wegweiser checklist.
+$wegweiser_src = '' !== $attributes['src'] ? esc_url_raw( $attributes['src'] ) : wegweiser_checklist_url();
+if ( '' !== $wegweiser_src ) {
+	$wegweiser_attrs['src'] = $wegweiser_src;
 }
 $wegweiser_intro = '' !== $attributes['intro'] ? $attributes['intro'] : __( 'First steps to a stable life: money, housing, health, residence, then new work. We help with every step.', 'wegweiser' );
 ?>
