@@ -7,6 +7,8 @@
  *   credential --centre <id>                         create a team credential for the inbox
  *   read --key <file> [--db relay.sqlite] [--delete] decrypt and show stored conversations
  *   decrypt --key <file>                             decrypt envelopes (JSON, one per line) from stdin
+ *   backup --db <db> --out <file>                    a copy of the database, safe while the relay runs
+ *   restore --from <file> --db <db> [--force]        put a backup in place for a stopped relay
  *   demo                                             a local relay with the public DEMO key, for Storybook
  *
  * The passphrase is asked for on the terminal (not echoed), or read from
@@ -23,6 +25,7 @@ import { startRelay } from './server.js';
 import { openStore } from './store.js';
 import { credentialEntry, newCredential } from './team.js';
 import { sessionsCommand, sessionsUsage } from './sessions-command.js';
+import { backup, BackupError, backupUsage, restore } from './backup.js';
 
 const usage = `Usage: wegweiser-relay <command>
 
@@ -42,7 +45,8 @@ const usage = `Usage: wegweiser-relay <command>
       Decrypt envelopes (JSON, one per line) from standard input.
   demo
       A local relay on http://127.0.0.1:8787 with the public DEMO key, for Storybook.
-${sessionsUsage}`;
+${sessionsUsage}
+${backupUsage}`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -199,6 +203,22 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'sessions':
       return sessionsCommand(args);
+    case 'backup': {
+      const database = option(args, 'db');
+      const out = option(args, 'out');
+      if (!database || !out) throw new BackupError('Give the database and the backup file: backup --db <relay.sqlite | postgres://…> --out <file>.');
+      backup(database, out);
+      process.stderr.write(`Backup written to ${out}. It holds deleted conversations for as long as it exists: keep it no longer than RELAY_RETENTION_DAYS.\n`);
+      return 0;
+    }
+    case 'restore': {
+      const from = option(args, 'from');
+      const database = option(args, 'db');
+      if (!from || !database) throw new BackupError('Give the backup and the database: restore --from <file> --db <relay.sqlite | postgres://…> [--force].');
+      restore(from, database, { force: args.includes('--force') });
+      process.stderr.write(`Restored ${from} as ${database}. Start the relay.\n`);
+      return 0;
+    }
     case 'decrypt': {
       const key = await loadKey(args);
       const input = readFileSync(0, 'utf8');
@@ -223,7 +243,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof KeyFileError || error instanceof ConfigError || (error as Error)?.name === 'EnvelopeError';
+    const known = error instanceof KeyFileError || error instanceof ConfigError || error instanceof BackupError || (error as Error)?.name === 'EnvelopeError';
     process.stderr.write(`wegweiser-relay: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
     process.exitCode = 1;
   },
