@@ -91,7 +91,7 @@ function wegweiser_schema_show( $value ) {
 	return mb_strlen( $text ) > 60 ? mb_substr( $text, 0, 57 ) . '…' : $text;
 }
 
-/** Checks $value against $schema, appending problems to $out. Messages are English, like the widgets'. */
+/** Checks $value against $schema, appending problems to $out, in the admin's language. */
 function wegweiser_schema_check( $root, $schema, $value, $path, &$out ) {
 	$add = function ( $keyword, $message ) use ( $path, &$out ) {
 		$out[] = array(
@@ -110,23 +110,28 @@ function wegweiser_schema_check( $root, $schema, $value, $path, &$out ) {
 			$ok = $ok || wegweiser_schema_has_type( $value, $type );
 		}
 		if ( ! $ok ) {
-			$add( 'type', 'expected ' . implode( ' or ', $types ) . ', found ' . wegweiser_schema_type( $value ) );
+			/* translators: 1: the JSON types allowed, 2: the JSON type found */
+			$add( 'type', sprintf( __( 'expected %1$s, found %2$s', 'wegweiser' ), implode( ' | ', $types ), wegweiser_schema_type( $value ) ) );
 			return;
 		}
 	}
 	if ( array_key_exists( 'const', $schema ) && $value !== $schema['const'] ) {
-		$add( 'const', 'must be ' . wegweiser_schema_show( $schema['const'] ) );
+		/* translators: %s: the only value allowed */
+		$add( 'const', sprintf( __( 'must be %s', 'wegweiser' ), wegweiser_schema_show( $schema['const'] ) ) );
 	}
 	if ( isset( $schema['enum'] ) && ! in_array( $value, $schema['enum'], true ) ) {
-		$add( 'enum', wegweiser_schema_show( $value ) . ' is not one of ' . implode( ', ', array_map( 'wegweiser_schema_show', $schema['enum'] ) ) );
+		/* translators: 1: the value found, 2: the values allowed */
+		$add( 'enum', sprintf( __( '%1$s is not one of %2$s', 'wegweiser' ), wegweiser_schema_show( $value ), implode( ', ', array_map( 'wegweiser_schema_show', $schema['enum'] ) ) ) );
 	}
 	if ( is_string( $value ) ) {
 		$length = mb_strlen( $value );
 		if ( isset( $schema['minLength'] ) && $length < $schema['minLength'] ) {
-			$add( 'minLength', 1 === $schema['minLength'] ? 'must not be empty' : 'must have at least ' . $schema['minLength'] . ' characters' );
+			/* translators: %d: the least number of characters */
+			$add( 'minLength', 1 === $schema['minLength'] ? __( 'must not be empty', 'wegweiser' ) : sprintf( __( 'must have at least %d characters', 'wegweiser' ), $schema['minLength'] ) );
 		}
 		if ( isset( $schema['maxLength'] ) && $length > $schema['maxLength'] ) {
-			$add( 'maxLength', 'must have at most ' . $schema['maxLength'] . ' characters (has ' . $length . ')' );
+			/* translators: 1: the largest number of characters, 2: the number it has */
+			$add( 'maxLength', sprintf( __( 'must have at most %1$d characters (has %2$d)', 'wegweiser' ), $schema['maxLength'], $length ) );
 		}
 		$format_ok = true;
 		if ( isset( $schema['format'] ) ) {
@@ -136,28 +141,34 @@ function wegweiser_schema_check( $root, $schema, $value, $path, &$out ) {
 				$format_ok = (bool) preg_match( '/^[^\s@]+@[^\s@]+\.[^\s@]+$/', $value );
 			}
 			if ( ! $format_ok ) {
-				$add( 'format', wegweiser_schema_show( $value ) . ' is not a valid ' . $schema['format'] );
+				/* translators: 1: the value, 2: the format's name (date, email) */
+				$add( 'format', sprintf( __( '%1$s is not a valid %2$s', 'wegweiser' ), wegweiser_schema_show( $value ), $schema['format'] ) );
 			}
 		}
 		if ( $format_ok && isset( $schema['pattern'] ) && ! preg_match( wegweiser_schema_regex( $schema['pattern'] ), $value ) ) {
-			$add( 'pattern', wegweiser_schema_show( $value ) . ' does not match ' . $schema['pattern'] );
+			/* translators: 1: the value, 2: the regular expression it must match */
+			$add( 'pattern', sprintf( __( '%1$s does not match %2$s', 'wegweiser' ), wegweiser_schema_show( $value ), $schema['pattern'] ) );
 		}
 	}
 	if ( is_int( $value ) || is_float( $value ) ) {
 		if ( isset( $schema['minimum'] ) && $value < $schema['minimum'] ) {
-			$add( 'minimum', 'must be at least ' . $schema['minimum'] );
+			/* translators: %s: the least value */
+			$add( 'minimum', sprintf( __( 'must be at least %s', 'wegweiser' ), $schema['minimum'] ) );
 		}
 		if ( isset( $schema['maximum'] ) && $value > $schema['maximum'] ) {
-			$add( 'maximum', 'must be at most ' . $schema['maximum'] );
+			/* translators: %s: the largest value */
+			$add( 'maximum', sprintf( __( 'must be at most %s', 'wegweiser' ), $schema['maximum'] ) );
 		}
 	}
 	$type = wegweiser_schema_type( $value );
 	if ( 'array' === $type ) {
 		if ( isset( $schema['minItems'] ) && count( $value ) < $schema['minItems'] ) {
-			$add( 'minItems', 'must have at least ' . $schema['minItems'] . ' item(s)' );
+			/* translators: %d: the least number of items */
+			$add( 'minItems', sprintf( __( 'must have at least %d item(s)', 'wegweiser' ), $schema['minItems'] ) );
 		}
 		if ( isset( $schema['maxItems'] ) && count( $value ) > $schema['maxItems'] ) {
-			$add( 'maxItems', 'must have at most ' . $schema['maxItems'] . ' item(s)' );
+			/* translators: %d: the largest number of items */
+			$add( 'maxItems', sprintf( __( 'must have at most %d item(s)', 'wegweiser' ), $schema['maxItems'] ) );
 		}
 		if ( ! empty( $schema['uniqueItems'] ) ) {
 			$seen = array();
@@ -167,7 +178,8 @@ function wegweiser_schema_check( $root, $schema, $value, $path, &$out ) {
 					$out[] = array(
 						'path'    => wegweiser_schema_child_path( $path, $i ),
 						'keyword' => 'uniqueItems',
-						'message' => 'repeats an earlier item ' . wegweiser_schema_show( $item ),
+						/* translators: %s: the repeated item */
+						'message' => sprintf( __( 'repeats an earlier item %s', 'wegweiser' ), wegweiser_schema_show( $item ) ),
 					);
 				}
 				$seen[ $key ] = true;
@@ -182,11 +194,13 @@ function wegweiser_schema_check( $root, $schema, $value, $path, &$out ) {
 	if ( 'object' === $type || ( array() === $value && ( isset( $schema['properties'] ) || isset( $schema['required'] ) ) ) ) {
 		foreach ( isset( $schema['required'] ) ? $schema['required'] : array() as $key ) {
 			if ( ! array_key_exists( $key, $value ) ) {
-				$add( 'required', 'missing required field "' . $key . '"' );
+				/* translators: %s: the name of the missing field */
+				$add( 'required', sprintf( __( 'missing required field "%s"', 'wegweiser' ), $key ) );
 			}
 		}
 		if ( isset( $schema['minProperties'] ) && count( $value ) < $schema['minProperties'] ) {
-			$add( 'minProperties', 'must have at least ' . $schema['minProperties'] . ' field(s)' );
+			/* translators: %d: the least number of fields */
+			$add( 'minProperties', sprintf( __( 'must have at least %d field(s)', 'wegweiser' ), $schema['minProperties'] ) );
 		}
 		foreach ( $value as $key => $child ) {
 			$key   = (string) $key;
@@ -206,7 +220,8 @@ function wegweiser_schema_check( $root, $schema, $value, $path, &$out ) {
 				$out[] = array(
 					'path'    => $at,
 					'keyword' => 'additionalProperties',
-					'message' => 'unknown field "' . $key . '"',
+					/* translators: %s: the name of the unknown field */
+					'message' => sprintf( __( 'unknown field "%s"', 'wegweiser' ), $key ),
 				);
 			}
 		}
@@ -224,7 +239,8 @@ function wegweiser_schema_check( $root, $schema, $value, $path, &$out ) {
 			$passing  += empty( $found ) ? 1 : 0;
 		}
 		if ( 'oneOf' === $keyword && $passing > 1 ) {
-			$add( 'oneOf', 'matches ' . $passing . ' of the allowed forms, but must match exactly one' );
+			/* translators: %d: how many of the allowed forms the value matches */
+			$add( 'oneOf', sprintf( __( 'matches %d of the allowed forms, but must match exactly one', 'wegweiser' ), $passing ) );
 		}
 		if ( 0 === $passing ) {
 			// The closest form (right type, fewest problems) says most about what was meant.
@@ -242,7 +258,8 @@ function wegweiser_schema_check( $root, $schema, $value, $path, &$out ) {
 					$closest = $result;
 				}
 			}
-			$add( $keyword, 'matches none of the ' . count( $schema[ $keyword ] ) . ' allowed forms; closest: ' . $closest[0]['path'] . ' ' . $closest[0]['message'] );
+			/* translators: 1: the number of allowed forms, 2: the place of the closest form's first problem, 3: that problem */
+			$add( $keyword, sprintf( __( 'matches none of the %1$d allowed forms; closest: %2$s %3$s', 'wegweiser' ), count( $schema[ $keyword ] ), $closest[0]['path'], $closest[0]['message'] ) );
 			$out = array_merge( $out, $closest );
 		}
 	}
