@@ -318,6 +318,18 @@ export class StabilisationChecklist extends WegweiserElement {
     this.notice = { kind: 'stopped' };
   }
 
+  /** "Delete everything" asks first; focus goes to the button that confirms. */
+  private askBeforeDeleting(): void {
+    this.confirming = true;
+    this.focusAfterUpdate = '.confirm .danger';
+  }
+
+  /** "Cancel": nothing is deleted; focus returns to "Delete everything". */
+  private keepEverything(): void {
+    this.confirming = false;
+    this.focusAfterUpdate = '.danger';
+  }
+
   /** Removes every status and note from memory and from the browser's storage. */
   deleteEverything(): void {
     this.forget();
@@ -638,7 +650,7 @@ export class StabilisationChecklist extends WegweiserElement {
         <input type="file" accept=".json,application/json" hidden @change=${(e: Event) => this.onFileChosen(e)} />
         ${this.confirming
           ? nothing
-          : html`<button type="button" class="danger" @click=${() => ((this.confirming = true), (this.focusAfterUpdate = '.confirm .danger'))}>
+          : html`<button type="button" class="danger" @click=${this.askBeforeDeleting}>
               ${msg('Delete everything')}
             </button>`}
       </div>
@@ -646,7 +658,7 @@ export class StabilisationChecklist extends WegweiserElement {
         ? html`<div class="actions confirm" role="group" aria-labelledby="confirm-text">
             <p id="confirm-text">${msg('Delete every status and note, also from this device?')}</p>
             <button type="button" class="danger" @click=${() => this.deleteEverything()}>${msg('Yes, delete everything')}</button>
-            <button type="button" @click=${() => ((this.confirming = false), (this.focusAfterUpdate = '.danger'))}>${msg('Cancel')}</button>
+            <button type="button" @click=${this.keepEverything}>${msg('Cancel')}</button>
           </div>`
         : nothing}
       <p role="status">${noticeText}</p>

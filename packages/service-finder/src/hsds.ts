@@ -960,7 +960,16 @@ export function importHsds(input: unknown, options: HsdsOptions = {}): HsdsImpor
       return true;
     });
     if (!pairs.length && org) {
-      const locs = r.kids(org, 'locations').map((l) => r.nodes.get(l.path) ?? (r.nodes.set(l.path, l), l)).filter((l) => (r.peek(l, 'location_type') ?? 'physical').toLowerCase() === 'physical');
+      const locs = r
+        .kids(org, 'locations')
+        .map((location) => {
+          // The same location seen before (under a service) is the node already marked.
+          const known = r.nodes.get(location.path);
+          if (known) return known;
+          r.nodes.set(location.path, location);
+          return location;
+        })
+        .filter((location) => (r.peek(location, 'location_type') ?? 'physical').toLowerCase() === 'physical');
       if (locs.length === 1) {
         pairs = [{ loc: locs[0]! }];
         if (locs[0]!.obj['location_type'] !== undefined) r.mark(locs[0]!, 'location_type');
