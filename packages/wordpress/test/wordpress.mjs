@@ -629,6 +629,13 @@ await step('with the site language German, the plugin speaks German (.mo, block 
       .then(() => true)
       .catch(() => false);
     if (!sidebar) found.push('sidebar: "Show the coming week" not in German (editor JSON translations)');
+    // The live badge in the canvas speaks the site's language, whatever the editor's.
+    const frame = await (await adminPage.waitForSelector('iframe[name="editor-canvas"]')).contentFrame();
+    const badge = await frame
+      .waitForFunction(() => /Zeitzone|Öffnet|geöffnet|geschlossen/i.test(document.querySelector('ww-hours-badge')?.shadowRoot?.textContent ?? ''), { timeout: 20000 })
+      .then(() => '')
+      .catch(async () => frame.evaluate(() => document.querySelector('ww-hours-badge')?.shadowRoot?.textContent.trim().slice(0, 200) ?? 'no badge'));
+    if (badge) found.push(`the badge in the canvas is not German: ${badge}`);
     const menu = await adminPage.$eval('#adminmenu', (menu) => menu.innerText);
     if (!/Beratungsstellen/.test(menu)) found.push('admin menu: no "Beratungsstellen"');
     await shot(adminPage, 'editor-german');
