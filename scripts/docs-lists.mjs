@@ -1,8 +1,12 @@
-// Lists in the docs that name the packages are made from the workspace, so
-// they cannot go stale: the README's package table is written between
-// `<!-- packages:start -->` and `<!-- packages:end -->` from each package's
-// name, description and privacy. `node scripts/docs-lists.mjs` rewrites it;
-// scripts/test/docs-lists.test.mjs fails when it is stale.
+// Lists in the docs that name packages or widgets are made from the workspace,
+// so they cannot go stale:
+// - the README's package table (between `<!-- packages:start -->` and
+//   `<!-- packages:end -->`), from each package's name, description and privacy;
+// - the "where to find each widget" table in docs/contributing.md (between
+//   `<!-- widgets:start -->` and `<!-- widgets:end -->`), from the define files,
+//   the test files and the stories that name each tag.
+// `node scripts/docs-lists.mjs` rewrites both; scripts/test/docs-lists.test.mjs
+// fails when one is stale.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,19 +34,57 @@ export function packageTable() {
   return ['| Package | What it is |', '| --- | --- |', ...rows].join('\n');
 }
 
-const start = '<!-- packages:start -->';
-const end = '<!-- packages:end -->';
+/** Every custom element the packages define: its tag, class, package and the files a newcomer looks for. */
+export function widgets() {
+  const stories = readdirSync(join(root, 'stories')).filter((file) => file.endsWith('.stories.ts'));
+  const found = [];
+  for (const { folder, manifest } of workspacePackages()) {
+    const src = join(root, 'packages', folder, 'src');
+    if (!existsSync(src)) continue;
+    for (const file of readdirSync(src).filter((name) => /^define.*\.ts$/.test(name)).sort()) {
+      const match = /customElements\.define\('(ww-[a-z-]+)', (\w+)\)/.exec(readFileSync(join(src, file), 'utf8'));
+      if (!match) continue;
+      const [, tag, className] = match;
+      const testDir = join(root, 'packages', folder, 'test');
+      const tests = existsSync(testDir)
+        ? readdirSync(testDir)
+            .filter((name) => name.endsWith('.test.ts') && !name.endsWith('.node.test.ts'))
+            .filter((name) => readFileSync(join(testDir, name), 'utf8').includes(`<${tag}`))
+            .sort()
+        : [];
+      const storyFiles = stories.filter((name) => readFileSync(join(root, 'stories', name), 'utf8').includes(`component: '${tag}'`));
+      found.push({ tag, className, folder, name: manifest.name, define: file, tests, stories: storyFiles });
+    }
+  }
+  return found.sort((a, b) => a.tag.localeCompare(b.tag));
+}
 
-/** `text` with the part between the markers replaced by `table`. */
-export function withPackageTable(text, table = packageTable()) {
+export function widgetTable() {
+  const rows = widgets().map((widget) => {
+    const pkg = `packages/${widget.folder}`;
+    const stories = widget.stories.map((name) => `[${name}](../stories/${name})`).join(', ');
+    return `| \`<${widget.tag}>\` | [\`${widget.name}\`](../${pkg}) | [${widget.className}.ts](../${pkg}/src/${widget.className}.ts), [${widget.define}](../${pkg}/src/${widget.define}) | [test/](../${pkg}/test) | ${stories} |`;
+  });
+  return ['| Tag | Package | Class, registration | Tests | Stories |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** `text` with the part between `<!-- name:start -->` and `<!-- name:end -->` replaced by `table`. */
+function withTable(text, name, table, file) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md needs the markers ${start} and ${end}`);
+  if (from < 0 || to < from) throw new Error(`${file} needs the markers ${start} and ${end}`);
   return `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`;
 }
+
+export const withPackageTable = (text, table = packageTable()) => withTable(text, 'packages', table, 'README.md');
+export const withWidgetTable = (text, table = widgetTable()) => withTable(text, 'widgets', table, 'docs/contributing.md');
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const readme = join(root, 'README.md');
   writeFileSync(readme, withPackageTable(readFileSync(readme, 'utf8')));
-  console.log('README.md: package table written');
+  const contributing = join(root, 'docs/contributing.md');
+  writeFileSync(contributing, withWidgetTable(readFileSync(contributing, 'utf8')));
+  console.log('README.md: package table written; docs/contributing.md: widget table written');
 }

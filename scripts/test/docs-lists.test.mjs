@@ -3,9 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { withPackageTable, workspacePackages } from '../docs-lists.mjs';
+import { widgets, withPackageTable, withWidgetTable, workspacePackages } from '../docs-lists.mjs';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const contributing = readFileSync(new URL('../../docs/contributing.md', import.meta.url), 'utf8');
 
 test('the README package table is current (run `node scripts/docs-lists.mjs`)', () => {
   assert.equal(withPackageTable(readme), readme);
@@ -14,4 +15,17 @@ test('the README package table is current (run `node scripts/docs-lists.mjs`)', 
 test('the README names every workspace package, and nothing in it is "coming" that exists', () => {
   for (const { manifest } of workspacePackages()) assert.ok(readme.includes(`\`${manifest.name}\``), manifest.name);
   assert.doesNotMatch(readme, /\bcoming\b|\bplanned\b/i);
+});
+
+test('the widget table in docs/contributing.md is current (run `node scripts/docs-lists.mjs`)', () => {
+  assert.equal(withWidgetTable(contributing), contributing);
+});
+
+test('every widget has a class file, a browser test and a story', () => {
+  const found = widgets();
+  assert.ok(found.length >= 8, `${found.length} widgets`);
+  for (const widget of found) {
+    assert.ok(widget.tests.length > 0, `${widget.tag}: no browser test renders it`);
+    assert.ok(widget.stories.length > 0, `${widget.tag}: no story has it as its component`);
+  }
 });
