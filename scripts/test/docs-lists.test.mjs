@@ -29,11 +29,3 @@ test('every widget has a class file, a browser test and a story', () => {
     assert.ok(widget.stories.length > 0, `${widget.tag}: no story has it as its component`);
   }
 });
-
-test('the accessibility statement names every published package in its status table', () => {
-  const statement = readFileSync(new URL('../../docs/accessibility-statement.md', import.meta.url), 'utf8');
-  const release = statement.split('\n').find((line) => line.startsWith('| 0.1.0')) ?? '';
-  for (const { manifest } of workspacePackages().filter(({ manifest }) => manifest.private !== true)) {
-    assert.ok(release.includes(manifest.name.replace('@wegweiser/', '')), `${manifest.name} is not in the statement's status table`);
-  }
-});
