@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..', '..');
-export const distDir = join(root, 'packages', 'widgets', 'dist');
+// WW_SR_DIST points at another build, e.g. a deliberately broken copy to show a scenario failing.
+export const distDir = process.env.WW_SR_DIST ?? join(root, 'packages', 'widgets', 'dist');
 const mounts = [
   ['/wegweiser/', distDir],
   ['/', join(here, 'pages')],
