@@ -25,6 +25,8 @@ interface Item {
   at: number;
   /** null: the item could not be decrypted (shown as such in its place). */
   message: Plaintext | null;
+  /** Whether it holds its place in the conversation (conversation.ts `checkChain`); false is shown as a warning. */
+  intact: boolean;
 }
 
 const client = () => import('./relay-client.js');
@@ -45,7 +47,7 @@ const client = () => import('./relay-client.js');
  * @csspart status - Boxes that say what went wrong or what happened.
  *
  * @fires ww-error - `contact-replies/missing-public-key`, `contact-replies/invalid-public-key`, `contact-replies/missing-relay`,
- *   `contact-replies/invalid-relay`, `contact-replies/relay-unreachable`, `contact-replies/relay-refused`, `contact-replies/decryption-failed`.
+ *   `contact-replies/invalid-relay`, `contact-replies/relay-unreachable`, `contact-replies/relay-refused`, `contact-replies/decryption-failed`, `contact-replies/unverified` (an item that does not hold its place in the conversation).
  *
  * @status experimental
  * @since 0.2.0
@@ -234,21 +236,19 @@ export class ContactReplies extends WegweiserElement {
     });
   }
 
-  /** Fetches and decrypts the conversation. */
+  /** Fetches, decrypts and checks the conversation: the team's answers open only with the centre's key. */
   private async load(): Promise<void> {
     const keys = this.keys!;
-    const [{ readConversation }, { open }] = await Promise.all([client(), import('./envelope.js')]);
+    const [{ readConversation }, { openItems, checkChain }, key] = await Promise.all([client(), import('./conversation.js'), this.key!]);
     const conversation = await readConversation(this.relayUrl, { mailbox: keys.mailbox, secret: keys.secret });
-    const items: Item[] = [];
-    for (const item of conversation.items) {
-      let message: Plaintext | null = null;
-      try {
-        message = await open(item.envelope, keys.privateKey, 'person');
-      } catch (error) {
-        this.reportError('contact-replies/decryption-failed', `Message ${item.id} cannot be decrypted with this code.`, error);
-      }
-      items.push({ id: item.id, author: item.author, at: item.at, message });
-    }
+    const opened = await openItems(conversation.items, keys.privateKey, 'person', { centre: key.publicKey, person: keys.recipient.publicKey });
+    const intact = await checkChain(opened, keys.replyKey);
+    const items = conversation.items.map((item, index): Item => {
+      const { message } = opened[index]!;
+      if (!message) this.reportError('contact-replies/decryption-failed', `Message ${item.id} cannot be decrypted with this code.`);
+      else if (!intact[index]) this.reportError('contact-replies/unverified', `Message ${item.id} does not hold its place in the conversation: changed, moved or forged on the way, or one before it is missing.`);
+      return { id: item.id, author: item.author, at: item.at, message, intact: intact[index]! };
+    });
     this.items = items;
     this.closed = conversation.status === 'closed';
   }
@@ -314,11 +314,14 @@ export class ContactReplies extends WegweiserElement {
     try {
       // Sealed once per text: a retry sends the same envelopes under the same idempotency key.
       if (this.pending?.text !== this.text) {
-        const [{ sealTo }, key, { newIdempotencyKey }] = await Promise.all([import('./envelope.js'), this.key!, client()]);
-        const plaintext = { v: 1 as const, kind: 'follow-up' as const, text: this.text, formLocale: this.locale };
+        const [{ sealTo }, { nextLink }, key, { newIdempotencyKey }] = await Promise.all([import('./envelope.js'), import('./conversation.js'), this.key!, client()]);
+        // Version 2: sealed with the code's own key and linked after the last item shown.
+        const link = await nextLink(keys.replyKey, this.items.map((i) => i.message));
+        const plaintext = { v: 2 as const, kind: 'follow-up' as const, text: this.text, formLocale: this.locale, ...link };
+        const writer = { privateKey: keys.privateKey, publicKey: keys.recipient.publicKey };
         this.pending = {
-          envelope: await sealTo(key, 'centre', plaintext),
-          toPerson: await sealTo(keys.recipient, 'person', plaintext),
+          envelope: await sealTo(key, 'centre', plaintext, writer),
+          toPerson: await sealTo(keys.recipient, 'person', plaintext, writer),
           idempotencyKey: newIdempotencyKey(),
           text: this.text,
         };
@@ -449,6 +452,9 @@ export class ContactReplies extends WegweiserElement {
       ${m
         ? html`<p class="text" lang=${ifDefined((m.kind === 'reply' && m.language) || undefined)} dir="auto">${m.text}</p>`
         : html`<p class="text"><em>${msg('This message cannot be shown: it could not be decrypted.')}</em></p>`}
+      ${m && !item.intact
+        ? html`<p class="error"><span class="visually-hidden">${msg('Error:')}</span> ${msg('This message could not be checked. It may have been changed, moved or added on the way, or a message before it is missing. Do not rely on it; if in doubt, contact the counselling centre another way.')}</p>`
+        : nothing}
     </li>`;
   }
 

@@ -22,12 +22,21 @@
  * (encrypted) message as `replyKey`; the team seals its answers to it. The
  * salt includes the centre, so one code never names mailboxes at two centres.
  *
+ * Every later item (version 2, see envelope.ts) is sealed with its writer's
+ * key and linked into the conversation: `thread` = a hash of the reply key,
+ * `seq` = its place, `prev` = the digest of the item its writer saw last.
+ * `checkChain` finds, on either side, an item that was forged, relabelled,
+ * moved, repeated, taken from another conversation, or follows a missing one.
+ * What it cannot find: items missing at the end (the relay can always hold
+ * back the newest), and forgeries in a conversation that has only version-1
+ * items (from before version 2).
+ *
  * No DOM here; loaded only when a code is made or entered.
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { fromBase64url, toBase64url } from './public-key.js';
-import type { Recipient } from './envelope.js';
+import { open, type ChainLink, type Envelope, type Plaintext, type Recipient } from './envelope.js';
 
 export const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const randomLength = 18;
@@ -125,4 +134,111 @@ export async function deriveKeys(code: string, centre: string): Promise<CodeKeys
     replyKey: toBase64url(publicKey),
     privateKey,
   };
+}
+
+// ---- The chain of a conversation (version-2 items) ----
+
+/** JSON with sorted keys: the same text on both sides, whatever order a writer used. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Names a conversation in its items: a hash of the person's reply key (22 base64url characters). */
+export async function threadOf(replyKey: string): Promise<string> {
+  return toBase64url(await sha256(encoder.encode(`wegweiser-thread/v2:${replyKey}`))).slice(0, 22);
+}
+
+/** An item's digest, which the next item names as `prev`: SHA-256 of its plaintext (canonical JSON). */
+export async function itemDigest(message: Plaintext): Promise<string> {
+  return toBase64url(await sha256(encoder.encode(canonicalJson(message))));
+}
+
+/** The link for a new item written after `seen` (the conversation as its writer sees it, first message first). */
+export async function nextLink(replyKey: string, seen: readonly (Plaintext | null)[]): Promise<ChainLink> {
+  const last = seen.at(-1);
+  return { thread: await threadOf(replyKey), seq: seen.length + 1, prev: last ? await itemDigest(last) : toBase64url(new Uint8Array(32)) };
+}
+
+export type Author = 'person' | 'centre';
+
+/** An item as one side opened it. */
+export interface OpenedItem {
+  /** Who the relay says wrote it. */
+  author: Author;
+  /** The plaintext, or null when it could not be opened. */
+  message: Plaintext | null;
+  /** Whose key a version-2 item opened with; null for version 1 (base mode: anyone with the public key can make one). */
+  sender: Author | null;
+}
+
+/**
+ * Opens a conversation's envelopes for one side. A version-2 item is tried
+ * with each writer's public key (`senders`); the one that opens it is its
+ * real writer, whatever the relay says. `senders.person` is null on the
+ * team's side until the first message told the reply key.
+ */
+export async function openItems(
+  items: readonly { author: Author; envelope: Envelope }[],
+  privateKey: Uint8Array,
+  audience: 'centre' | 'person',
+  senders: { centre: Uint8Array; person: Uint8Array | null },
+): Promise<OpenedItem[]> {
+  const opened: OpenedItem[] = [];
+  let personKey = senders.person;
+  for (const { author, envelope } of items) {
+    let message: Plaintext | null = null;
+    let sender: Author | null = null;
+    for (const candidate of envelope.v === 2 ? (['person', 'centre'] as const) : [null]) {
+      const key = candidate === 'person' ? personKey : candidate === 'centre' ? senders.centre : undefined;
+      if (key === null) continue;
+      try {
+        message = await open(envelope, privateKey, audience, key);
+        sender = candidate;
+        break;
+      } catch {
+        /* the next writer, or not openable */
+      }
+    }
+    // The team learns the person's key from the first message.
+    if (opened.length === 0 && personKey === null && message?.kind === 'first-contact' && message.replyKey) personKey = fromBase64url(message.replyKey);
+    opened.push({ author, message, sender });
+  }
+  return opened;
+}
+
+/**
+ * Which items hold their place (true) in a conversation whose person has
+ * `replyKey`. An item fails when it is not what its place says: the first is
+ * not a first message by the person; a version-2 item was not written by the
+ * one its kind and the relay name, belongs to another conversation, does not
+ * follow the item before it (moved, or one is missing), or repeats one; a
+ * version-1 item comes after version-2 items (a forgery in the old format).
+ * Two writers answering the same item at once is not a failure. An item that
+ * could not be opened fails (it is shown as such anyway).
+ */
+export async function checkChain(items: readonly OpenedItem[], replyKey: string): Promise<boolean[]> {
+  const thread = await threadOf(replyKey);
+  const digests = await Promise.all(items.map((i) => (i.message ? itemDigest(i.message) : null)));
+  let sawVersion2 = false;
+  return items.map(({ author, message, sender }, index) => {
+    if (!message) return false;
+    if (index === 0) return message.kind === 'first-contact' && author === 'person' && message.replyKey === replyKey;
+    if (message.kind === 'first-contact') return false;
+    const writer: Author = message.kind === 'reply' ? 'centre' : 'person';
+    if (author !== writer) return false;
+    if (message.v === 1) return !sawVersion2;
+    sawVersion2 = true;
+    if (sender !== writer || message.thread !== thread) return false;
+    if (digests.indexOf(digests[index]!) !== index) return false;
+    const before = items[index - 1]!.message;
+    const followsPrevious = message.prev === digests[index - 1];
+    const answeredTogether = before?.v === 2 && before.prev === message.prev && items[index - 1]!.author !== author;
+    const prevIndex = digests.slice(0, index).indexOf(message.prev);
+    return (followsPrevious || answeredTogether) && prevIndex >= 0 && message.seq === prevIndex + 2;
+  });
 }

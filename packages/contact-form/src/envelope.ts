@@ -14,6 +14,15 @@
  * The plaintext is padded to a multiple of 1024 bytes, so the size the relay
  * sees says little about how much someone wrote.
  *
+ * Version 2 (issue 20) is for the items that follow a first message: the
+ * person's later messages and the team's answers. They are sealed in HPKE
+ * Auth mode with the writer's own key (the person's key from the code, or the
+ * centre's key), so only that writer can have made them, and their plaintext
+ * carries a link (`thread`, `seq`, `prev`) that places them in one
+ * conversation after one item (conversation.ts checks the chain). A first
+ * message stays version 1: nobody knows the person's key before it arrives.
+ * Readers open both versions.
+ *
  * No DOM here: the relay's command line opens messages with this module, and
  * the element loads it only when a message is sent.
  */
@@ -21,7 +30,10 @@ import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke
 import { centrePattern, fromBase64url, toBase64url, type CentreKey } from './public-key.js';
 import { maxTextLength } from './format.js';
 
+/** The version of first messages (HPKE base mode). Later items are version 2 (Auth mode). */
 export const envelopeVersion = 1;
+export const envelopeVersions = [1, 2] as const;
+export type EnvelopeVersion = (typeof envelopeVersions)[number];
 export const suiteName = 'DHKEM(X25519,HKDF-SHA256)/HKDF-SHA256/AES-256-GCM';
 export { maxTextLength } from './format.js';
 /** Longest phone number or e-mail address. */
@@ -57,22 +69,23 @@ export interface MessagePlaintext extends ContactMessage {
   replyKey: string | null;
 }
 
-/** A person's later message in a conversation (written with the code). */
-export interface FollowUpPlaintext {
-  v: 1;
-  kind: 'follow-up';
-  text: string;
-  formLocale: string;
+/**
+ * Where a version-2 item belongs: which conversation (`thread`: a hash of the
+ * person's reply key, which both sides know and the relay does not), its
+ * place (`seq`, 1 being the first message), and the item its writer saw last
+ * (`prev`: `itemDigest` of that item's plaintext).
+ */
+export interface ChainLink {
+  thread: string;
+  seq: number;
+  prev: string;
 }
 
-/** The counselling team's answer. */
-export interface ReplyPlaintext {
-  v: 1;
-  kind: 'reply';
-  text: string;
-  /** The language the answer is written in (BCP 47), for the reader's `lang`. */
-  language: string | null;
-}
+/** A person's later message in a conversation (written with the code); version 2 carries its link. */
+export type FollowUpPlaintext = { v: 1; kind: 'follow-up'; text: string; formLocale: string } | ({ v: 2; kind: 'follow-up'; text: string; formLocale: string } & ChainLink);
+
+/** The counselling team's answer; `language` is the language it is written in (BCP 47), for the reader's `lang`. */
+export type ReplyPlaintext = { v: 1; kind: 'reply'; text: string; language: string | null } | ({ v: 2; kind: 'reply'; text: string; language: string | null } & ChainLink);
 
 export type Plaintext = MessagePlaintext | FollowUpPlaintext | ReplyPlaintext;
 
@@ -93,7 +106,8 @@ export interface Recipient {
 
 /** What the relay receives and stores. */
 export interface Envelope {
-  v: 1;
+  /** 1: HPKE base mode (first messages); 2: Auth mode, with the writer's key (later items). */
+  v: EnvelopeVersion;
   centre: string;
   kid: string;
   suite: string;
@@ -112,8 +126,8 @@ const encoder = new TextEncoder();
 const suite = () => new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
 
 /** HPKE `info`: the protocol, its version, the centre, and (for envelopes a person opens) `person`. */
-export function hpkeInfo(centre: string, audience: Audience = 'centre'): Uint8Array {
-  return encoder.encode(`wegweiser-contact/v${envelopeVersion}\u0000${centre}${audience === 'person' ? '\u0000person' : ''}`);
+export function hpkeInfo(centre: string, audience: Audience = 'centre', version: EnvelopeVersion = envelopeVersion): Uint8Array {
+  return encoder.encode(`wegweiser-contact/v${version}\u0000${centre}${audience === 'person' ? '\u0000person' : ''}`);
 }
 
 /** The AEAD's associated data: the envelope header, so it cannot be swapped. */
@@ -131,7 +145,7 @@ export function checkEnvelope(value: unknown): string[] {
   const e = value as Record<string, unknown>;
   const problems: string[] = [];
   const b64 = /^[A-Za-z0-9_-]+$/;
-  if (e.v !== envelopeVersion) problems.push(`v must be ${envelopeVersion}`);
+  if (!envelopeVersions.includes(e.v as EnvelopeVersion)) problems.push('v must be 1 or 2');
   if (typeof e.centre !== 'string' || !centrePattern.test(e.centre)) problems.push('centre must be a centre id');
   if (typeof e.kid !== 'string' || !/^[A-Za-z0-9_-]{8}$/.test(e.kid)) problems.push('kid must be 8 base64url characters');
   if (e.suite !== suiteName) problems.push(`suite must be "${suiteName}"`);
@@ -145,14 +159,20 @@ export function checkEnvelope(value: unknown): string[] {
 const languageTag = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const textProblem = (text: unknown) => (typeof text !== 'string' || !text.trim() || text.length > maxTextLength ? ['text must be a non-empty string within the limit'] : []);
 
-/** Problems with a decrypted message's shape; empty when it is a valid version-1 plaintext of any kind. */
+const linkProblem = (m: Record<string, unknown>) =>
+  m.v !== 2 ||
+  (typeof m.thread === 'string' && /^[A-Za-z0-9_-]{22}$/.test(m.thread) && Number.isInteger(m.seq) && (m.seq as number) >= 2 && typeof m.prev === 'string' && /^[A-Za-z0-9_-]{43}$/.test(m.prev))
+    ? []
+    : ['a version-2 item needs thread (22), seq (2 or more) and prev (43 base64url characters)'];
+
+/** Problems with a decrypted message's shape; empty when it is a valid plaintext of any kind and version. */
 export function checkPlaintext(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['the message must be a JSON object'];
   const m = value as Record<string, unknown>;
-  if (m.v !== 1) return ['v must be 1'];
-  if (m.kind === 'follow-up') return [...textProblem(m.text), ...(typeof m.formLocale === 'string' ? [] : ['formLocale must be a string'])];
+  if (m.v !== 1 && !(m.v === 2 && m.kind !== 'first-contact')) return ['v must be 1, or 2 for a later item'];
+  if (m.kind === 'follow-up') return [...textProblem(m.text), ...(typeof m.formLocale === 'string' ? [] : ['formLocale must be a string']), ...linkProblem(m)];
   if (m.kind === 'reply') {
-    return [...textProblem(m.text), ...(m.language === null || (typeof m.language === 'string' && languageTag.test(m.language)) ? [] : ['language must be null or a BCP 47 tag'])];
+    return [...textProblem(m.text), ...(m.language === null || (typeof m.language === 'string' && languageTag.test(m.language)) ? [] : ['language must be null or a BCP 47 tag']), ...linkProblem(m)];
   }
   if (m.kind !== 'first-contact') return ['kind must be "first-contact", "follow-up" or "reply"'];
   const problems = textProblem(m.text);
@@ -173,24 +193,33 @@ export function checkPlaintext(value: unknown): string[] {
   return problems;
 }
 
+/** The writer of a version-2 item: their raw X25519 key pair (the centre's, or the one derived from a code). */
+export interface Sender {
+  privateKey: Uint8Array;
+  publicKey: Uint8Array;
+}
+
 /**
- * Encrypts any plaintext to a recipient. Throws on a plaintext that is not
- * valid (a bug in the caller).
+ * Encrypts any plaintext to a recipient: a version-1 plaintext in base mode,
+ * a version-2 plaintext in Auth mode with `sender`'s key. Throws on a
+ * plaintext that is not valid (a bug in the caller).
  */
-export async function sealTo(recipient: Recipient, audience: Audience, plaintext: Plaintext): Promise<Envelope> {
+export async function sealTo(recipient: Recipient, audience: Audience, plaintext: Plaintext, sender?: Sender): Promise<Envelope> {
   const problems = checkPlaintext(plaintext);
   if (problems.length) throw new EnvelopeError(`Not a valid message: ${problems.join('; ')}`);
+  if ((plaintext.v === 2) !== (sender !== undefined)) throw new EnvelopeError('A version-2 item is sealed with its writer’s key, a version-1 item without.');
   const json = encoder.encode(JSON.stringify(plaintext));
   // Trailing spaces are JSON whitespace: the padded text still parses as it is.
   const padded = new Uint8Array(Math.ceil((json.length + 1) / paddingBlock) * paddingBlock).fill(0x20);
   padded.set(json);
-  const header = { v: envelopeVersion, centre: recipient.centre, kid: recipient.kid, suite: suiteName } as const;
+  const header = { v: plaintext.v, centre: recipient.centre, kid: recipient.kid, suite: suiteName } as const;
   const s = suite();
   const recipientPublicKey = await s.kem.deserializePublicKey(recipient.publicKey);
+  const senderKey = sender && { privateKey: await s.kem.deserializePrivateKey(sender.privateKey), publicKey: await s.kem.deserializePublicKey(sender.publicKey) };
   let sealed: { enc: ArrayBuffer; ct: ArrayBuffer } | undefined;
   for (let attempt = 1; !sealed; attempt++) {
     try {
-      sealed = await s.seal({ recipientPublicKey, info: hpkeInfo(recipient.centre, audience) }, padded, envelopeAad(header));
+      sealed = await s.seal({ recipientPublicKey, senderKey, info: hpkeInfo(recipient.centre, audience, header.v) }, padded, envelopeAad(header));
     } catch (error) {
       // WebKit (seen in WebKitGTK 2.50) now and then fails to make the ephemeral
       // X25519 key (NotSupportedError, wrapped by @hpke/core); the next key works.
@@ -209,20 +238,24 @@ export async function seal(key: CentreKey, message: ContactMessage, replyKey: st
 /**
  * Decrypts an envelope with a raw X25519 private key (32 bytes): the centre's
  * (audience `centre`, the default) or the one derived from a person's code.
+ * A version-2 envelope opens only with its writer's public key (`sender`).
  * Throws an EnvelopeError when the envelope is malformed, was changed, or is
- * for another key, centre or audience: nothing half-decrypted ever comes back.
+ * for another key, centre, audience or writer: nothing half-decrypted ever
+ * comes back.
  */
-export async function open(envelope: unknown, privateKey: Uint8Array, audience: Audience = 'centre'): Promise<Plaintext> {
+export async function open(envelope: unknown, privateKey: Uint8Array, audience: Audience = 'centre', sender?: Uint8Array): Promise<Plaintext> {
   const problems = checkEnvelope(envelope);
   if (problems.length) throw new EnvelopeError(`Malformed envelope: ${problems.join('; ')}`);
   const e = envelope as Envelope;
+  if (e.v === 2 && !sender) throw new EnvelopeError('A version-2 message opens only with its writer’s public key.');
   const s = suite();
   let plain: ArrayBuffer;
   try {
     const recipientKey = await s.kem.deserializePrivateKey(privateKey);
-    plain = await s.open({ recipientKey, enc: fromBase64url(e.enc), info: hpkeInfo(e.centre, audience) }, fromBase64url(e.ct), envelopeAad(e));
+    const senderPublicKey = e.v === 2 ? await s.kem.deserializePublicKey(sender!) : undefined;
+    plain = await s.open({ recipientKey, senderPublicKey, enc: fromBase64url(e.enc), info: hpkeInfo(e.centre, audience, e.v) }, fromBase64url(e.ct), envelopeAad(e));
   } catch (error) {
-    throw new EnvelopeError('The message cannot be decrypted: it was changed, or it is for another key or centre.', { cause: error });
+    throw new EnvelopeError('The message cannot be decrypted: it was changed, or it is for another key, centre or writer.', { cause: error });
   }
   let message: unknown;
   try {
@@ -231,6 +264,6 @@ export async function open(envelope: unknown, privateKey: Uint8Array, audience: 
     throw new EnvelopeError('The decrypted message is not JSON.', { cause: error });
   }
   const shape = checkPlaintext(message);
-  if (shape.length) throw new EnvelopeError(`The decrypted message is not a valid version-1 message: ${shape.join('; ')}`);
+  if (shape.length || (message as Plaintext).v !== e.v) throw new EnvelopeError(`The decrypted message is not a valid message of version ${e.v}: ${shape.join('; ')}`);
   return message as Plaintext;
 }

@@ -183,6 +183,37 @@ describe('ww-contact-replies: a whole conversation by code', () => {
   });
 });
 
+describe('ww-contact-replies: a conversation changed on the way', () => {
+  let relay: TestRelay;
+  let code: string;
+  before(async () => {
+    relay = await startRelay();
+    code = await firstMessage(relay, 'Ist diese Antwort echt?');
+  });
+  after(async () => {
+    await relayCommand({ action: 'stop', id: relay.id });
+  });
+
+  it('warns about an item that does not hold its place: an old-format answer after the person wrote in the new one', async () => {
+    const el = await fixture<ContactReplies>(replies(relay), { parentNode: withLang('en') });
+    await openWith(el, code);
+    await type(el, '#reply', 'Eine Frage im neuen Format.');
+    await click(el, 'Send');
+    await until(() => el.shadowRoot!.querySelectorAll('li').length === 2, 'reply shown in the conversation');
+    expect(shadowText(el)).to.not.include('could not be checked');
+    // Sealed in base mode: whoever has the person's public key could have made it, not only the team.
+    await relayCommand({ action: 'answer', id: relay.id, text: 'Geben Sie uns Ihre Adresse.' });
+    const events = await collectErrors(async () => {
+      await click(el, 'Look for new answers');
+      await until(() => shadowText(el).includes('Geben Sie uns Ihre Adresse.'), 'the item shown');
+    });
+    expect(events.map((e) => e.detail.code)).to.include('contact-replies/unverified');
+    const items = [...el.shadowRoot!.querySelectorAll('[part=conversation] > li')];
+    expect(items.map((li) => li.textContent!.includes('could not be checked'))).to.deep.equal([false, false, true]);
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('ww-contact-replies: states and bad input', () => {
   let relay: TestRelay;
   let code: string;

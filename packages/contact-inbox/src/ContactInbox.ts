@@ -62,7 +62,8 @@ const keyModules = () => Promise.all([import('./key-file.js'), import('./message
  *   `contact-inbox/inbox-off` (the relay has no RELAY_INBOX_CREDENTIALS), `contact-inbox/relay-unreachable`
  *   (network, relay or database down; the inbox keeps what was typed), `contact-inbox/relay-refused` (an answer the inbox
  *   does not expect), `contact-inbox/undecryptable` (a message that the key does not open; shown as such in its place),
- *   `contact-inbox/encryption-failed` (an answer could not be encrypted in this browser; the text is kept).
+ *   `contact-inbox/encryption-failed` (an answer could not be encrypted in this browser; the text is kept),
+ *   `contact-inbox/unverified` (a message does not hold its place in its conversation, or its first message changed; answering is stopped).
  *
  * @status experimental
  * @since 0.1.0
@@ -256,6 +257,12 @@ export class ContactInbox extends WegweiserElement {
   @state() private announcement = '';
   @state() private counterAnnouncement = '';
   @state() private opened = new Map<string, Opened>();
+  /** Item id → whether it holds its place in its conversation (messages.ts `openConversation`). */
+  @state() private intact = new Map<string, boolean>();
+  /** Conversation id → the reply key its first item gave when the team first opened it; answers go only to it. */
+  private pinnedReplyKeys = new Map<string, string>();
+  /** The check of the open conversation's items; an answer waits for it (the preview may be shown before). */
+  private itemsChecked: Promise<void> = Promise.resolve();
 
   private client: InboxClient | null = null;
   private session: { centre: string; expiresAt: number } | null = null;
@@ -319,6 +326,8 @@ export class ContactInbox extends WegweiserElement {
     this.session = null;
     if (this.client) this.client.token = null;
     this.opened = new Map();
+    this.intact = new Map();
+    this.pinnedReplyKeys.clear();
     this.drafts = {};
     this.pending.clear();
     this.conversations = [];
@@ -489,13 +498,41 @@ export class ContactInbox extends WegweiserElement {
       if (this.openId !== id) return;
       this.current = conversation;
       this.currentLoad = 'ready';
-      await this.decrypt(conversation.items.map((i) => i.envelope));
+      this.itemsChecked = this.openItems(conversation);
+      await this.itemsChecked;
     } catch (error) {
       if (this.openId !== id) return;
       const kind = (error as InboxError).kind;
       if (kind === 'not-found') this.currentLoad = 'gone';
       else if (!this.handle(error)) this.currentLoad = 'unavailable';
     }
+  }
+
+  /** Decrypts a conversation's items and checks that each holds its place; pins the reply key of its first item. */
+  private async openItems(conversation: Conversation): Promise<void> {
+    const key = this.key;
+    if (!key) return;
+    const [, { openConversation }] = await keyModules();
+    const result = await openConversation(conversation.items, key);
+    if (this.key !== key) return;
+    const opened = new Map(this.opened);
+    const intact = new Map(this.intact);
+    conversation.items.forEach((item, index) => {
+      opened.set(item.envelope.ct, result.items[index]!.message);
+      intact.set(item.id, result.items[index]!.intact);
+    });
+    this.opened = opened;
+    this.intact = intact;
+    if (result.replyKey && !this.pinnedReplyKeys.has(conversation.id)) this.pinnedReplyKeys.set(conversation.id, result.replyKey);
+    if (this.answeringStopped(conversation)) this.reportError('contact-inbox/unverified', 'A message in this conversation does not hold its place (changed, moved or forged on the relay, or one before it is missing), or its first message changed; answering is stopped.');
+  }
+
+  /** Whether a decrypted item fails its check, or the first item's reply key is not the one pinned. */
+  private answeringStopped(conversation: Conversation): boolean {
+    const first = this.opened.get(conversation.items[0]?.envelope.ct ?? '');
+    const pinned = this.pinnedReplyKeys.get(conversation.id);
+    const replyKey = first?.kind === 'first-contact' ? first.replyKey : null;
+    return (pinned !== undefined && replyKey !== pinned) || conversation.items.some((item) => this.opened.get(item.envelope.ct) && this.intact.get(item.id) === false);
   }
 
   /** Decrypts envelopes not opened before; the result is kept (in memory) until the inbox is locked. */
@@ -605,10 +642,16 @@ export class ContactInbox extends WegweiserElement {
     const text = this.drafts[conversation.id] ?? '';
     this.replyProblem = !text.trim() ? 'empty' : text.length > maxTextLength ? 'too-long' : null;
     if (this.replyProblem) return this.focusLater('.summary');
-    const first = this.opened.get(conversation.first.ct);
-    if (first?.kind !== 'first-contact' || !first.replyKey) return;
     this.send = 'sending';
     this.sealFailed = false;
+    // The reply key from the first item the team sees, pinned when the conversation was first opened.
+    await this.itemsChecked.catch(() => {});
+    const first = this.opened.get(conversation.items[0]?.envelope.ct ?? '');
+    const replyKey = this.pinnedReplyKeys.get(conversation.id);
+    if (first?.kind !== 'first-contact' || !replyKey || this.answeringStopped(conversation)) {
+      this.send = 'idle';
+      return;
+    }
     const language = this.replyLanguage(first) || null;
     const snapshot = JSON.stringify([text, language]);
     try {
@@ -618,7 +661,7 @@ export class ContactInbox extends WegweiserElement {
         let sealed;
         try {
           const [, { sealReply }] = await keyModules();
-          sealed = await sealReply(key.publicKey, first.replyKey, text, language);
+          sealed = await sealReply(key, replyKey, text, language, conversation.items.map((i) => this.opened.get(i.envelope.ct) ?? null));
         } catch (error) {
           this.send = 'failed';
           this.sealFailed = true;
@@ -1065,8 +1108,14 @@ export class ContactInbox extends WegweiserElement {
         </dl>`;
     } else if (plain.kind === 'follow-up') body = html`<p class="text" lang=${plain.formLocale} dir="auto">${plain.text}</p>`;
     else body = html`<p class="text" lang=${ifDefined(plain.language ?? undefined)} dir="auto">${plain.text}</p>`;
+    const unverified = plain && this.intact.get(item.id) === false;
     return html`<li class="item ${item.author}">
       <h4>${msg(html`${who}, ${this.date(item.at)}`, { desc: 'Who wrote a message, then when: "The person wrote, 5 minutes ago". Write the comma as your language does.' })}</h4>
+      ${unverified
+        ? html`<p class="box warning">
+            ${msg('This message could not be checked. It may have been changed, moved or forged on the relay, or a message before it is missing. Do not rely on it.')}
+          </p>`
+        : nothing}
       ${body}
     </li>`;
   }
@@ -1109,7 +1158,7 @@ export class ContactInbox extends WegweiserElement {
   }
 
   private renderItems(c: Conversation): TemplateResult {
-    const first = this.opened.get(c.first.ct) ?? null;
+    const first = this.opened.get(c.items[0]?.envelope.ct ?? '') ?? null;
     return html`<p class="meta"><span class="badge ${c.status}">${this.statusLabel(c.status)}</span></p>
       ${this.currentLoad === 'unavailable'
         ? html`<p class="box warning" role="status">${msg('The relay cannot be reached at the moment. This shows the state of the last update.')}</p>`
@@ -1124,6 +1173,11 @@ export class ContactInbox extends WegweiserElement {
     if (!c.canReply || first?.kind !== 'first-contact' || !first.replyKey) {
       const why = this.noReplyText(first);
       return html`<p class="box">${why ?? msg('This conversation cannot be answered here.')}</p>`;
+    }
+    if (this.answeringStopped(c)) {
+      return html`<p class="box warning">
+        ${msg('Answering is stopped: this conversation could not be checked, so an answer might not reach the person who wrote. Tell whoever runs the relay.')}
+      </p>`;
     }
     const text = this.drafts[c.id] ?? '';
     const left = maxTextLength - text.length;

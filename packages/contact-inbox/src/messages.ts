@@ -6,9 +6,17 @@
  * An answer is sealed twice: to the person's key (from the `replyKey` in
  * their first message; they open it with their code) and to the centre's own
  * public key, so every counsellor can read what the team has written before.
+ * Both in HPKE Auth mode with the centre's key (message format version 2), so
+ * nobody without the key file can pass something off as the team's answer,
+ * and linked after the last item the counsellor saw.
+ *
+ * The reply key comes from the first item of the conversation as the team
+ * reads it (never from a summary the relay puts beside it) and is pinned for
+ * the conversation while the inbox is open: a conversation whose first item
+ * changes, or whose items do not hold their places, is not answered.
  */
 import { open, sealTo, type Envelope, type Plaintext, type ReplyPlaintext } from '@wegweiser/contact-form/envelope';
-import { personRecipient } from '@wegweiser/contact-form/conversation';
+import { checkChain, nextLink, openItems, personRecipient, type Author } from '@wegweiser/contact-form/conversation';
 import type { CentreKey } from '@wegweiser/contact-form/public-key';
 
 export type { Plaintext, MessagePlaintext, FollowUpPlaintext, ReplyPlaintext, Topic } from '@wegweiser/contact-form/envelope';
@@ -23,9 +31,38 @@ export async function openEnvelope(envelope: Envelope, privateKey: Uint8Array): 
   }
 }
 
-/** The answer, sealed for the person and for the centre (sealTo retries WebKit's occasional X25519 failure). Throws on a text the format refuses (empty, too long). */
-export async function sealReply(centreKey: CentreKey, replyKey: string, text: string, language: string | null): Promise<{ toPerson: Envelope; toCentre: Envelope }> {
-  const plaintext: ReplyPlaintext = { v: 1, kind: 'reply', text, language };
-  const [toPerson, toCentre] = await Promise.all([sealTo(await personRecipient(centreKey.centre, replyKey), 'person', plaintext), sealTo(centreKey, 'centre', plaintext)]);
+/** A conversation as the team opened it. */
+export interface OpenedConversation {
+  /** Per item, in order: the plaintext (null: cannot be decrypted) and whether it holds its place. */
+  items: { message: Plaintext | null; intact: boolean }[];
+  /** The reply key of the first item, or null when the first item is no first message with a code. */
+  replyKey: string | null;
+}
+
+/** Opens every item with the centre's key (version-2 items with their writer's key) and checks the chain. */
+export async function openConversation(items: readonly { author: Author; envelope: Envelope }[], key: { publicKey: CentreKey; privateKey: Uint8Array }): Promise<OpenedConversation> {
+  const opened = await openItems(items, key.privateKey, 'centre', { centre: key.publicKey.publicKey, person: null });
+  const first = opened[0]?.message;
+  const replyKey = first?.kind === 'first-contact' ? first.replyKey : null;
+  const intact = replyKey ? await checkChain(opened, replyKey) : opened.map((_, index) => index === 0);
+  return { items: opened.map(({ message }, index) => ({ message, intact: intact[index]! })), replyKey };
+}
+
+/**
+ * The answer, sealed for the person and for the centre with the centre's key
+ * and linked after `seen` (the conversation's plaintexts as shown). sealTo
+ * retries WebKit's occasional X25519 failure. Throws on a text the format
+ * refuses (empty, too long).
+ */
+export async function sealReply(
+  key: { publicKey: CentreKey; privateKey: Uint8Array },
+  replyKey: string,
+  text: string,
+  language: string | null,
+  seen: readonly (Plaintext | null)[],
+): Promise<{ toPerson: Envelope; toCentre: Envelope }> {
+  const plaintext: ReplyPlaintext = { v: 2, kind: 'reply', text, language, ...(await nextLink(replyKey, seen)) };
+  const writer = { privateKey: key.privateKey, publicKey: key.publicKey.publicKey };
+  const [toPerson, toCentre] = await Promise.all([sealTo(await personRecipient(key.publicKey.centre, replyKey), 'person', plaintext, writer), sealTo(key.publicKey, 'centre', plaintext, writer)]);
   return { toPerson, toCentre };
 }

@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import { parsePublicKey } from '@wegweiser/contact-form/public-key';
-import { open, seal, sealTo, type ContactMessage, type Envelope } from '@wegweiser/contact-form/envelope';
-import { deriveKeys, newCode, readCode, type CodeKeys } from '@wegweiser/contact-form/conversation';
+import { seal, sealTo, type ContactMessage, type Envelope } from '@wegweiser/contact-form/envelope';
+import { checkChain, deriveKeys, newCode, openItems, readCode, type CodeKeys } from '@wegweiser/contact-form/conversation';
 import { collectErrors, itIsAccessibleInEveryState, itSurvivesBadInput, shadowText, until } from '../../../scripts/testing/index.js';
 import type { ContactInbox } from '../src/ContactInbox.js';
 import '../src/define.js';
@@ -89,7 +89,10 @@ async function personReads(r: TestRelay, keys: CodeKeys) {
   const response = await post(`${r.url}/v1/conversation`, { mailbox: keys.mailbox, secret: keys.secret });
   if (response.status !== 200) return { status: response.status, items: [] };
   const data = (await response.json()) as { items: { author: string; envelope: Envelope }[] };
-  return { status: 200, items: await Promise.all(data.items.map(async (i) => ({ author: i.author, plain: await open(i.envelope, keys.privateKey, 'person') }))) };
+  // As <ww-contact-replies> opens them: the team's answers (format version 2) only with the centre's key.
+  const key = await parsePublicKey(r.publicKey);
+  const opened = await openItems(data.items as { author: 'person' | 'centre'; envelope: Envelope }[], keys.privateKey, 'person', { centre: key.publicKey, person: keys.recipient.publicKey });
+  return { status: 200, items: opened.map((i) => ({ author: i.author, plain: i.message!, sender: i.sender })) };
 }
 
 async function teamToken(r: TestRelay): Promise<string> {
@@ -354,7 +357,14 @@ describe('ww-contact-inbox', function () {
       expect(shadowText(el)).to.include(answer);
       const read = await personReads(r, keys!);
       const reply = read.items.find((i) => i.author === 'centre')!.plain;
-      expect(reply).to.deep.equal({ v: 1, kind: 'reply', text: answer, language: 'de' });
+      // Format version 2: sealed with the centre's key (it opened with it) and linked after the two items the team saw.
+      const intact = await checkChain(
+        read.items.map((i) => ({ author: i.author, message: i.plain, sender: i.sender })),
+        keys!.replyKey,
+      );
+      expect(intact).to.deep.equal([true, true, true]);
+      expect(reply).to.deep.include({ v: 2, kind: 'reply', text: answer, language: 'de', seq: 3 });
+      expect(Object.keys(reply).sort()).to.deep.equal(['kind', 'language', 'prev', 'seq', 'text', 'thread', 'v']);
       await click(el, '[part=conversation] button.secondary');
       await until(() => shadowText(el).includes('Answered (1)'), 'the answered count');
     } finally {
@@ -442,6 +452,33 @@ describe('ww-contact-inbox', function () {
       await click(el, '[part=reply] button[type=submit]');
       await until(() => shadowText(el).includes('Your answer has been sent.'), 'the sent answer');
       expect((await personReads(r, keys!)).items.filter((i) => i.author === 'centre')).to.have.length(1);
+    } finally {
+      await relayCommand({ action: 'stop', id: r.id });
+    }
+  });
+
+  it('warns about an item that does not hold its place (forged on the relay with the public key alone) and stops answering', async () => {
+    const r = await startRelayWithInbox();
+    try {
+      await seed(r, { text: 'Wem kann ich trauen?' });
+      const el = await unlocked(await fixture<ContactInbox>(inbox(r)));
+      await openFirst(el, 'Wem kann ich trauen?');
+      await type(el, '#reply', 'Uns. Schreiben Sie gern.');
+      await click(el, '[part=reply] button[type=submit]');
+      await until(() => shadowText(el).includes('Your answer has been sent.'), 'the sent answer');
+      expect(shadowText(el)).to.not.include('could not be checked');
+      // What a compromised relay can do with the centre's public key alone: an "answer" in the old format.
+      await relayCommand({ action: 'answer', id: r.id, text: 'Bitte rufen Sie 0170-0000000 an.', language: 'de' });
+      const events = await collectErrors(async () => {
+        await click(el, '[part=toolbar] button.secondary');
+        await until(() => shadowText(el).includes('0170-0000000'), 'the forged item');
+      });
+      expect(events.map((e) => e.detail.code)).to.include('contact-inbox/unverified');
+      const items = [...el.shadowRoot!.querySelectorAll('ol.items > li')];
+      expect(items.map((li) => li.textContent!.includes('could not be checked'))).to.deep.equal([false, false, true]);
+      expect(shadowText(el)).to.include('Answering is stopped');
+      expect($(el, '#reply')).to.equal(null, 'no answer form');
+      await expect(el).to.be.accessible();
     } finally {
       await relayCommand({ action: 'stop', id: r.id });
     }

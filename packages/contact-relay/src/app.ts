@@ -246,14 +246,15 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     if (body instanceof Response) return body;
     if (!hasFields(body, ['envelope', 'pow', 'idempotencyKey'], ['hp', 'conversation'])) return fail(c, 400, 'malformed');
     const envelope = envelopeOf(body.envelope);
-    if (!envelope || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) return fail(c, 400, 'malformed');
+    // A first message is format version 1: nobody could open a version-2 one (its writer's key is not known yet).
+    if (!envelope || envelope.v !== 1 || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) return fail(c, 400, 'malformed');
     let mailbox: { id: string; verifier: string } | null = null;
     let toPerson: Envelope | null = null;
     if (body.conversation !== undefined) {
       const conv = body.conversation as Body;
       if (typeof conv !== 'object' || conv === null || !hasFields(conv, ['mailbox', 'verifier', 'toPerson'])) return fail(c, 400, 'malformed');
       toPerson = envelopeOf(conv.toPerson);
-      if (typeof conv.mailbox !== 'string' || !mailboxPattern.test(conv.mailbox) || typeof conv.verifier !== 'string' || !secretPattern.test(conv.verifier) || !toPerson || toPerson.centre !== envelope.centre) {
+      if (typeof conv.mailbox !== 'string' || !mailboxPattern.test(conv.mailbox) || typeof conv.verifier !== 'string' || !secretPattern.test(conv.verifier) || !toPerson || toPerson.v !== 1 || toPerson.centre !== envelope.centre) {
         return fail(c, 400, 'malformed');
       }
       mailbox = { id: conv.mailbox, verifier: conv.verifier };

@@ -18,7 +18,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { open, type Plaintext } from '@wegweiser/contact-form/envelope';
+import { type Envelope, type Plaintext } from '@wegweiser/contact-form/envelope';
+import { teamOpener } from './team-opener.js';
 import { ConfigError, readConfig } from './config.js';
 import { generateKeyFile, openKeyFile, KeyFileError } from './key-file.js';
 import { startRelay } from './server.js';
@@ -185,9 +186,11 @@ async function main(argv: string[]): Promise<number> {
         if (!items.length) process.stderr.write(`No messages for ${key.centre}.\n`);
         let failed = 0;
         const opened = new Set<string>();
+        const openForTeam = await teamOpener(key);
         for (const stored of items) {
           try {
-            process.stdout.write(`${show(`${stored.conversation}/${stored.id}`, stored.receivedAt, await open(stored.toCentre, key.privateKey))}\n`);
+            const message = await openForTeam(stored.toCentre, stored.conversation);
+            process.stdout.write(`${show(`${stored.conversation}/${stored.id}`, stored.receivedAt, message)}\n`);
             opened.add(stored.conversation);
           } catch (error) {
             failed++;
@@ -220,10 +223,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'decrypt': {
-      const key = await loadKey(args);
+      const openForTeam = await teamOpener(await loadKey(args));
       const input = readFileSync(0, 'utf8');
       for (const line of input.split('\n').filter((l) => l.trim())) {
-        process.stdout.write(`${JSON.stringify(await open(JSON.parse(line), key.privateKey))}\n`);
+        process.stdout.write(`${JSON.stringify(await openForTeam(JSON.parse(line) as Envelope))}\n`);
       }
       return 0;
     }

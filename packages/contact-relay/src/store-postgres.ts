@@ -52,6 +52,8 @@ CREATE TABLE IF NOT EXISTS conversations (
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL,
   item_count INTEGER NOT NULL,
+  -- Envelope bytes of all items, for the byte quotas.
+  bytes BIGINT NOT NULL DEFAULT 0,
   -- Insertion order, the tie-breaker for "most recently active first" (SQLite's rowid).
   ord BIGINT GENERATED ALWAYS AS IDENTITY
 );
@@ -77,7 +79,8 @@ CREATE INDEX IF NOT EXISTS used_challenges_expires ON used_challenges (expires_a
 CREATE TABLE IF NOT EXISTS sessions (
   token_hash TEXT PRIMARY KEY,
   centre TEXT NOT NULL,
-  expires_at BIGINT NOT NULL
+  expires_at BIGINT NOT NULL,
+  credential TEXT
 );
 CREATE TABLE IF NOT EXISTS pending_notifications (
   centre TEXT PRIMARY KEY,
@@ -86,9 +89,6 @@ CREATE TABLE IF NOT EXISTS pending_notifications (
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at BIGINT NOT NULL
 );
--- Version 2 (issue 20): conversations count their bytes (for the quotas), sessions name their credential.
-ALTER TABLE conversations ADD COLUMN IF NOT EXISTS bytes BIGINT NOT NULL DEFAULT 0;
-ALTER TABLE sessions ADD COLUMN IF NOT EXISTS credential TEXT;
 `;
 
 const statusWhere: Record<ConversationStatus, string> = {
@@ -142,6 +142,10 @@ export class PostgresStore implements Store {
         else if (rows[0]!.version > postgresSchemaVersion) {
           throw new Error(`the database has schema version ${rows[0]!.version}, newer than this relay understands (${postgresSchemaVersion}); update the relay`);
         } else if (rows[0]!.version < 2) {
+          // Version 2 (issue 20): conversations count their bytes (for the quotas), sessions name their credential.
+          // Only here: ALTER TABLE locks the table, and instances start while others serve.
+          await db.query('ALTER TABLE conversations ADD COLUMN IF NOT EXISTS bytes BIGINT NOT NULL DEFAULT 0');
+          await db.query('ALTER TABLE sessions ADD COLUMN IF NOT EXISTS credential TEXT');
           await db.query('UPDATE conversations c SET bytes = (SELECT COALESCE(SUM(length(to_centre) + COALESCE(length(to_person), 0)), 0) FROM items WHERE conversation = c.id)');
           await db.query('UPDATE used_challenges SET expires_at = ((expires_at + 60) / 60) * 60');
           await db.query('UPDATE relay_schema SET version = $1', [postgresSchemaVersion]);

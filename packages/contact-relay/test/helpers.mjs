@@ -207,22 +207,26 @@ export const read = (url, keys, headers) => call(url, '/v1/conversation', { body
 export const signIn = async (url, secret = credential, who = centre, headers = {}) => call(url, '/v1/inbox/sessions', { body: { centre: who, credential: secret }, from: teamOrigin, headers });
 export const team = (url, path, token, options = {}) => call(url, path, { method: 'GET', token, from: teamOrigin, ...options });
 
-/** Rows from the relay's database (SQLite file or PostgreSQL), to check what a store wrote. */
-export async function queryDatabase(database, sql) {
+/**
+ * Runs SQL on the relay's database (SQLite file or PostgreSQL) behind the
+ * relay's back: to check what a store wrote, or to play a relay that tampers.
+ * Parameters are `$1`, `$2`… (rewritten to `?` for SQLite, in order).
+ */
+export async function queryDatabase(database, sql, params = []) {
   const resolved = await testDatabase(database);
   if (/^postgres(ql)?:\/\//.test(resolved)) {
     const client = new pg.Client({ connectionString: resolved });
     await client.connect();
     try {
-      return (await client.query(sql)).rows;
+      return (await client.query(sql, params)).rows;
     } finally {
       await client.end();
     }
   }
   const { default: sqlite } = await import('node-sqlite3-wasm');
-  const db = new sqlite.Database(resolved, { readOnly: true });
+  const db = new sqlite.Database(resolved);
   try {
-    return db.all(sql);
+    return db.all(sql.replace(/\$\d+/g, '?'), params);
   } finally {
     db.close();
   }

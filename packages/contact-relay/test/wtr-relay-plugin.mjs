@@ -24,7 +24,8 @@ async function answer(store, text, language) {
   const { readFileSync } = await import('node:fs');
   const key = await openKeyFile(JSON.parse(readFileSync(here('../demo/demo-private-key.json'), 'utf8')), 'demo-passphrase-not-secret');
   const items = await store.allItems(key.centre);
-  const first = [...items].reverse().find((i) => i.toPerson);
+  // The newest first message with a code (later items are format version 2 and open differently).
+  const first = [...items].reverse().find((i) => i.toPerson && i.toCentre.v === 1);
   const opened = await open(first.toCentre, key.privateKey);
   const plaintext = { v: 1, kind: 'reply', text, language };
   const toPerson = await sealTo(await personRecipient(key.centre, opened.replyKey), 'person', plaintext);
