@@ -32,8 +32,7 @@ export default tseslint.config(
   },
   {
     // Readable first (issue 19): no loose equality, comma expressions or assignments in conditions.
-    // Only where the code has been written out so far (the hours package); every package next.
-    files: ['packages/hours/src/**/*.ts'],
+    files: ['packages/*/src/**/*.ts'],
     rules: {
       eqeqeq: ['error', 'always'],
       'no-sequences': ['error', { allowInParentheses: false }],

@@ -378,6 +378,22 @@ export class ServiceFinder extends WegweiserElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus());
   }
 
+  /**
+   * Changes what the person asks for (radius, topics, channels, language), then
+   * puts it into the address when the site keeps the search there (url-state).
+   * A new radius starts the list at its first page again.
+   */
+  private changeSearch(changes: { km?: number; topics?: Topic[]; channels?: Channel[]; language?: string }): void {
+    if (changes.km !== undefined) {
+      this.km = changes.km;
+      this.shown = PAGE;
+    }
+    if (changes.topics !== undefined) this.chosenTopics = changes.topics;
+    if (changes.channels !== undefined) this.chosenChannels = changes.channels;
+    if (changes.language !== undefined) this.language = changes.language;
+    this.writeUrl(true);
+  }
+
   private toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
     return on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
   }
@@ -465,7 +481,7 @@ export class ServiceFinder extends WegweiserElement {
         : nothing}
       <div class="grow">
         <label for="km">${msg('Distance')}</label>
-        <select id="km" .value=${String(this.km)} @change=${(e: Event) => ((this.km = Number((e.target as HTMLSelectElement).value)), (this.shown = PAGE), this.writeUrl(true))}>
+        <select id="km" .value=${String(this.km)} @change=${(e: Event) => this.changeSearch({ km: Number((e.target as HTMLSelectElement).value) })}>
           ${RADII.map((r) => {
             const distance = this.formatKm(r);
             return html`<option value=${r} ?selected=${this.km === r}>${msg(str`within ${distance}`)}</option>`;
@@ -480,7 +496,7 @@ export class ServiceFinder extends WegweiserElement {
           <div class="choices">
             ${topics.map(
               (t) =>
-                html`<label><input type="checkbox" .checked=${this.chosenTopics.includes(t)} @change=${(e: Event) => ((this.chosenTopics = this.toggle(this.chosenTopics, t, (e.target as HTMLInputElement).checked)), this.writeUrl(true))} />${labels[t]}</label>`,
+                html`<label><input type="checkbox" .checked=${this.chosenTopics.includes(t)} @change=${(e: Event) => this.changeSearch({ topics: this.toggle(this.chosenTopics, t, (e.target as HTMLInputElement).checked) })} />${labels[t]}</label>`,
             )}
           </div>
         </fieldset>
@@ -497,13 +513,13 @@ export class ServiceFinder extends WegweiserElement {
           <div class="choices">
             ${(['walk-in', 'phone', 'chat', 'email'] as const).map(
               (c) =>
-                html`<label><input type="checkbox" .checked=${this.chosenChannels.includes(c)} @change=${(e: Event) => ((this.chosenChannels = this.toggle(this.chosenChannels, c, (e.target as HTMLInputElement).checked)), this.writeUrl(true))} />${channelNames[c]}</label>`,
+                html`<label><input type="checkbox" .checked=${this.chosenChannels.includes(c)} @change=${(e: Event) => this.changeSearch({ channels: this.toggle(this.chosenChannels, c, (e.target as HTMLInputElement).checked) })} />${channelNames[c]}</label>`,
             )}
           </div>
         </fieldset>
         <div class="grow">
           <label for="lang">${msg('Counselling in')}</label>
-          <select id="lang" .value=${this.language} @change=${(e: Event) => ((this.language = (e.target as HTMLSelectElement).value), this.writeUrl(true))}>
+          <select id="lang" .value=${this.language} @change=${(e: Event) => this.changeSearch({ language: (e.target as HTMLSelectElement).value })}>
             <option value="" ?selected=${!this.language}>${msg('any language')}</option>
             ${languageNames.map(([tag, name]) => html`<option value=${tag} ?selected=${this.language === tag}>${name}</option>`)}
           </select>
@@ -598,8 +614,8 @@ export class ServiceFinder extends WegweiserElement {
     if (this.origin && this.km > 0) {
       relax.push(
         wider
-          ? html`<button type="button" @click=${() => ((this.km = wider), this.writeUrl(true))}>${msg(str`Search within ${distance}`)}</button>`
-          : html`<button type="button" @click=${() => ((this.km = 0), this.writeUrl(true))}>${msg('Search at any distance')}</button>`,
+          ? html`<button type="button" @click=${() => this.changeSearch({ km: wider })}>${msg(str`Search within ${distance}`)}</button>`
+          : html`<button type="button" @click=${() => this.changeSearch({ km: 0 })}>${msg('Search at any distance')}</button>`,
       );
     }
     for (const flag of this.flags) {
@@ -608,7 +624,7 @@ export class ServiceFinder extends WegweiserElement {
     }
     if (this.chosenTopics.length || this.chosenChannels.length || this.language) {
       relax.push(
-        html`<button type="button" @click=${() => ((this.chosenTopics = []), (this.chosenChannels = []), (this.language = ''), this.writeUrl(true))}>
+        html`<button type="button" @click=${() => this.changeSearch({ topics: [], channels: [], language: '' })}>
           ${msg('Clear topic, language and channel')}
         </button>`,
       );
