@@ -20,6 +20,10 @@ if (existsSync(join(root, 'bench/relay-load.mjs'))) {
   const { benchRelayLoad } = await import('./relay-load.mjs');
   sections.push(await benchRelayLoad());
 }
+if (existsSync(join(root, 'bench/relay-flood.mjs'))) {
+  const { benchRelayFlood } = await import('./relay-flood.mjs');
+  sections.push(await benchRelayFlood());
+}
 if (existsSync(join(root, 'bench/lighthouse.mjs'))) {
   const { benchLighthouse } = await import('./lighthouse.mjs');
   sections.push(await benchLighthouse());

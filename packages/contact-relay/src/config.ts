@@ -56,7 +56,7 @@ export interface RelayConfig {
   rateLimitFailures: number;
   /** Team sign-in attempts per client and hour (a successful one is given back). */
   rateLimitSignIns: number;
-  /** Failed team sign-ins per centre and hour, from all clients together. */
+  /** Failed team sign-ins per centre and hour, from all clients together, beyond which the log says so (not enforced). */
   rateLimitSignInsPerCentre: number;
   /** Reads and messages per conversation (code) and hour. */
   rateLimitConversation: number;

@@ -108,6 +108,12 @@ export class RateLimiter {
     return window.count <= this.limit;
   }
 
+  /** How many attempts beyond the limit the client has made in its current window (1 after the first refused). */
+  refused(client: string, now: number): number {
+    const window = this.windows.get(this.id(client, now));
+    return window ? Math.max(0, window.count - this.limit) : 0;
+  }
+
   /** Gives back an attempt counted by `take` that turned out fine (a right code, a sign-in that worked). */
   refund(client: string, now: number): void {
     const window = this.windows.get(this.id(client, now));
