@@ -50,7 +50,12 @@ async function startRelayProcess(env) {
     child.once('exit', (code) => reject(new Error(`the relay exited (${code}) before it listened`)));
   });
   const { url, pid } = JSON.parse(line);
-  return { url, pid, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.stdin.end())) };
+  const stop = () =>
+    new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.stdin.end();
+    });
+  return { url, pid, stop };
 }
 
 /** Resident memory of a process in MB (Linux /proc). */
