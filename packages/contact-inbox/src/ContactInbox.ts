@@ -327,6 +327,7 @@ export class ContactInbox extends WegweiserElement {
     if (this.client) this.client.token = null;
     this.opened = new Map();
     this.intact = new Map();
+    this.checkedSignature = '';
     this.pinnedReplyKeys.clear();
     this.drafts = {};
     this.pending.clear();
@@ -509,9 +510,15 @@ export class ContactInbox extends WegweiserElement {
   }
 
   /** Decrypts a conversation's items and checks that each holds its place; pins the reply key of its first item. */
+  /** What the last check saw: the conversation, its items, their authors and ciphertexts, in order. */
+  private checkedSignature = '';
+
   private async openItems(conversation: Conversation): Promise<void> {
     const key = this.key;
     if (!key) return;
+    // The same items in the same order as at the last check (a refresh) give the same answers.
+    const signature = `${conversation.id}:${conversation.items.map((item) => `${item.id}/${item.author}/${item.envelope.ct}`).join(',')}`;
+    if (signature === this.checkedSignature) return;
     const [, { openConversation }] = await keyModules();
     const result = await openConversation(conversation.items, key);
     if (this.key !== key) return;
@@ -523,6 +530,7 @@ export class ContactInbox extends WegweiserElement {
     });
     this.opened = opened;
     this.intact = intact;
+    this.checkedSignature = signature;
     if (result.replyKey && !this.pinnedReplyKeys.has(conversation.id)) this.pinnedReplyKeys.set(conversation.id, result.replyKey);
     if (this.answeringStopped(conversation)) this.reportError('contact-inbox/unverified', 'A message in this conversation does not hold its place (changed, moved or forged on the relay, or one before it is missing), or its first message changed; answering is stopped.');
   }
