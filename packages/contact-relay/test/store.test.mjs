@@ -542,3 +542,46 @@ describe('PostgreSQL: the database goes away and comes back', { skip: missing &&
     assert.equal(await store.ping(), true);
   });
 });
+
+describe('SQLite: a database of schema version 2 (before issue 20) is migrated at start', () => {
+  it('counts the bytes of existing conversations, keeps sessions (without a credential: they end), and keeps used challenges to the minute', async () => {
+    const { default: sqlite } = await import('node-sqlite3-wasm');
+    const path = join(scratch(), 'relay.sqlite');
+    const envelope = JSON.stringify({ v: 1, centre: 'centre-a', kid: 'abcdefgh', suite: 's', enc: 'e'.repeat(43), ct: 'x'.repeat(100) });
+    // The version-2 tables as the relay before issue 20 made them.
+    const db = new sqlite.Database(path);
+    db.exec(`
+      CREATE TABLE conversations (id TEXT PRIMARY KEY, centre TEXT NOT NULL, mailbox TEXT UNIQUE, verifier TEXT, closed INTEGER NOT NULL DEFAULT 0,
+        last_author TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, item_count INTEGER NOT NULL);
+      CREATE TABLE items (id TEXT PRIMARY KEY, conversation TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+        author TEXT NOT NULL, received_at INTEGER NOT NULL, to_centre TEXT NOT NULL, to_person TEXT, idempotency_key TEXT NOT NULL UNIQUE,
+        body_hash TEXT NOT NULL, UNIQUE (conversation, seq));
+      CREATE TABLE used_challenges (nonce TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+      CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, centre TEXT NOT NULL, expires_at INTEGER NOT NULL);
+      CREATE TABLE pending_notifications (centre TEXT PRIMARY KEY, since INTEGER NOT NULL, waiting INTEGER NOT NULL DEFAULT 1,
+        attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL);
+      PRAGMA user_version = 2;`);
+    db.run("INSERT INTO conversations VALUES ('c1', 'centre-a', NULL, NULL, 0, 'person', ?, ?, 1)", [now, now]);
+    db.run("INSERT INTO items VALUES ('i1', 'c1', 1, 'person', ?, ?, ?, 'k1', 'h1')", [now, envelope, envelope]);
+    db.run("INSERT INTO used_challenges VALUES ('nonce-1', ?)", [now + 7201]);
+    db.run("INSERT INTO sessions VALUES ('token-1', 'centre-a', ?)", [now + 3600]);
+    db.close();
+
+    const store = await openStore(path);
+    try {
+      assert.equal(await store.storedBytes(), 2 * envelope.length);
+      assert.deepEqual(await store.findSession('token-1', now), { centre: 'centre-a', credential: null });
+      assert.equal(await store.useChallenge('nonce-1', now + 7201), false, 'still known as used');
+      assert.equal((await store.conversation('c1')).items.length, 1);
+    } finally {
+      await store.close();
+    }
+    const after = new sqlite.Database(path, { readOnly: true });
+    try {
+      assert.deepEqual(after.all('SELECT nonce, expires_at FROM used_challenges'), [{ nonce: 'nonce-1', expires_at: now + 7260 }]);
+      assert.equal(after.get('PRAGMA user_version').user_version, 3);
+    } finally {
+      after.close();
+    }
+  });
+});
