@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import {
   WegweiserElement,
@@ -581,7 +582,13 @@ export class ServiceFinder extends WegweiserElement {
       ${this.hits.length === 0
         ? this.renderEmpty()
         : html`<ol class="results" part="results" aria-labelledby="status">
-            ${visible.map((hit) => this.renderHit(hit))}
+            ${visible.map(
+              // Keyed by centre: unkeyed, a place in the list would keep its card, and the
+              // hours badges in it (status regions), for another centre as the order
+              // changes, and screen readers then read those badges out over the typing.
+              // (keyed, not repeat: a few bytes, and a new card is as good as a moved one.)
+              (hit) => keyed(hit.centre.id, this.renderHit(hit)),
+            )}
           </ol>`}
       ${this.hits.length > this.shown
         ? html`<p class="more">
