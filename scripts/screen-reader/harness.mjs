@@ -50,8 +50,9 @@ export function missingTools() {
 
 /** Is a process named orca running for this user? Orca refuses to start beside another one (trap 4). */
 function orcaRunning() {
-  const result = spawnSync('pgrep', ['-u', String(process.getuid()), '-x', 'orca'], { encoding: 'utf8' });
-  return result.status === 0;
+  // A killed Orca can linger as a zombie until it is reaped; that one no longer counts.
+  const result = spawnSync('ps', ['-u', String(process.getuid()), '-o', 'stat=,comm='], { encoding: 'utf8' });
+  return result.stdout.split('\n').some((line) => /^\s*[^Z\s]\S*\s+orca$/.test(line));
 }
 
 /** Waits until no other Orca of this user runs: never two at once (trap 4). Bounded. */
@@ -158,7 +159,9 @@ const firefoxPrefs = {
 /** Text of one SPEECH OUTPUT line: the quoted part, without Orca's voice details. */
 export function utteranceOf(line) {
   const match = /SPEECH OUTPUT: '(.*?)'\s*(?:voice=\S+\s*)?(?:\{.*\}|ACSS.*)?\s*$/.exec(line);
-  return match ? match[1] : undefined;
+  // Bidi isolates and marks (Chromium passes on the ones around a phone number
+  // in a sentence) are invisible and not spoken; they would only trip the matching.
+  return match ? match[1].replace(/[\u200e\u200f\u2066-\u2069]/g, '') : undefined;
 }
 
 export class ScreenReader {
@@ -421,11 +424,22 @@ export class ScreenReader {
   accessibilityTree() {
     const result = spawnSync(systemPython, [join(here, 'atspi-tree.py'), this.browserName], { env: this.env, encoding: 'utf8', timeout: 90000 });
     if (result.status !== 0) throw new Error(`AT-SPI tree check failed: ${result.stderr || result.error}`);
-    return JSON.parse(result.stdout);
+    // Chromium keeps the bidi isolates of a sentence ("⁨+49 30 …⁩ anrufen") in names; they are not spoken.
+    return JSON.parse(result.stdout).map((node) => ({ ...node, name: node.name.replace(/[\u200e\u200f\u2066-\u2069]/g, '') }));
   }
 
   async stop() {
     for (const child of [...this.processes].reverse()) await stopGroup(child);
+    // `script` runs Orca in a session of its own, outside script's process group;
+    // a busy Orca can outlive script's hangup. Find ours by its private prefs dir.
+    const ours = spawnSync('pgrep', ['-f', `orca -u ${join(this.dir, 'orca')} `], { encoding: 'utf8' });
+    for (const pid of ours.stdout.split('\n').map(Number).filter((n) => n > 1)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     // Started by Orca through the bus, outside our process groups.
     killPidFile(join(this.env?.XDG_RUNTIME_DIR ?? '/nonexistent', 'speech-dispatcher', 'pid', 'speech-dispatcher.pid'));
     await waitForNoOrca(30000).catch(() => {});
