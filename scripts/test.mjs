@@ -164,6 +164,28 @@ if (build.status !== 0) {
     console.log(`WordPress plugin: ${wordpressPassed} passed, ${wordpressFailed} failed (${wordpress.seconds} s)`);
   }
 
+  // Heard, not only scanned: each widget's main paths through a real screen reader,
+  // Orca 43 with Firefox ESR and Chromium under Xvfb (scripts/screen-reader). It
+  // skips, saying what is missing, where Orca is not installed; in CI (CI=true)
+  // a missing screen reader fails. .ci/run installs it.
+  heading('screen reader (Orca with Firefox ESR and Chromium)');
+  const screenReader = run(process.execPath, ['scripts/screen-reader/run.mjs']);
+  const screenReaderCounts = /^screen reader: (\d+) passed, (\d+) failed$/m.exec(screenReader.output);
+  if (/^screen reader: skipped$/m.test(screenReader.output)) {
+    console.log('screen reader: skipped (see above for what is missing)');
+  } else {
+    const heardPassed = Number(screenReaderCounts?.[1] ?? 0);
+    const heardFailed = Number(screenReaderCounts?.[2] ?? 0);
+    totals.passed += heardPassed;
+    totals.failed += heardFailed;
+    failures.push(...(screenReader.output.match(/^✘ .+$/gm) ?? []).map((line) => `screen reader: ${line.slice(2)}`));
+    if (!screenReaderCounts || (screenReader.status !== 0 && !heardFailed)) {
+      totals.failed++;
+      failures.push('screen reader: the run did not finish');
+    }
+    console.log(`screen reader: ${heardPassed} passed, ${heardFailed} failed (${screenReader.seconds} s)`);
+  }
+
   // 6. Size budgets.
   heading('size budgets');
   const size = run(process.execPath, ['scripts/size.mjs']);
