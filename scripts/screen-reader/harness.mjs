@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { findBrowsers } from '../browsers.mjs';
+import { chromiumArgs, findBrowsers } from '../browsers.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 // Orca's own Python: the tree check needs the system's gi, not a pyenv shim's.
@@ -283,13 +283,8 @@ export class ScreenReader {
       browser = spawn(
         browsers.chromium,
         [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
+          // The project's quiet-network flags, but with a window: Orca reads a browser shown under Xvfb.
+          ...chromiumArgs.filter((flag) => !flag.startsWith('--headless')),
           '--no-default-browser-check',
           '--password-store=basic',
           '--disable-features=Translate,MediaRouter',
