@@ -14,7 +14,7 @@
  * The passphrase is asked for on the terminal (not echoed), or read from
  * WEGWEISER_KEY_PASSPHRASE where no terminal is available (scripts, tests).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,6 +111,19 @@ function show(id: string, receivedAt: number, m: Plaintext): string {
 }
 
 const demoKeyPath = fileURLToPath(new URL('../demo/demo-private-key.json', import.meta.url));
+/**
+ * The public keys of the fictional Rhineland-Palatinate network (six centres,
+ * demo/network/), for the service finder's anonymous-contact demo. Their
+ * private key files use the same public passphrase as the demo key.
+ */
+function demoNetworkKeys(): string[] {
+  const folder = fileURLToPath(new URL('../demo/network/', import.meta.url));
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => (JSON.parse(readFileSync(join(folder, name), 'utf8')) as { publicKey: string }).publicKey);
+}
+
 /** Public on purpose, like the demo key's passphrase: the demo relay is for Storybook only. */
 const demoCredential = 'DEMO0-CREDE-NTIAL-NOTSE-CRET0';
 
@@ -154,11 +167,13 @@ async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const demo = JSON.parse(readFileSync(demoKeyPath, 'utf8')) as { publicKey: string };
       const centre = demo.publicKey.split('.')[1]!;
+      const network = demoNetworkKeys();
+      const networkCentres = network.map((key) => key.split('.')[1]!);
       const config = await readConfig({
-        RELAY_PUBLIC_KEYS: demo.publicKey,
+        RELAY_PUBLIC_KEYS: [demo.publicKey, ...network].join(' '),
         RELAY_ALLOWED_ORIGINS: 'http://localhost:6006 http://127.0.0.1:6006',
         RELAY_INBOX_ORIGINS: 'http://localhost:6006 http://127.0.0.1:6006',
-        RELAY_INBOX_CREDENTIALS: await credentialEntry(centre, demoCredential),
+        RELAY_INBOX_CREDENTIALS: (await Promise.all([centre, ...networkCentres].map((id) => credentialEntry(id, demoCredential)))).join(' '),
         RELAY_PORT: process.env.RELAY_PORT ?? '8787',
         RELAY_DB: process.env.RELAY_DB ?? join(tmpdir(), 'wegweiser-demo-relay.sqlite'),
         RELAY_POW_COUNTER_MIN: '100',
@@ -171,6 +186,7 @@ async function main(argv: string[]): Promise<number> {
         `DEMO relay on ${relay.url} (store: ${config.database}).\n` +
           'It uses the DEMO key pair from packages/contact-relay/demo/, whose passphrase is public: never send real messages to it.\n' +
           `Inbox: ${relay.url}/inbox/ (centre "${centre}", DEMO credential "${demoCredential}", key passphrase "demo-passphrase-not-secret").\n` +
+          `Also the fictional Rhineland-Palatinate network (demo/network/, same credential and passphrase): ${networkCentres.join(', ')}.\n` +
           `Read what arrived: WEGWEISER_KEY_PASSPHRASE=demo-passphrase-not-secret node ${fileURLToPath(import.meta.url)} read --key ${demoKeyPath} --db ${config.database}\n`,
       );
       const stop = () => void relay.close().then(() => process.exit(0));

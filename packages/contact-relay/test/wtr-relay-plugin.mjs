@@ -39,12 +39,14 @@ export function contactRelayPlugin() {
   let next = 0;
 
   // `inboxCredential`: turns on the team inbox for the demo centre with this credential, for pages on `origin`.
-  async function start({ origin, minFillSeconds = 0, inboxCredential }) {
+  // `keyFiles`: more DEMO key files the relay accepts, relative to demo/ (e.g. the network's, 'network/demo-rlp-trier.json').
+  async function start({ origin, minFillSeconds = 0, inboxCredential, keyFiles = [] }) {
     const { readConfig, createRelay, credentialEntry } = await import('../dist/index.js');
     const { readFileSync } = await import('node:fs');
     const demo = JSON.parse(readFileSync(here('../demo/demo-private-key.json'), 'utf8'));
+    const more = keyFiles.map((file) => JSON.parse(readFileSync(here(`../demo/${file}`), 'utf8')).publicKey);
     const config = await readConfig({
-      RELAY_PUBLIC_KEYS: demo.publicKey,
+      RELAY_PUBLIC_KEYS: [demo.publicKey, ...more].join(' '),
       RELAY_ALLOWED_ORIGINS: origin,
       RELAY_DB: join(mkdtempSync(join(tmpdir(), 'ww-wtr-relay-')), 'relay.sqlite'),
       RELAY_POW_COST: '1',
@@ -85,7 +87,7 @@ export function contactRelayPlugin() {
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     const id = String(next++);
     relays.set(id, { ...state, server, state });
-    return { id, url: `http://127.0.0.1:${server.address().port}`, publicKey: demo.publicKey };
+    return { id, url: `http://127.0.0.1:${server.address().port}`, publicKey: demo.publicKey, publicKeys: more };
   }
 
   async function stop(id) {
@@ -128,8 +130,9 @@ export function contactRelayPlugin() {
           return entry.relay.store.setClosed((await entry.relay.store.allItems())[0].conversation, true, Math.floor(Date.now() / 1000));
         case 'decrypt': {
           // In a separate process, with the private key file, as the counselling team would.
+          // `keyFile` (relative to demo/): another DEMO centre's key; it throws when that key cannot open every message.
           const envelopes = (await entry.relay.store.allItems()).map((m) => JSON.stringify(m.toCentre));
-          const result = spawnSync(process.execPath, [here('../dist/cli.js'), 'decrypt', '--key', here('../demo/demo-private-key.json')], {
+          const result = spawnSync(process.execPath, [here('../dist/cli.js'), 'decrypt', '--key', here(`../demo/${payload.keyFile ?? 'demo-private-key.json'}`)], {
             input: envelopes.join('\n'),
             encoding: 'utf8',
             env: { ...process.env, WEGWEISER_KEY_PASSPHRASE: 'demo-passphrase-not-secret' },
