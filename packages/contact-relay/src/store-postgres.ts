@@ -466,7 +466,7 @@ export class PostgresStore implements Store {
   }
 
   async retryNotificationsNow(now: number): Promise<void> {
-    await this.pool.query('UPDATE pending_notifications SET next_attempt_at = $1 WHERE waiting > 0', [now]);
+    await this.pool.query('UPDATE pending_notifications SET next_attempt_at = $1 WHERE waiting > 0 AND attempts > 0', [now]);
   }
 
   async notificationSent(centre: string, waiting: number, now: number, nextAllowedAt = now): Promise<void> {

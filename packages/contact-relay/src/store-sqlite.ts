@@ -303,7 +303,7 @@ export class SqliteStore implements Store {
   }
 
   async retryNotificationsNow(now: number): Promise<void> {
-    this.db.run('UPDATE pending_notifications SET next_attempt_at = ? WHERE waiting > 0', now);
+    this.db.run('UPDATE pending_notifications SET next_attempt_at = ? WHERE waiting > 0 AND attempts > 0', now);
   }
 
   async notificationSent(centre: string, waiting: number, now: number, nextAllowedAt = now): Promise<void> {

@@ -142,7 +142,12 @@ export interface Store {
    */
   dueNotifications(now: number): Promise<{ centre: string; attempts: number; waiting: number }[]>;
   pendingNotifications(): Promise<number>;
-  /** Makes every pending notification due now (at start: a restart often follows a fixed mail server). */
+  /**
+   * Makes every notification whose sending failed due now (at start: a restart
+   * often follows a fixed mail server). Never one waiting out
+   * RELAY_NOTIFY_MIN_MINUTES after a sent e-mail: with several instances, a
+   * restarted one would send that e-mail a second time.
+   */
   retryNotificationsNow(now: number): Promise<void>;
   /**
    * The e-mail for `waiting` messages went out. Messages that arrived while it
