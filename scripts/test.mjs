@@ -1,6 +1,13 @@
 // `npm test`: every gate, in order, each counted. Ends with one plain line
 // `N passed, N failed` (summed over every runner) and exits non-zero on any
-// failure. WW_BROWSERS narrows the browsers while developing.
+// failure. CI runs exactly this (.ci/run).
+//
+//   node scripts/test.mjs --list              the gates, by name, with what each checks
+//   node scripts/test.mjs --only lint,size    only those gates (no build first unless
+//                                             `build` is named: run `npm run build` once)
+//
+// The environment variables the gates read are listed in `environment` below
+// (and by --list).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +22,20 @@ const scratch = mkdtempSync(join(tmpdir(), 'ww-test-'));
 const totals = { passed: 0, failed: 0 };
 const failures = [];
 
+/** What a developer may set; the gates pass them on to their runners. */
+const environment = [
+  ['CI', 'set by CI: a missing browser, PostgreSQL, WordPress package or screen reader fails instead of skipping'],
+  ['WW_BROWSERS', 'component tests: comma list of chromium, firefox, webkit (default: all three)'],
+  ['WW_TEST_FILES', 'component tests: comma list of test files instead of all'],
+  ['CHROME_PATH, FIREFOX_PATH, WEBKIT_DRIVER_PATH, WEBKIT_BROWSER_PATH', 'browsers outside the usual install paths (scripts/browsers.mjs)'],
+  ['WW_RELAY_STORE=postgres', 'the relay tests on PostgreSQL (the relay-postgres gate sets it)'],
+  ['WW_PG_BIN', "PostgreSQL's server binaries, if not in /usr/lib/postgresql/*/bin"],
+  ['WW_KEEP_WORDPRESS=1, WW_SCREENSHOTS=1', 'wordpress: keep the throwaway site; write docs/screenshots'],
+  ['WW_SR_VERBOSE=1, WW_SR_TRANSCRIPTS=dir, WW_SR_KEEP=1, WW_SR_DIST=dir', 'screen-reader: print every step, write transcripts, keep the scratch folder, test another build'],
+  ['WW_UPDATE_SCREENSHOTS=1', "release: write the README's picture (docs/screenshots/widgets.png)"],
+  ['WW_RESULTS, WW_PRIVACY_LOG, WW_PG_URL', 'set by this script for its runners; not for you'],
+];
+
 function run(cmd, args, { env = {}, cwd = root, quiet = false } = {}) {
   const started = Date.now();
   const result = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
@@ -27,14 +48,6 @@ function heading(title) {
   console.log(`\n━━ ${title}`);
 }
 
-/** A gate that passes or fails as a whole. */
-function gate(title, cmd, args, options) {
-  heading(title);
-  const result = run(cmd, args, options);
-  record(title, result.status === 0, result.seconds);
-  return result;
-}
-
 function record(title, ok, seconds = '') {
   if (ok) totals.passed++;
   else {
@@ -44,212 +57,254 @@ function record(title, ok, seconds = '') {
   console.log(`${ok ? '✔' : '✘'} ${title}${seconds ? ` (${seconds} s)` : ''}`);
 }
 
-// 1. Build: without it nothing else can run.
-heading('build');
-const build = run(process.execPath, ['scripts/build.mjs']);
-if (build.status !== 0) {
-  record('build', false);
-} else {
-  record('build', true, build.seconds);
+/** A check that passes or fails as a whole. */
+function whole(title, cmd, args, options) {
+  heading(title);
+  const result = run(cmd, args, options);
+  record(title, result.status === 0, result.seconds);
+  return result;
+}
 
-  // 2. Static checks.
-  gate('type check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.json']);
-  gate('lint (typescript-eslint, lit, lit-a11y, wc)', bin('eslint'), ['--max-warnings', '0', '.']);
-  gate('template types (lit-analyzer)', bin('lit-analyzer'), ['packages/*/src/**/*.ts', '--strict', '--rules.no-invalid-css', 'off']);
-
-  // 3. Every language complete: lit-localize reports any message without a translation.
-  for (const pkg of packages) {
-    const dir = join(root, 'packages', pkg);
-    if (!localizeConfigs(dir).length) continue;
-    heading(`translations complete: ${pkg}`);
-    const started = Date.now();
-    const result = buildMessages(dir, { quiet: true });
-    if (!result.ok || /missing|untranslated/i.test(result.output)) console.log(result.output.split('\n').slice(0, 20).join('\n'));
-    record(`translations complete: ${pkg}`, result.ok && !/missing|untranslated/i.test(result.output), ((Date.now() - started) / 1000).toFixed(1));
+/**
+ * A runner that counts its own tests and prints them in a line `summary`
+ * matches (passed, failed). A run that ends without that line, or exits with
+ * an error while reporting no failure, counts as one failure more; a runner
+ * that printed `skipped` (matching `skipped`) is not counted.
+ */
+function counted(title, cmd, args, { summary, skipped, failedLines, env } = {}) {
+  heading(title);
+  const result = run(cmd, args, { env });
+  if (skipped?.test(result.output)) {
+    console.log(`${title}: skipped (see above for what is missing)`);
+    return;
   }
-
-  // 4. Unit tests without a browser (node:test): JavaScript tests, the proofs
-  // that the gates can fail, and the pure TypeScript logic (*.node.test.ts),
-  // which runs three times, in German time and in two foreign zones, because
-  // no result may depend on the zone of the machine.
-  const listTests = (dir, suffix) => {
-    const full = join(root, dir);
-    if (!existsSync(full)) return [];
-    return readdirSync(full, { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith(suffix))
-      .map((f) => `${dir}/${f}`);
-  };
-  const testDirs = [...packages.map((p) => `packages/${p}/test`), 'scripts/test'];
-  const unitRuns = [{ title: 'unit tests (node:test)', files: testDirs.flatMap((d) => listTests(d, '.test.mjs')), args: [], env: {} }];
-  // The contact relay's tests again on PostgreSQL: one throwaway server for the run
-  // (postgres-setup.mjs), a database per relay. store.test.mjs covers both stores already.
-  const relayPg = listTests('packages/contact-relay/test', '.test.mjs').filter((f) => !f.endsWith('/store.test.mjs'));
-  if (relayPg.length) {
-    unitRuns.push({ title: 'contact relay on PostgreSQL (node:test)', files: relayPg, args: ['--import', './packages/contact-relay/test/postgres-setup.mjs'], env: { WW_RELAY_STORE: 'postgres' } });
+  const counts = summary.exec(result.output);
+  const passed = Number(counts?.[1] ?? 0);
+  const failed = Number(counts?.[2] ?? 0);
+  totals.passed += passed;
+  totals.failed += failed;
+  if (failedLines) failures.push(...(result.output.match(/^✘ .+$/gm) ?? []).map((line) => `${title}: ${line.slice(2)}`));
+  else if (failed) failures.push(`${title}: ${failed} failed`);
+  if (!counts || (result.status !== 0 && !failed)) {
+    totals.failed++;
+    failures.push(`${title}: the run did not finish`);
   }
-  const tsFiles = testDirs.flatMap((d) => listTests(d, '.node.test.ts'));
-  if (tsFiles.length) {
-    for (const zone of ['Europe/Berlin', 'UTC', 'America/New_York']) {
-      unitRuns.push({ title: `unit tests in TypeScript (TZ=${zone})`, files: tsFiles, args: ['--import', './scripts/ts-register.mjs'], env: { TZ: zone } });
-    }
-  }
-  for (const unitRun of unitRuns) {
-    heading(unitRun.title);
-    const unit = run(process.execPath, [...unitRun.args, '--test', '--test-reporter=spec', ...unitRun.files], { env: unitRun.env });
-    const unitPassed = Number(/^ℹ pass (\d+)/m.exec(unit.output)?.[1] ?? 0);
-    const unitFailed = Number(/^ℹ fail (\d+)/m.exec(unit.output)?.[1] ?? 0);
-    totals.passed += unitPassed;
-    totals.failed += unitFailed;
-    if (unitFailed || unit.status !== 0) {
-      failures.push(`${unitRun.title}: ${unitFailed || 1} failed`);
-      if (!unitFailed) totals.failed++;
-    }
-    console.log(`${unitRun.title}: ${unitPassed} passed, ${unitFailed} failed (${unit.seconds} s)`);
-  }
+  console.log(`${title}: ${passed} passed, ${failed} failed (${result.seconds} s)`);
+}
 
-  // 5. Component tests in real browsers, with axe, the Lit-warning check and the privacy gate.
-  const leaksFile = join(scratch, 'leaks.jsonl');
-  const browserTests = (title, env = {}) => {
-    heading(title);
-    const resultsFile = join(scratch, `${title.replace(/\W+/g, '-')}.json`);
-    const wtr = run(bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], {
-      env: { ...env, WW_RESULTS: resultsFile, WW_PRIVACY_LOG: leaksFile },
-    });
-    const result = existsSync(resultsFile)
-      ? JSON.parse(readFileSync(resultsFile, 'utf8'))
-      : { passed: 0, failed: 1, failedTests: ['web-test-runner did not finish'] };
-    totals.passed += result.passed;
-    totals.failed += result.failed;
-    failures.push(...result.failedTests.map((t) => `${title}: ${t}`));
-    if (wtr.status !== 0 && result.failed === 0) {
-      totals.failed++;
-      failures.push(`${title}: web-test-runner exited with an error`);
-    }
-    console.log(`${title}: ${result.passed} passed, ${result.failed} failed (${wtr.seconds} s)`);
-  };
-  // The example apps (React 19, React 18, Vue, Svelte, Angular, plain), built as their
-  // users would build them; their browser tests (examples/test) run with the component tests.
-  gate('example apps build (type check, Vite)', process.execPath, ['examples/build.mjs']);
-  browserTests('component tests (web-test-runner)');
-  // Widgets that show times must say the same whatever the visitor's zone:
-  // their tests run again with the browser in two foreign zones (Chromium).
-  const zoneTests = packages.flatMap((p) => listTests(`packages/${p}/test`, '.zones.test.ts'));
-  for (const zone of zoneTests.length ? ['UTC', 'America/New_York'] : []) {
-    browserTests(`component tests (TZ=${zone})`, { TZ: zone, WW_BROWSERS: 'chromium', WW_TEST_FILES: zoneTests.join(',') });
+/** node:test's own summary lines. */
+const nodeTestSummary = /^ℹ pass (\d+)[\s\S]*?^ℹ fail (\d+)/m;
+
+const listTests = (dir, suffix) => {
+  const full = join(root, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(suffix))
+    .map((f) => `${dir}/${f}`);
+};
+const testDirs = [...packages.map((p) => `packages/${p}/test`), 'scripts/test'];
+
+const leaksFile = join(scratch, 'leaks.jsonl');
+/** web-test-runner once; its reporter (scripts/testing/reporter.mjs) writes the counts to WW_RESULTS. */
+function browserTests(title, env = {}) {
+  heading(title);
+  const resultsFile = join(scratch, `${title.replace(/\W+/g, '-')}.json`);
+  const wtr = run(bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], {
+    env: { ...env, WW_RESULTS: resultsFile, WW_PRIVACY_LOG: leaksFile },
+  });
+  const result = existsSync(resultsFile)
+    ? JSON.parse(readFileSync(resultsFile, 'utf8'))
+    : { passed: 0, failed: 1, failedTests: ['web-test-runner did not finish (its output above says why)'] };
+  totals.passed += result.passed;
+  totals.failed += result.failed;
+  failures.push(...result.failedTests.map((t) => `${title}: ${t}`));
+  if (wtr.status !== 0 && result.failed === 0) {
+    totals.failed++;
+    failures.push(`${title}: web-test-runner exited with an error`);
   }
-  const leaks = existsSync(leaksFile) ? readFileSync(leaksFile, 'utf8').trim().split('\n').filter(Boolean) : [];
-  record(`privacy gate: ${leaks.length} request(s) to other hosts`, leaks.length === 0);
-  for (const leak of leaks) console.log(`  ${leak}`);
+  console.log(`${title}: ${result.passed} passed, ${result.failed} failed (${wtr.seconds} s)`);
+}
 
-  // The WordPress plugin from the build, in a real WordPress 6.5 on Debian's
-  // Apache, PHP and MariaDB, driven in Chromium (packages/wordpress/test).
-  // It skips, saying what is missing, only where those packages are absent;
-  // .ci/run installs them.
-  heading('WordPress plugin in a real WordPress');
-  const wordpress = run(process.execPath, ['packages/wordpress/test/wordpress.mjs']);
-  const wordpressCounts = /^wordpress: (\d+) passed, (\d+) failed/m.exec(wordpress.output);
-  if (/^wordpress: skipped/m.test(wordpress.output)) {
-    console.log('WordPress plugin: skipped (see above for the missing packages)');
-  } else {
-    const wordpressPassed = Number(wordpressCounts?.[1] ?? 0);
-    const wordpressFailed = Number(wordpressCounts?.[2] ?? 0);
-    totals.passed += wordpressPassed;
-    totals.failed += wordpressFailed;
-    if (wordpressFailed) failures.push(`WordPress plugin: ${wordpressFailed} failed`);
-    if (!wordpressCounts || (wordpress.status !== 0 && !wordpressFailed)) {
-      totals.failed++;
-      failures.push('WordPress plugin: the test did not finish');
-    }
-    console.log(`WordPress plugin: ${wordpressPassed} passed, ${wordpressFailed} failed (${wordpress.seconds} s)`);
-  }
+/** The gates, in the order `npm test` runs them. */
+const gates = [
+  {
+    name: 'build',
+    about: 'every package, the bundle and the WordPress plugin (scripts/build.mjs); without it nothing else runs',
+    run() {
+      heading('build');
+      const build = run(process.execPath, ['scripts/build.mjs']);
+      record('build', build.status === 0, build.seconds);
+      return build.status === 0;
+    },
+  },
+  { name: 'typecheck', about: 'tsc over the workspace, strict', run: () => void whole('type check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.json']) },
+  { name: 'lint', about: 'eslint: typescript-eslint, lit, lit-a11y, wc, no warnings', run: () => void whole('lint (typescript-eslint, lit, lit-a11y, wc)', bin('eslint'), ['--max-warnings', '0', '.']) },
+  {
+    name: 'template-types',
+    about: "lit-analyzer over every element's templates",
+    run: () => void whole('template types (lit-analyzer)', bin('lit-analyzer'), ['packages/*/src/**/*.ts', '--strict', '--rules.no-invalid-css', 'off']),
+  },
+  {
+    name: 'translations',
+    about: 'every language of every package complete: lit-localize reports no message without a translation',
+    run() {
+      for (const pkg of packages) {
+        const dir = join(root, 'packages', pkg);
+        if (!localizeConfigs(dir).length) continue;
+        const title = `translations complete: ${pkg}`;
+        heading(title);
+        const started = Date.now();
+        const result = buildMessages(dir, { quiet: true });
+        const complete = result.ok && !/missing|untranslated/i.test(result.output);
+        if (!complete) console.log(result.output.split('\n').slice(0, 20).join('\n'));
+        record(title, complete, ((Date.now() - started) / 1000).toFixed(1));
+      }
+    },
+  },
+  {
+    name: 'unit',
+    about: 'node:test: the JavaScript tests of every package and scripts/test (the proofs that the gates can fail)',
+    run() {
+      const files = testDirs.flatMap((d) => listTests(d, '.test.mjs'));
+      counted('unit tests (node:test)', process.execPath, ['--test', '--test-reporter=spec', ...files], { summary: nodeTestSummary });
+    },
+  },
+  {
+    name: 'relay-postgres',
+    about: "the contact relay's tests again on PostgreSQL: one throwaway server, a database per relay (store.test.mjs covers both stores already)",
+    run() {
+      const files = listTests('packages/contact-relay/test', '.test.mjs').filter((f) => !f.endsWith('/store.test.mjs'));
+      counted('contact relay on PostgreSQL (node:test)', process.execPath, ['--import', './packages/contact-relay/test/postgres-setup.mjs', '--test', '--test-reporter=spec', ...files], {
+        summary: nodeTestSummary,
+        env: { WW_RELAY_STORE: 'postgres' },
+      });
+    },
+  },
+  {
+    name: 'unit-ts',
+    about: 'the pure TypeScript logic (*.node.test.ts) three times, in German time and two foreign zones: no result may depend on the zone of the machine',
+    run() {
+      const files = testDirs.flatMap((d) => listTests(d, '.node.test.ts'));
+      for (const zone of ['Europe/Berlin', 'UTC', 'America/New_York']) {
+        counted(`unit tests in TypeScript (TZ=${zone})`, process.execPath, ['--import', './scripts/ts-register.mjs', '--test', '--test-reporter=spec', ...files], {
+          summary: nodeTestSummary,
+          env: { TZ: zone },
+        });
+      }
+    },
+  },
+  {
+    name: 'examples',
+    about: 'the example apps (React 19, React 18, Vue, Svelte, Angular, plain) built as their users would build them; their browser tests run with the component tests',
+    run: () => void whole('example apps build (type check, Vite)', process.execPath, ['examples/build.mjs']),
+  },
+  {
+    name: 'browsers',
+    about: 'component tests in Chromium, Firefox and WebKit with axe and the Lit-warning check; the time widgets again in two foreign zones; the privacy gate (no request to another host)',
+    run() {
+      browserTests('component tests (web-test-runner)');
+      // Widgets that show times must say the same whatever the visitor's zone.
+      const zoneTests = packages.flatMap((p) => listTests(`packages/${p}/test`, '.zones.test.ts'));
+      for (const zone of zoneTests.length ? ['UTC', 'America/New_York'] : []) {
+        browserTests(`component tests (TZ=${zone})`, { TZ: zone, WW_BROWSERS: 'chromium', WW_TEST_FILES: zoneTests.join(',') });
+      }
+      const leaks = existsSync(leaksFile) ? readFileSync(leaksFile, 'utf8').trim().split('\n').filter(Boolean) : [];
+      record(`privacy gate: ${leaks.length} request(s) to other hosts`, leaks.length === 0);
+      for (const leak of leaks) console.log(`  ${leak}`);
+    },
+  },
+  {
+    name: 'wordpress',
+    about: "the plugin from the build in a real WordPress 6.5 on Debian's Apache, PHP and MariaDB, driven in Chromium (packages/wordpress/test); skips, saying what is missing, without those packages",
+    run: () =>
+      void counted('WordPress plugin in a real WordPress', process.execPath, ['packages/wordpress/test/wordpress.mjs'], {
+        summary: /^wordpress: (\d+) passed, (\d+) failed/m,
+        skipped: /^wordpress: skipped/m,
+      }),
+  },
+  {
+    name: 'screen-reader',
+    about: "each widget's main paths heard through Orca 43 with Firefox ESR and Chromium under Xvfb (scripts/screen-reader); skips, saying what is missing, without Orca (fails in CI)",
+    run: () =>
+      void counted('screen reader (Orca with Firefox ESR and Chromium)', process.execPath, ['scripts/screen-reader/run.mjs'], {
+        summary: /^screen reader: (\d+) passed, (\d+) failed$/m,
+        skipped: /^screen reader: skipped$/m,
+        failedLines: true,
+      }),
+  },
+  {
+    name: 'size',
+    about: 'gzip size budgets of every bundle (size-budgets.json, scripts/size.mjs)',
+    run() {
+      heading('size budgets');
+      const size = run(process.execPath, ['scripts/size.mjs']);
+      const sizeMatch = /size: (\d+) within budget, (\d+) over/.exec(size.output);
+      totals.passed += Number(sizeMatch?.[1] ?? 0);
+      totals.failed += Number(sizeMatch?.[2] ?? 1);
+      if (!sizeMatch || sizeMatch[2] !== '0') failures.push('size budgets');
+    },
+  },
+  {
+    name: 'packages',
+    about: 'every package as consumers see it: publint, are-the-types-wrong, custom-elements.json present',
+    run() {
+      for (const pkg of packages) {
+        const dir = join(root, 'packages', pkg);
+        whole(`package: ${pkg} (publint)`, bin('publint'), ['--strict', dir]);
+        const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+        // Stylesheets have no types to check.
+        const cssEntries = Object.keys(manifest.exports ?? {}).filter((key) => key.endsWith('.css'));
+        const exclude = cssEntries.length ? ['--exclude-entrypoints', ...cssEntries] : [];
+        whole(`package: ${pkg} (are the types wrong)`, bin('attw'), ['--pack', dir, '--profile', 'esm-only', '--format', 'ascii', ...exclude]);
+        if (manifest.customElements) record(`package: ${pkg} (custom-elements.json present)`, existsSync(join(dir, manifest.customElements)));
+      }
+    },
+  },
+  {
+    name: 'release',
+    about: 'the downloads and tarballs built into release/ (scripts/release.mjs), then used from the outside as a stranger would (scripts/release-tests): reproducible, installed without the workspace, every widget upgraded from the zip and from Vite',
+    run() {
+      const release = whole('release builds (zips, tarballs, SHA256SUMS)', process.execPath, ['scripts/release.mjs']);
+      if (release.status !== 0) return;
+      counted('release from the outside (node:test)', process.execPath, ['--test', '--test-reporter=spec', 'scripts/release-tests/release.test.mjs'], { summary: nodeTestSummary });
+    },
+  },
+  {
+    name: 'storybook',
+    about: 'every story and docs page compiles into the static site; then every story in Chromium at 320 px must reflow, pass its play function and leave no storage behind unless tagged keeps-storage',
+    run() {
+      const storybookDir = join(scratch, 'storybook');
+      const storybook = whole('storybook builds', bin('storybook'), ['build', '-o', storybookDir, '--quiet', '--disable-telemetry']);
+      if (storybook.status !== 0) return;
+      counted('stories at 320 px (reflow, storage, play functions)', process.execPath, ['scripts/storybook-check.mjs', storybookDir], {
+        summary: /^stories at 320 px: (\d+) passed, (\d+) failed$/m,
+        failedLines: true,
+      });
+    },
+  },
+  { name: 'changesets', about: 'every change to a package comes with a changeset', run: () => void whole('changesets', bin('changeset'), ['status']) },
+];
 
-  // Heard, not only scanned: each widget's main paths through a real screen reader,
-  // Orca 43 with Firefox ESR and Chromium under Xvfb (scripts/screen-reader). It
-  // skips, saying what is missing, where Orca is not installed; in CI (CI=true)
-  // a missing screen reader fails. .ci/run installs it.
-  heading('screen reader (Orca with Firefox ESR and Chromium)');
-  const screenReader = run(process.execPath, ['scripts/screen-reader/run.mjs']);
-  const screenReaderCounts = /^screen reader: (\d+) passed, (\d+) failed$/m.exec(screenReader.output);
-  if (/^screen reader: skipped$/m.test(screenReader.output)) {
-    console.log('screen reader: skipped (see above for what is missing)');
-  } else {
-    const heardPassed = Number(screenReaderCounts?.[1] ?? 0);
-    const heardFailed = Number(screenReaderCounts?.[2] ?? 0);
-    totals.passed += heardPassed;
-    totals.failed += heardFailed;
-    failures.push(...(screenReader.output.match(/^✘ .+$/gm) ?? []).map((line) => `screen reader: ${line.slice(2)}`));
-    if (!screenReaderCounts || (screenReader.status !== 0 && !heardFailed)) {
-      totals.failed++;
-      failures.push('screen reader: the run did not finish');
-    }
-    console.log(`screen reader: ${heardPassed} passed, ${heardFailed} failed (${screenReader.seconds} s)`);
-  }
+const args = process.argv.slice(2);
+if (args.includes('--list')) {
+  for (const gate of gates) console.log(`${gate.name.padEnd(16)} ${gate.about}`);
+  console.log('\nEnvironment:');
+  for (const [name, about] of environment) console.log(`  ${name}\n      ${about}`);
+  process.exit(0);
+}
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',').filter(Boolean) : null;
+const unknown = (only ?? []).filter((name) => !gates.some((gate) => gate.name === name));
+if ((only && !only.length) || unknown.length) {
+  console.error(`Unknown gate(s): ${unknown.join(', ') || '(none named)'}. \`node scripts/test.mjs --list\` shows them.`);
+  process.exit(2);
+}
 
-  // 6. Size budgets.
-  heading('size budgets');
-  const size = run(process.execPath, ['scripts/size.mjs']);
-  const sizeMatch = /size: (\d+) within budget, (\d+) over/.exec(size.output);
-  totals.passed += Number(sizeMatch?.[1] ?? 0);
-  totals.failed += Number(sizeMatch?.[2] ?? 1);
-  if (!sizeMatch || sizeMatch[2] !== '0') failures.push('size budgets');
-
-  // 7. Packages as consumers see them: exports, types, manifests.
-  for (const pkg of packages) {
-    const dir = join(root, 'packages', pkg);
-    gate(`package: ${pkg} (publint)`, bin('publint'), ['--strict', dir]);
-    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    // Stylesheets have no types to check.
-    const cssEntries = Object.keys(manifest.exports ?? {}).filter((key) => key.endsWith('.css'));
-    const exclude = cssEntries.length ? ['--exclude-entrypoints', ...cssEntries] : [];
-    gate(`package: ${pkg} (are the types wrong)`, bin('attw'), ['--pack', dir, '--profile', 'esm-only', '--format', 'ascii', ...exclude]);
-    if (manifest.customElements) {
-      const ok = existsSync(join(dir, manifest.customElements));
-      record(`package: ${pkg} (custom-elements.json present)`, ok);
-    }
-  }
-
-  // 7b. The release (scripts/release.mjs): the downloads and tarballs built into release/,
-  // then used from the outside as a stranger would (scripts/release-tests): reproducible,
-  // installable without the workspace, every widget upgraded from the zip and from Vite.
-  const release = gate('release builds (zips, tarballs, SHA256SUMS)', process.execPath, ['scripts/release.mjs']);
-  if (release.status === 0) {
-    heading('release from the outside (node:test)');
-    const outside = run(process.execPath, ['--test', '--test-reporter=spec', 'scripts/release-tests/release.test.mjs']);
-    const outsidePassed = Number(/^ℹ pass (\d+)/m.exec(outside.output)?.[1] ?? 0);
-    const outsideFailed = Number(/^ℹ fail (\d+)/m.exec(outside.output)?.[1] ?? 0);
-    totals.passed += outsidePassed;
-    totals.failed += outsideFailed;
-    if (outsideFailed || outside.status !== 0) {
-      failures.push(`release from the outside: ${outsideFailed || 1} failed`);
-      if (!outsideFailed) totals.failed++;
-    }
-    console.log(`release from the outside: ${outsidePassed} passed, ${outsideFailed} failed (${outside.seconds} s)`);
-  }
-
-  // 8. Storybook: every story and docs page compiles into the static site. Then every story of
-  // that build, in Chromium at 320 px, must reflow, render (its play function's checks pass) and
-  // leave no browser storage behind unless tagged keeps-storage (scripts/storybook-check.mjs).
-  const storybookDir = join(scratch, 'storybook');
-  const storybook = gate('storybook builds', bin('storybook'), ['build', '-o', storybookDir, '--quiet', '--disable-telemetry']);
-  if (storybook.status === 0) {
-    heading('stories at 320 px (reflow, storage, play functions)');
-    const check = run(process.execPath, ['scripts/storybook-check.mjs', storybookDir]);
-    const counts = /^stories at 320 px: (\d+) passed, (\d+) failed$/m.exec(check.output);
-    const storiesPassed = Number(counts?.[1] ?? 0);
-    const storiesFailed = Number(counts?.[2] ?? 0);
-    totals.passed += storiesPassed;
-    totals.failed += storiesFailed;
-    failures.push(...(check.output.match(/^✘ .+$/gm) ?? []).map((line) => `stories at 320 px: ${line.slice(2)}`));
-    if (!counts || (check.status !== 0 && !storiesFailed)) {
-      totals.failed++;
-      failures.push('stories at 320 px: the check did not finish');
-    }
-    console.log(`stories at 320 px: ${storiesPassed} passed, ${storiesFailed} failed (${check.seconds} s)`);
-  }
-
-  // 9. Release notes: every change to a package comes with a changeset.
-  gate('changesets', bin('changeset'), ['status']);
+for (const gate of gates) {
+  if (only && !only.includes(gate.name)) continue;
+  // A failed build stops the run: nothing else can run without it.
+  if (gate.run() === false) break;
 }
 
 heading('summary');
