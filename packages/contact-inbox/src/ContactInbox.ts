@@ -1,45 +1,23 @@
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, clock, isolate, registerMessages, token, plural } from '@wegweiser/core';
+import { WegweiserElement, clock, registerMessages, plural } from '@wegweiser/core';
 import { refusedUrlMessage, safeUrl, urlRules } from '@wegweiser/core/safe-url';
 import { contactStyles } from '@wegweiser/contact-form/styles';
-import { answerLanguages, centrePattern, maxTextLength } from '@wegweiser/contact-form/format';
-import {
-  colorAccent,
-  colorBorderStrong,
-  colorOnAccent,
-  colorTextMuted,
-  fontWeightBold,
-  radiusSm,
-  space1,
-  space2,
-  space3,
-  space4,
-} from '@wegweiser/tokens/defaults';
-import { InboxClient, InboxError, newIdempotencyKey, type Conversation, type ConversationStatus, type ConversationSummary, type InboxErrorKind } from './inbox-client.js';
+import { centrePattern, maxTextLength } from '@wegweiser/contact-form/format';
+import { InboxClient, InboxError, newIdempotencyKey, type Conversation, type ConversationSummary, type InboxErrorKind } from './inbox-client.js';
 import type { OpenedKey, KeyFileProblem } from './key-file.js';
-import type { Plaintext, Topic } from './messages.js';
+import type { Plaintext } from './messages.js';
+import type { Filter, KeyProblem, Load, Notice, Opened, ReplyProblem, Send, SignInProblem, Stage } from './inbox-state.js';
+import { inboxStyles } from './contact-inbox.styles.js';
+import { counterText } from './form-feedback.js';
+import { keyView, signInView } from './sign-in-view.js';
+import { listView, toolbarView } from './conversation-list-view.js';
+import { conversationView } from './conversation-view.js';
 import { catalogue } from './generated/catalogue.js';
 
 registerMessages('@wegweiser/contact-inbox', catalogue);
 
-const previewLength = 100;
-
-type Stage = 'misconfigured' | 'sign-in' | 'key' | 'inbox';
-type Filter = ConversationStatus | 'all';
-type Load = 'loading' | 'ready' | 'unavailable' | 'gone';
-type SignInProblem = 'centre-missing' | 'centre-format' | 'credential-missing' | 'wrong';
-type KeyProblem = 'file-missing' | 'passphrase-missing' | KeyFileProblem | 'other-centre';
-type ReplyProblem = 'empty' | 'too-long';
-/** Why the sign-in form is shown again: the session ended, the relay is unreachable or has no inbox. */
-type Notice = 'session-ended' | 'unavailable' | 'inbox-off' | 'locked' | null;
-type Send = 'idle' | 'sending' | 'failed' | 'sent';
-/** A decrypted item: the plaintext, or null when it cannot be decrypted. */
-type Opened = Plaintext | null;
-
-const filters: readonly Filter[] = ['new', 'answered', 'closed', 'all'];
 const keyModules = () => Promise.all([import('./key-file.js'), import('./messages.js')]);
 
 /**
@@ -73,150 +51,13 @@ export class ContactInbox extends WegweiserElement {
   static override unsupportedLocales = ['de-x-ls'];
   static override styles = [
     ...WegweiserElement.styles,
-    // The fields, buttons, boxes and error summary look as in the contact form; what follows adjusts them for the team's wider page.
+    // The fields, buttons, boxes and error summary look as in the contact form; inboxStyles adjusts them for the team's wider page.
     contactStyles,
-    css`
-      :host {
-        --_accent: var(--ww-contact-inbox-accent, ${token('color-accent', colorAccent)});
-        --_muted: ${token('color-text-muted', colorTextMuted)};
-        --_border: ${token('color-border-strong', colorBorderStrong)};
-        max-inline-size: 60rem;
-      }
-      h3,
-      h4 {
-        font-size: 1em;
-        margin: 0 0 ${token('space-2', space2)};
-      }
-      .meta {
-        color: var(--_muted);
-        margin: 0 0 ${token('space-2', space2)};
-      }
-      input[type='file'] {
-        padding: ${token('space-1', space1)};
-      }
-      textarea {
-        min-block-size: 8em;
-      }
-      button.secondary,
-      button.secondary:hover {
-        border-color: var(--_border);
-      }
-      button.danger {
-        background: var(--_danger);
-        color: ${token('color-on-accent', colorOnAccent)};
-      }
-      .actions {
-        gap: ${token('space-2', space2)};
-        align-items: center;
-        margin-block: ${token('space-3', space3)};
-      }
-      .box.warning {
-        border-color: var(--_danger);
-        border-width: 4px;
-      }
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: ${token('space-2', space2)} ${token('space-4', space4)};
-        align-items: center;
-        justify-content: space-between;
-        border-block-end: 2px solid var(--_border);
-        padding-block-end: ${token('space-3', space3)};
-        margin-block-end: ${token('space-4', space4)};
-      }
-      .toolbar p {
-        margin: 0;
-      }
-      .filters {
-        display: flex;
-        flex-wrap: wrap;
-        gap: ${token('space-1', space1)} ${token('space-4', space4)};
-      }
-      .choice {
-        align-items: center;
-        min-block-size: 24px;
-        margin-block: 0;
-      }
-      ul.conversations,
-      ol.items {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      ul.conversations > li,
-      ol.items > li {
-        border-block-end: 1px solid var(--_border);
-        padding-block: ${token('space-3', space3)};
-      }
-      .open {
-        display: block;
-        inline-size: 100%;
-        text-align: start;
-        background: transparent;
-        color: inherit;
-        font-weight: normal;
-        padding: ${token('space-2', space2)};
-        border: 2px solid var(--_border);
-        overflow-wrap: anywhere;
-      }
-      .open:hover {
-        background: transparent;
-        border-color: var(--_accent);
-      }
-      .badge {
-        display: inline-block;
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-        border: 2px solid currentColor;
-        border-radius: ${token('radius-sm', radiusSm)};
-        padding: 0 ${token('space-1', space1)};
-      }
-      .badge.new {
-        color: var(--_accent);
-      }
-      .no-reply {
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-      }
-      .text {
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-        margin: 0 0 ${token('space-2', space2)};
-        /* A message aligns by its own direction (dir=auto), not its list item's: Firefox's li is match-parent. */
-        text-align: start;
-      }
-      .item.centre {
-        border-inline-start: 4px solid var(--_accent);
-        padding-inline-start: ${token('space-3', space3)};
-      }
-      dl {
-        display: grid;
-        /* Labels wrap at 40 % in a narrow container too (a sidebar), not only a narrow window. */
-        grid-template-columns: fit-content(40%) minmax(0, 1fr);
-        gap: ${token('space-1', space1)} ${token('space-3', space3)};
-        margin: 0 0 ${token('space-2', space2)};
-      }
-      dt {
-        font-weight: ${token('font-weight-bold', fontWeightBold)};
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-      progress {
-        inline-size: 100%;
-        block-size: 1em;
-      }
-      @media (max-width: 30rem) {
-        dl {
-          grid-template-columns: 1fr;
-        }
-      }
-      @media (forced-colors: active) {
-        .open {
-          border-color: ButtonText;
-        }
-      }
-    `,
+    inboxStyles,
   ];
+
+  // What the views (sign-in-view.ts, conversation-list-view.ts, conversation-view.ts) read and call is
+  // marked @internal: not private, so that they can, and not in the API (the manifest leaves it out).
 
   /** The relay's base URL. Default: this page's own origin (the relay serves the inbox at /inbox/). */
   @property() relay: string | null = null;
@@ -228,45 +69,47 @@ export class ContactInbox extends WegweiserElement {
   @property({ attribute: false }) refreshInterval = 60_000;
 
   @state() private stage: Stage = 'sign-in';
-  @state() private notice: Notice = null;
-  @state() private busy = false;
-  @state() private centreInput = '';
-  @state() private credential = '';
-  @state() private signInProblems: Partial<Record<'centre' | 'credential', SignInProblem>> = {};
-  @state() private keyText = '';
-  @state() private keyFileName = '';
-  @state() private passphrase = '';
-  @state() private keyProblems: Partial<Record<'file' | 'passphrase', KeyProblem>> = {};
-  @state() private keyCentre = '';
-  @state() private progress: number | null = null;
-  @state() private conversations: ConversationSummary[] = [];
-  @state() private listLoad: Load = 'loading';
-  @state() private filter: Filter = 'new';
-  @state() private updatedAt = 0;
-  @state() private openId: string | null = null;
-  @state() private current: Conversation | null = null;
-  @state() private currentLoad: Load = 'loading';
-  @state() private drafts: Record<string, string> = {};
+  /** @internal */ @state() notice: Notice = null;
+  /** @internal The locale the views format numbers and dates in (protected in WegweiserElement). */
+  declare locale: string;
+  /** @internal */ @state() busy = false;
+  /** @internal */ @state() centreInput = '';
+  /** @internal */ @state() credential = '';
+  /** @internal */ @state() signInProblems: Partial<Record<'centre' | 'credential', SignInProblem>> = {};
+  /** @internal */ @state() keyText = '';
+  /** @internal */ @state() keyFileName = '';
+  /** @internal */ @state() passphrase = '';
+  /** @internal */ @state() keyProblems: Partial<Record<'file' | 'passphrase', KeyProblem>> = {};
+  /** @internal */ @state() keyCentre = '';
+  /** @internal */ @state() progress: number | null = null;
+  /** @internal */ @state() conversations: ConversationSummary[] = [];
+  /** @internal */ @state() listLoad: Load = 'loading';
+  /** @internal */ @state() filter: Filter = 'new';
+  /** @internal */ @state() updatedAt = 0;
+  /** @internal */ @state() openId: string | null = null;
+  /** @internal */ @state() current: Conversation | null = null;
+  /** @internal */ @state() currentLoad: Load = 'loading';
+  /** @internal */ @state() drafts: Record<string, string> = {};
   @state() private replyLanguages: Record<string, string> = {};
-  @state() private replyProblem: ReplyProblem | null = null;
-  @state() private send: Send = 'idle';
-  /** With `send` failed: whether encryption failed in this browser (rather than the relay). */
-  @state() private sealFailed = false;
-  @state() private confirmingDelete = false;
-  @state() private actionFailed = false;
+  /** @internal */ @state() replyProblem: ReplyProblem | null = null;
+  /** @internal */ @state() send: Send = 'idle';
+  /** @internal With `send` failed: whether encryption failed in this browser (rather than the relay). */
+  @state() sealFailed = false;
+  /** @internal */ @state() confirmingDelete = false;
+  /** @internal */ @state() actionFailed = false;
   @state() private announcement = '';
-  @state() private counterAnnouncement = '';
-  @state() private opened = new Map<string, Opened>();
-  /** Item id → whether it holds its place in its conversation (messages.ts `openConversation`). */
-  @state() private intact = new Map<string, boolean>();
+  /** @internal */ @state() counterAnnouncement = '';
+  /** @internal */ @state() opened = new Map<string, Opened>();
+  /** @internal Item id → whether it holds its place in its conversation (messages.ts `openConversation`). */
+  @state() intact = new Map<string, boolean>();
   /** Conversation id → the reply key its first item gave when the team first opened it; answers go only to it. */
   private pinnedReplyKeys = new Map<string, string>();
   /** The check of the open conversation's items; an answer waits for it (the preview may be shown before). */
   private itemsChecked: Promise<void> = Promise.resolve();
 
   private client: InboxClient | null = null;
-  private session: { centre: string; expiresAt: number } | null = null;
-  private key: OpenedKey | null = null;
+  /** @internal */ session: { centre: string; expiresAt: number } | null = null;
+  /** @internal */ key: OpenedKey | null = null;
   private pending = new Map<string, { snapshot: string; body: { toPerson: unknown; toCentre: unknown; idempotencyKey: string } }>();
   private refreshTimer: number | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -340,7 +183,7 @@ export class ContactInbox extends WegweiserElement {
 
   // ---- signing in and opening the key ----
 
-  private async signIn(event: Event): Promise<void> {
+  /** @internal */ async signIn(event: Event): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
     const centre = this.centreInput.trim();
@@ -380,14 +223,14 @@ export class ContactInbox extends WegweiserElement {
     }
   }
 
-  private async onKeyFile(event: Event): Promise<void> {
+  /** @internal */ async onKeyFile(event: Event): Promise<void> {
     const file = (event.target as HTMLInputElement).files?.[0];
     this.keyFileName = file?.name ?? '';
     // A key file is small; anything large is not one (read at most a little more than the limit).
     this.keyText = file ? await file.slice(0, 20_000).text() : '';
   }
 
-  private async openKey(event: Event): Promise<void> {
+  /** @internal */ async openKey(event: Event): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
     const problems: typeof this.keyProblems = {};
@@ -432,7 +275,7 @@ export class ContactInbox extends WegweiserElement {
     }
   }
 
-  private async lock(): Promise<void> {
+  /** @internal */ async lock(): Promise<void> {
     const client = this.client;
     const token = client?.token ?? null;
     this.forget();
@@ -458,7 +301,7 @@ export class ContactInbox extends WegweiserElement {
   }
 
   /** Loads the list (and the open conversation); `background` announces new conversations. */
-  private async refresh(background: boolean): Promise<void> {
+  /** @internal */ async refresh(background: boolean): Promise<void> {
     if (!this.client?.token || !this.key) return;
     if (!background) this.listLoad = this.conversations.length ? this.listLoad : 'loading';
     try {
@@ -493,7 +336,7 @@ export class ContactInbox extends WegweiserElement {
     );
   }
 
-  private async loadConversation(id: string): Promise<void> {
+  /** @internal */ async loadConversation(id: string): Promise<void> {
     try {
       const conversation = await this.client!.conversation(id);
       if (this.openId !== id) return;
@@ -536,7 +379,7 @@ export class ContactInbox extends WegweiserElement {
   }
 
   /** Whether a decrypted item fails its check, or the first item's reply key is not the one pinned. */
-  private answeringStopped(conversation: Conversation): boolean {
+  /** @internal */ answeringStopped(conversation: Conversation): boolean {
     const first = this.opened.get(conversation.items[0]?.envelope.ct ?? '');
     const pinned = this.pinnedReplyKeys.get(conversation.id);
     const replyKey = first?.kind === 'first-contact' ? first.replyKey : null;
@@ -588,11 +431,11 @@ export class ContactInbox extends WegweiserElement {
 
   // ---- the list ----
 
-  private onFilter(event: Event): void {
+  /** @internal */ onFilter(event: Event): void {
     this.filter = (event.target as HTMLInputElement).value as Filter;
   }
 
-  private async openConversation(id: string): Promise<void> {
+  /** @internal */ async openConversation(id: string): Promise<void> {
     this.openId = id;
     this.current = null;
     this.currentLoad = 'loading';
@@ -608,7 +451,7 @@ export class ContactInbox extends WegweiserElement {
     this.actionFailed = false;
   }
 
-  private backToList(): void {
+  /** @internal */ backToList(): void {
     const id = this.openId;
     this.openId = null;
     this.current = null;
@@ -619,7 +462,7 @@ export class ContactInbox extends WegweiserElement {
 
   // ---- answering and managing a conversation ----
 
-  private onDraft(event: Event): void {
+  /** @internal */ onDraft(event: Event): void {
     const id = this.openId!;
     const text = (event.target as HTMLTextAreaElement).value;
     this.drafts = { ...this.drafts, [id]: text };
@@ -627,22 +470,22 @@ export class ContactInbox extends WegweiserElement {
     clearTimeout(this.announceTimer);
     // Announce the count only after a pause in typing, and only near the limit (GOV.UK's character count).
     this.announceTimer = setTimeout(() => {
-      this.counterAnnouncement = maxTextLength - text.length < maxTextLength / 10 ? this.localize(() => this.counterText(text)) : '';
+      this.counterAnnouncement = maxTextLength - text.length < maxTextLength / 10 ? this.localize(() => counterText(this.locale, text)) : '';
     }, 1000);
   }
 
-  private onReplyLanguage(event: Event): void {
+  /** @internal */ onReplyLanguage(event: Event): void {
     this.replyLanguages = { ...this.replyLanguages, [this.openId!]: (event.target as HTMLSelectElement).value };
   }
 
-  private replyLanguage(first: Plaintext | null): string {
+  /** @internal */ replyLanguage(first: Plaintext | null): string {
     const chosen = this.replyLanguages[this.openId!];
     if (chosen !== undefined) return chosen;
     if (first?.kind === 'first-contact') return first.language ?? first.formLocale.split('-')[0] ?? '';
     return '';
   }
 
-  private async sendReply(event: Event): Promise<void> {
+  /** @internal */ async sendReply(event: Event): Promise<void> {
     event.preventDefault();
     const conversation = this.current;
     const key = this.key;
@@ -695,7 +538,7 @@ export class ContactInbox extends WegweiserElement {
     await this.refresh(false);
   }
 
-  private async setClosed(closed: boolean): Promise<void> {
+  /** @internal */ async setClosed(closed: boolean): Promise<void> {
     const id = this.openId;
     if (!id || this.busy) return;
     this.busy = true;
@@ -712,17 +555,17 @@ export class ContactInbox extends WegweiserElement {
     }
   }
 
-  private askDelete(): void {
+  /** @internal */ askDelete(): void {
     this.confirmingDelete = true;
     this.focusLater('#delete-title');
   }
 
-  private cancelDelete(): void {
+  /** @internal */ cancelDelete(): void {
     this.confirmingDelete = false;
     this.focusLater('#delete');
   }
 
-  private async deleteConversation(): Promise<void> {
+  /** @internal */ async deleteConversation(): Promise<void> {
     const id = this.openId;
     if (!id || this.busy) return;
     this.busy = true;
@@ -763,512 +606,6 @@ export class ContactInbox extends WegweiserElement {
     });
   }
 
-  private focusField(event: Event, id: string): void {
-    // In-page links do not reach into a shadow root; move focus by hand.
-    event.preventDefault();
-    const field = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
-    field?.focus();
-    field?.scrollIntoView({ block: 'center' });
-  }
-
-  private counterText(text: string): string {
-    const left = maxTextLength - text.length;
-    const n = new Intl.NumberFormat(this.locale).format(Math.abs(left));
-    if (left < 0) return plural(this.locale, -left, {
-      one: () => msg(str`You have ${n} character too many`),
-      two: () => msg(str`You have ${n} characters too many`, { id: 'inbox-over.two' }),
-      few: () => msg(str`You have ${n} characters too many`, { id: 'inbox-over.few' }),
-      many: () => msg(str`You have ${n} characters too many`, { id: 'inbox-over.many' }),
-      other: () => msg(str`You have ${n} characters too many`),
-    });
-    return plural(this.locale, left, {
-      one: () => msg(str`You have ${n} character remaining`),
-      two: () => msg(str`You have ${n} characters remaining`, { id: 'inbox-left.two' }),
-      few: () => msg(str`You have ${n} characters remaining`, { id: 'inbox-left.few' }),
-      many: () => msg(str`You have ${n} characters remaining`, { id: 'inbox-left.many' }),
-      other: () => msg(str`You have ${n} characters remaining`),
-    });
-  }
-
-  private date(seconds: number): TemplateResult {
-    const at = seconds * 1000;
-    const now = clock().now();
-    const iso = new Date(at).toISOString();
-    const absolute = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
-    const minutes = Math.round((now - at) / 60_000);
-    // Recent activity reads best relatively ("vor 5 Minuten"); older items get their date.
-    if (minutes < 0 || minutes >= 7 * 24 * 60) return html`<time datetime=${iso}>${absolute}</time>`;
-    const relative = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
-    const text =
-      minutes < 60 ? relative.format(-minutes, 'minute') : minutes < 24 * 60 ? relative.format(-Math.round(minutes / 60), 'hour') : relative.format(-Math.round(minutes / 1440), 'day');
-    return html`<time datetime=${iso} title=${absolute}>${text}</time>`;
-  }
-
-  private languageName(code: string | null | undefined): string {
-    if (!code) return msg('not given');
-    try {
-      return new Intl.DisplayNames([this.locale], { type: 'language' }).of(code) ?? code;
-    } catch {
-      return code;
-    }
-  }
-
-  private statusLabel(status: ConversationStatus): string {
-    return { new: msg('New'), answered: msg('Answered'), closed: msg('Closed') }[status];
-  }
-
-  private topicLabel(id: Topic | null): string {
-    if (!id) return msg('not given');
-    return {
-      work: msg('Changing jobs or leaving sex work'),
-      money: msg('Money, benefits or debts'),
-      housing: msg('Housing'),
-      health: msg('Health and health insurance'),
-      residence: msg('Residence and papers'),
-      other: msg('Something else'),
-    }[id];
-  }
-
-  /** How the person can get an answer, when not here; null when they read answers with their code. */
-  private noReplyText(first: Opened): string | null {
-    if (first?.kind !== 'first-contact') return null;
-    if (first.reply.method === 'code') return null;
-    // The number or address isolated, so it keeps its order in right-to-left text.
-    const reply = first.reply.method === 'none' ? first.reply : { ...first.reply, value: isolate(first.reply.value) };
-    if (reply.method === 'phone') return msg(str`No answer here: the person asked for a call at ${reply.value}`);
-    if (reply.method === 'email') return msg(str`No answer here: the person asked for an e-mail to ${reply.value}`);
-    return msg('No answer here: the person asked for no answer');
-  }
-
-  private preview(first: Opened | undefined): string {
-    if (first === undefined) return msg('Decrypting…');
-    if (first === null) return msg('This message cannot be decrypted with this key.');
-    const text = first.text.replace(/\s+/g, ' ').trim();
-    if (text.length <= previewLength) return text;
-    const cut = text.slice(0, previewLength);
-    return `${cut.slice(0, cut.lastIndexOf(' ') > previewLength / 2 ? cut.lastIndexOf(' ') : previewLength)}…`;
-  }
-
-  // ---- rendering ----
-
-  private renderSummary(entries: [string, string][]): TemplateResult | typeof nothing {
-    if (!entries.length) return nothing;
-    return html`<div class="summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="summary-title">
-      <h2 id="summary-title">${msg('There is a problem')}</h2>
-      <ul>
-        ${entries.map(([field, text]) => html`<li><a href="#${field}" @click=${(e: Event) => this.focusField(e, field)}>${text}</a></li>`)}
-      </ul>
-    </div>`;
-  }
-
-  private errorText(field: string, text: string | undefined): TemplateResult | typeof nothing {
-    return text ? html`<p class="error" id="${field}-error"><span class="visually-hidden">${msg('Error:')}</span> ${text}</p>` : nothing;
-  }
-
-  private signInText(problem: SignInProblem | undefined): string | undefined {
-    if (!problem) return undefined;
-    return {
-      'centre-missing': msg('Enter your centre’s id'),
-      'centre-format': msg('Enter the centre id in lower-case letters, digits and hyphens, like beratung-rostock'),
-      'credential-missing': msg('Enter the team credential'),
-      wrong: msg('The centre id or the team credential is not right. Check both and try again'),
-    }[problem];
-  }
-
-  private renderNotice(): TemplateResult | typeof nothing {
-    const { notice } = this;
-    if (!notice) return nothing;
-    const text = {
-      'session-ended': [msg('Your session has ended'), msg('Please sign in again. Nothing is lost: an answer you were writing is kept.')],
-      unavailable: [msg('The relay cannot be reached at the moment'), msg('Please try again in a moment. If it stays like this, tell whoever runs your relay.')],
-      'inbox-off': [msg('This relay has no team inbox'), msg('Whoever runs the relay needs to set up team credentials first.')],
-      locked: [msg('The inbox is locked'), msg('The key, the session and all decrypted messages have been removed from this browser.')],
-    }[notice];
-    return html`<div class="box ${notice === 'locked' ? 'done' : notice === 'session-ended' ? '' : 'warning'}" part="status" tabindex="-1" role="status">
-      <h3>${text[0]}</h3>
-      <p>${text[1]}</p>
-    </div>`;
-  }
-
-  private renderSignIn(): TemplateResult {
-    const p = this.signInProblems;
-    const centreError = this.signInText(p.centre);
-    const credentialError = this.signInText(p.credential);
-    const entries: [string, string][] = [];
-    if (centreError) entries.push(['centre', centreError]);
-    if (credentialError) entries.push(['credential', credentialError]);
-    return html`${this.renderNotice()} ${this.renderSummary(entries)}
-      <form part="sign-in" novalidate autocomplete="off" @submit=${this.signIn}>
-        <h2 id="sign-in-title" tabindex="-1">${msg('Sign in to the team inbox')}</h2>
-        <p class="hint">${msg('Step 1 of 2. After signing in, you open your centre’s private key file.')}</p>
-        <div class="group ${centreError ? 'invalid' : ''}">
-          <label for="centre">${msg('Centre id')}</label>
-          <p class="hint" id="centre-hint">${msg('As in your centre’s public key, for example beratung-rostock.')}</p>
-          ${this.errorText('centre', centreError)}
-          <input
-            id="centre"
-            name="centre"
-            autocomplete="off"
-            spellcheck="false"
-            autocapitalize="none"
-            .value=${this.centreInput}
-            aria-describedby=${['centre-hint', centreError ? 'centre-error' : ''].filter(Boolean).join(' ')}
-            aria-invalid=${centreError ? 'true' : 'false'}
-            @input=${(e: Event) => (this.centreInput = (e.target as HTMLInputElement).value)}
-          />
-        </div>
-        <div class="group ${credentialError ? 'invalid' : ''}">
-          <label for="credential">${msg('Team credential')}</label>
-          <p class="hint" id="credential-hint">${msg('25 characters in groups of five, from whoever runs your relay.')}</p>
-          ${this.errorText('credential', credentialError)}
-          <input
-            id="credential"
-            name="credential"
-            type="password"
-            autocomplete="off"
-            spellcheck="false"
-            .value=${this.credential}
-            aria-describedby=${['credential-hint', credentialError ? 'credential-error' : ''].filter(Boolean).join(' ')}
-            aria-invalid=${credentialError ? 'true' : 'false'}
-            @input=${(e: Event) => (this.credential = (e.target as HTMLInputElement).value)}
-          />
-        </div>
-        <div role="status">${this.busy ? html`<p>${msg('Signing in…')}</p>` : nothing}</div>
-        <div class="actions">
-          <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Sign in')}</button>
-          ${this.key ? html`<button type="button" class="secondary" @click=${this.lock}>${msg('Lock and forget the key')}</button>` : nothing}
-        </div>
-      </form>`;
-  }
-
-  private keyProblemText(problem: KeyProblem | undefined): string | undefined {
-    if (!problem) return undefined;
-    const centre = this.session?.centre ?? '';
-    const other = this.keyCentre;
-    return {
-      'file-missing': msg('Choose the private key file, or paste its content'),
-      'passphrase-missing': msg('Enter the passphrase of the key file'),
-      'not-a-key-file': msg('This is not a private key file. Choose the file that “wegweiser-relay keygen” made'),
-      unsupported: msg('This key file is of a kind this inbox cannot open. Update the inbox, or make a new key'),
-      'wrong-passphrase': msg('The passphrase is not right, or the key file was changed. Check the passphrase and try again'),
-      damaged: msg('The key file is damaged. Use an unchanged copy of the file'),
-      'other-centre': msg(str`This key file belongs to the centre “${other}”. You signed in for “${centre}”. Choose the key file of “${centre}”`),
-    }[problem];
-  }
-
-  private renderKey(): TemplateResult {
-    const fileError = this.keyProblemText(this.keyProblems.file);
-    const passError = this.keyProblemText(this.keyProblems.passphrase);
-    const entries: [string, string][] = [];
-    if (fileError) entries.push(['key-file', fileError]);
-    if (passError) entries.push(['passphrase', passError]);
-    const opening = this.progress !== null;
-    return html`${this.renderSummary(entries)}
-      <form part="key" novalidate autocomplete="off" @submit=${this.openKey}>
-        <h2 id="key-title" tabindex="-1">${msg('Open the private key')}</h2>
-        <p class="hint">
-          ${msg(str`Step 2 of 2. Signed in for ${this.session?.centre ?? ''}. The key opens in this browser and stays in its memory only: it is never sent and never stored.`)}
-        </p>
-        <div class="group ${fileError ? 'invalid' : ''}">
-          <label for="key-file">${msg('Private key file')}</label>
-          <p class="hint" id="key-file-hint">${msg('The file “wegweiser-relay keygen” made, usually private-key.json.')}</p>
-          ${this.errorText('key-file', fileError)}
-          <input
-            id="key-file"
-            type="file"
-            accept=".json,application/json"
-            aria-describedby=${['key-file-hint', fileError ? 'key-file-error' : ''].filter(Boolean).join(' ')}
-            aria-invalid=${fileError ? 'true' : 'false'}
-            @change=${this.onKeyFile}
-          />
-          <label for="key-paste" class="paste-label">${msg('Or paste the content of the key file')}</label>
-          <textarea
-            id="key-paste"
-            rows="3"
-            spellcheck="false"
-            autocomplete="off"
-            .value=${this.keyFileName ? '' : this.keyText}
-            ?disabled=${!!this.keyFileName}
-            aria-describedby=${fileError ? 'key-file-error' : nothing}
-            @input=${(e: Event) => (this.keyText = (e.target as HTMLTextAreaElement).value)}
-          ></textarea>
-        </div>
-        <div class="group ${passError ? 'invalid' : ''}">
-          <label for="passphrase">${msg('Passphrase of the key file')}</label>
-          ${this.errorText('passphrase', passError)}
-          <input
-            id="passphrase"
-            type="password"
-            autocomplete="off"
-            spellcheck="false"
-            .value=${this.passphrase}
-            aria-describedby=${passError ? 'passphrase-error' : nothing}
-            aria-invalid=${passError ? 'true' : 'false'}
-            @input=${(e: Event) => (this.passphrase = (e.target as HTMLInputElement).value)}
-          />
-        </div>
-        <div role="status">
-          ${opening
-            ? html`<p id="opening">${msg('Opening the key. This takes a few seconds.')}</p>
-                <progress aria-labelledby="opening" max="1" .value=${this.progress ?? 0}></progress>`
-            : nothing}
-        </div>
-        <div class="actions">
-          <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${msg('Open the key')}</button>
-          <button type="button" class="secondary" @click=${this.lock}>${msg('Sign out')}</button>
-        </div>
-      </form>`;
-  }
-
-  private renderToolbar(): TemplateResult {
-    const time = this.updatedAt ? new Intl.DateTimeFormat(this.locale, { timeStyle: 'short' }).format(this.updatedAt) : '';
-    return html`<div class="toolbar" part="toolbar">
-      <div>
-        <h2 id="inbox-title" tabindex="-1">${msg(str`Team inbox: ${this.session?.centre ?? ''}`)}</h2>
-        <p class="meta">${time ? msg(str`Updated at ${time}. New messages are looked for every minute.`) : msg('Loading…')}</p>
-      </div>
-      <div class="actions">
-        <button type="button" class="secondary" @click=${() => this.refresh(false)}>${msg('Refresh')}</button>
-        <button type="button" class="secondary" @click=${this.lock}>${msg('Lock')}</button>
-      </div>
-    </div>
-    ${this.key?.demo
-      ? html`<p class="box warning"><strong>${msg('DEMO key.')}</strong> ${msg('Its passphrase is public. Never use it for real messages.')}</p>`
-      : nothing}`;
-  }
-
-  private renderList(): TemplateResult {
-    const counts = Object.fromEntries(filters.map((f) => [f, f === 'all' ? this.conversations.length : this.conversations.filter((c) => c.status === f).length])) as Record<Filter, number>;
-    const shown = this.filter === 'all' ? this.conversations : this.conversations.filter((c) => c.status === this.filter);
-    const label = (f: Filter) => ({ new: msg('New'), answered: msg('Answered'), closed: msg('Closed'), all: msg('All') })[f];
-    const empty = { new: msg('No new messages.'), answered: msg('No answered conversations.'), closed: msg('No closed conversations.'), all: msg('No conversations yet.') }[this.filter];
-    return html`${this.listLoad === 'unavailable'
-        ? html`<div class="box warning" part="status" role="status">
-            <h3>${msg('The relay cannot be reached at the moment')}</h3>
-            <p>${this.conversations.length ? msg('The list shows the state of the last update.') : msg('Nothing is lost. Try again in a moment.')}</p>
-            <button type="button" @click=${() => this.refresh(false)}>${msg('Try again')}</button>
-          </div>`
-        : nothing}
-      <fieldset class="group">
-        <legend>${msg('Show')}</legend>
-        <div class="filters">
-          ${filters.map(
-            (f) => html`<div class="choice">
-              <input type="radio" id="filter-${f}" name="filter" value=${f} .checked=${this.filter === f} @change=${this.onFilter} />
-              <label for="filter-${f}">${label(f)} (${new Intl.NumberFormat(this.locale).format(counts[f])})</label>
-            </div>`,
-          )}
-        </div>
-      </fieldset>
-      <section part="list" aria-labelledby="list-title">
-        <h3 id="list-title">${msg(str`${label(this.filter)}: ${new Intl.NumberFormat(this.locale).format(shown.length)}`)}</h3>
-        ${this.listLoad === 'loading' && !this.conversations.length
-          ? html`<p role="status">${msg('Loading…')}</p>`
-          : shown.length
-            ? html`<ul class="conversations">
-                ${shown.map((c) => this.renderSummaryItem(c))}
-              </ul>`
-            : html`<p>${empty}</p>`}
-      </section>`;
-  }
-
-  private renderSummaryItem(c: ConversationSummary): TemplateResult {
-    const first = this.opened.get(c.first.ct);
-    const noReply = this.noReplyText(first ?? null);
-    const lang = first?.kind === 'first-contact' ? first.formLocale : undefined;
-    return html`<li>
-      <button type="button" class="open" data-id=${c.id} aria-describedby="meta-${c.id}" @click=${() => this.openConversation(c.id)}>
-        <span lang=${ifDefined(lang ?? undefined)} dir="auto">${this.preview(first)}</span>
-      </button>
-      <p class="meta" id="meta-${c.id}">
-        <span class="badge ${c.status}">${this.statusLabel(c.status)}</span>
-        · ${this.date(c.updatedAt)} ·
-        ${plural(this.locale, c.itemCount, {
-          one: () => msg(str`${c.itemCount} message`),
-          two: () => msg(str`${c.itemCount} messages`, { id: 'inbox-items.two' }),
-          few: () => msg(str`${c.itemCount} messages`, { id: 'inbox-items.few' }),
-          many: () => msg(str`${c.itemCount} messages`, { id: 'inbox-items.many' }),
-          other: () => msg(str`${c.itemCount} messages`),
-        })}
-        ${noReply ? html`· <span class="no-reply">${noReply}</span>` : nothing}
-      </p>
-    </li>`;
-  }
-
-  private renderItem(item: Conversation['items'][number]): TemplateResult {
-    const plain = this.opened.get(item.envelope.ct);
-    const who = item.author === 'person' ? msg('The person wrote') : msg('Your team answered');
-    let body: TemplateResult;
-    if (plain === undefined) body = html`<p>${msg('Decrypting…')}</p>`;
-    else if (plain === null) body = html`<p class="box warning">${msg('This message cannot be decrypted with this key. It may have been changed, or sealed to another key.')}</p>`;
-    else if (plain.kind === 'first-contact') {
-      const how = this.noReplyText(plain) ?? msg('Here, with the code the person was given');
-      body = html`<p class="text" lang=${plain.formLocale} dir="auto">${plain.text}</p>
-        <dl>
-          <dt>${msg('Topic')}</dt>
-          <dd>${this.topicLabel(plain.topic)}</dd>
-          <dt>${msg('Language for the answer')}</dt>
-          <dd>${this.languageName(plain.language)}</dd>
-          <dt>${msg('Language of the form')}</dt>
-          <dd>${this.languageName(plain.formLocale)}</dd>
-          <dt>${msg('How to answer')}</dt>
-          <dd>${how}</dd>
-        </dl>`;
-    } else if (plain.kind === 'follow-up') body = html`<p class="text" lang=${plain.formLocale} dir="auto">${plain.text}</p>`;
-    else body = html`<p class="text" lang=${ifDefined(plain.language ?? undefined)} dir="auto">${plain.text}</p>`;
-    const unverified = plain && this.intact.get(item.id) === false;
-    return html`<li class="item ${item.author}">
-      <h4>${msg(html`${who}, ${this.date(item.at)}`, { desc: 'Who wrote a message, then when: "The person wrote, 5 minutes ago". Write the comma as your language does.' })}</h4>
-      ${unverified
-        ? html`<p class="box warning">
-            ${msg('This message could not be checked. It may have been changed, moved or forged on the relay, or a message before it is missing. Do not rely on it.')}
-          </p>`
-        : nothing}
-      ${body}
-    </li>`;
-  }
-
-  private renderConversation(): TemplateResult {
-    const c = this.current;
-    const gone = this.currentLoad === 'gone';
-    // One heading in one place for every state, so that the focus put on it survives loading.
-    const title = gone
-      ? msg('This conversation no longer exists')
-      : c
-        ? msg(str`Conversation from ${new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(c.createdAt * 1000)}`)
-        : msg('Conversation');
-    return html`<section part="conversation" aria-labelledby="conversation-title">
-      <div class="actions"><button type="button" class="secondary" @click=${this.backToList}>${msg('Back to the list')}</button></div>
-      <h3 id="conversation-title" tabindex="-1">${title}</h3>
-      ${gone ? this.renderGone() : c ? this.renderItems(c) : this.renderConversationLoading()}
-    </section>`;
-  }
-
-  private renderGone(): TemplateResult {
-    const draft = this.drafts[this.openId!] ?? '';
-    return html`<div class="box" part="status" role="status">
-      <p>${msg('Someone in your team may have deleted it, or it was deleted after the retention period.')}</p>
-      ${draft
-        ? html`<p>${msg('Your answer was not sent. Here is its text, so that you can copy it:')}</p>
-            <label for="orphan" class="visually-hidden">${msg('Your unsent answer')}</label>
-            <textarea id="orphan" readonly .value=${draft}></textarea>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderConversationLoading(): TemplateResult {
-    return this.currentLoad === 'unavailable'
-      ? html`<div class="box warning" part="status" role="status">
-          <p>${msg('The relay cannot be reached at the moment. Nothing is lost.')}</p>
-          <button type="button" @click=${() => this.openId && this.loadConversation(this.openId)}>${msg('Try again')}</button>
-        </div>`
-      : html`<p role="status">${msg('Loading…')}</p>`;
-  }
-
-  private renderItems(c: Conversation): TemplateResult {
-    const first = this.opened.get(c.items[0]?.envelope.ct ?? '') ?? null;
-    return html`<p class="meta"><span class="badge ${c.status}">${this.statusLabel(c.status)}</span></p>
-      ${this.currentLoad === 'unavailable'
-        ? html`<p class="box warning" role="status">${msg('The relay cannot be reached at the moment. This shows the state of the last update.')}</p>`
-        : nothing}
-      <ol class="items">
-        ${c.items.map((i) => this.renderItem(i))}
-      </ol>
-      ${this.renderReply(c, first)} ${this.renderManage(c)}`;
-  }
-
-  private renderReply(c: Conversation, first: Opened): TemplateResult | typeof nothing {
-    if (!c.canReply || first?.kind !== 'first-contact' || !first.replyKey) {
-      const why = this.noReplyText(first);
-      return html`<p class="box">${why ?? msg('This conversation cannot be answered here.')}</p>`;
-    }
-    if (this.answeringStopped(c)) {
-      return html`<p class="box warning">
-        ${msg('Answering is stopped: this conversation could not be checked, so an answer might not reach the person who wrote. Tell whoever runs the relay.')}
-      </p>`;
-    }
-    const text = this.drafts[c.id] ?? '';
-    const left = maxTextLength - text.length;
-    const problem = this.replyProblem
-      ? this.replyProblem === 'empty'
-        ? msg('Enter your answer')
-        : msg(str`Your answer must be ${new Intl.NumberFormat(this.locale).format(maxTextLength)} characters or fewer`)
-      : undefined;
-    const language = this.replyLanguage(first);
-    const sending = this.send === 'sending';
-    return html`${this.renderSummary(problem ? [['reply', problem]] : [])}
-      <form part="reply" novalidate autocomplete="off" @submit=${this.sendReply}>
-        <h3>${msg('Answer')}</h3>
-        <div class="group ${problem ? 'invalid' : ''}">
-          <label for="reply">${msg('Your answer')}</label>
-          <p class="hint" id="reply-hint">
-            ${msg('Encrypted in this browser for the person, who reads it with their code, and for your team. The relay cannot read it.')}
-          </p>
-          ${this.errorText('reply', problem)}
-          <textarea
-            id="reply"
-            rows="6"
-            .value=${text}
-            lang=${ifDefined(language || undefined)}
-            aria-describedby=${['reply-hint', 'reply-counter', problem ? 'reply-error' : ''].filter(Boolean).join(' ')}
-            aria-invalid=${problem ? 'true' : 'false'}
-            @input=${this.onDraft}
-          ></textarea>
-          <p class="counter ${left < 0 ? 'over' : ''}" id="reply-counter">${this.counterText(text)}</p>
-          <p class="visually-hidden" aria-live="polite">${this.counterAnnouncement}</p>
-        </div>
-        <div class="group">
-          <label for="reply-language">${msg('Language of your answer')}</label>
-          <select id="reply-language" .value=${language} @change=${this.onReplyLanguage}>
-            <option value="" ?selected=${!language}>${msg('Not given')}</option>
-            ${answerLanguages.map(([code, name]) => html`<option value=${code} lang=${code} ?selected=${language === code}>${name}</option>`)}
-          </select>
-        </div>
-        <div role="status">
-          ${sending ? html`<p>${msg('Encrypting and sending your answer…')}</p>` : nothing}
-          ${this.send === 'sent' ? html`<p class="box done">${msg('Your answer has been sent.')}</p>` : nothing}
-        </div>
-        ${this.send === 'failed'
-          ? html`<div class="box warning" part="status" tabindex="-1">
-              <h4>${msg('Your answer has not been sent yet')}</h4>
-              <p>
-                ${this.sealFailed
-                  ? msg('Your text is still here. Nothing is lost. It could not be encrypted in this browser; try again.')
-                  : msg('Your text is still here. Nothing is lost. The relay cannot be reached at the moment; try again in a moment.')}
-              </p>
-            </div>`
-          : nothing}
-        <div class="actions">
-          <button type="submit" aria-disabled=${sending ? 'true' : 'false'}>${this.send === 'failed' ? msg('Try again') : msg('Send answer')}</button>
-        </div>
-      </form>`;
-  }
-
-  private renderManage(c: Conversation): TemplateResult {
-    const closed = c.status === 'closed';
-    return html`<div class="group">
-      <h3>${msg('Manage')}</h3>
-      ${this.actionFailed
-        ? html`<p class="box warning" role="status">${msg('That did not work: the relay cannot be reached at the moment. Try again in a moment.')}</p>`
-        : nothing}
-      ${this.confirmingDelete
-        ? html`<div class="box warning" role="group" aria-labelledby="delete-title">
-            <h4 id="delete-title" tabindex="-1">${msg('Delete this conversation for good?')}</h4>
-            <p>${msg('Every message and answer in it is deleted at the relay, for the whole team and for the person. This cannot be undone.')}</p>
-            <div class="actions">
-              <button type="button" class="danger" id="confirm-delete" @click=${this.deleteConversation}>${msg('Yes, delete for good')}</button>
-              <button type="button" class="secondary" @click=${this.cancelDelete}>${msg('Cancel')}</button>
-            </div>
-          </div>`
-        : html`<div class="actions">
-            <button type="button" class="secondary" id="close" @click=${() => this.setClosed(!closed)}>
-              ${closed ? msg('Open the conversation again') : msg('Close the conversation')}
-            </button>
-            <button type="button" class="secondary" id="delete" @click=${this.askDelete}>${msg('Delete the conversation')}</button>
-          </div>`}
-    </div>`;
-  }
-
   protected override render(): TemplateResult {
     let body: TemplateResult;
     if (this.stage === 'misconfigured') {
@@ -1276,9 +613,9 @@ export class ContactInbox extends WegweiserElement {
         <h2>${msg('The team inbox is not set up correctly')}</h2>
         <p>${msg('The address of the relay is missing or wrong. Whoever looks after this page can find the details in the browser console.')}</p>
       </div>`;
-    } else if (this.stage === 'sign-in') body = this.renderSignIn();
-    else if (this.stage === 'key') body = this.renderKey();
-    else body = html`${this.renderToolbar()} ${this.openId ? this.renderConversation() : this.renderList()}`;
+    } else if (this.stage === 'sign-in') body = signInView(this);
+    else if (this.stage === 'key') body = keyView(this);
+    else body = html`${toolbarView(this)} ${this.openId ? conversationView(this) : listView(this)}`;
     return html`<div lang=${this.locale} dir=${this.localeDir}>
       ${body}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
