@@ -3,7 +3,8 @@
 
 Orca guesses a label from nearby text when a control has none, so a transcript
 alone can hide a missing label. This lists what the browser really exposes:
-every node's role, accessible name, language and a few states, in document
+every node's role, accessible name, language (of its text, as Orca
+reads it) and a few states, in document
 order with its depth, shadow DOM included (AT-SPI knows no shadow roots).
 
 Usage: atspi-tree.py firefox|chromium
@@ -44,6 +45,21 @@ def find_document(node, depth=0):
     return None
 
 
+def text_language(node):
+    """The language of a node's text as Orca reads it: the text attribute
+    "language" at its start (Firefox and Chromium both give it there; it is
+    what Orca asks a voice for), or None for nodes without text."""
+    try:
+        text = node.get_text_iface()
+        if text is None or Atspi.Text.get_character_count(text) == 0:
+            return None
+        attributes = Atspi.Text.get_text_attributes(text, 0)
+        attributes = attributes[0] if isinstance(attributes, tuple) else attributes
+        return (attributes or {}).get("language")
+    except Exception:
+        return None
+
+
 def describe(node, depth, out):
     if len(out) >= MAX_NODES:
         return
@@ -56,8 +72,9 @@ def describe(node, depth, out):
         description = node.get_description()
         if description:
             entry["description"] = description
-        lang = node.get_object_locale() or attributes.get("language")
-        if lang:
+        lang = text_language(node) or attributes.get("language") or node.get_object_locale()
+        # Chromium gives its own process locale ("C.UTF-8") as every node's locale.
+        if lang and not lang.startswith("C"):
             entry["lang"] = lang
         for key in ("level", "live", "container-live", "tag", "xml-roles", "id"):
             if key in attributes:

@@ -164,6 +164,20 @@ export function utteranceOf(line) {
   return match ? match[1].replace(/[\u200e\u200f\u2066-\u2069]/g, '') : undefined;
 }
 
+/**
+ * The language in one line of Orca's debug output: the language Orca asked a
+ * voice for ("SPEECH GENERATOR: default voice requested with language='ro'"),
+ * or the one speech-dispatcher was set to for an utterance ("SD rate 2, pitch
+ * 10, volume 100, language en-us"). Whether a `lang` on the page changes the
+ * voice shows in the difference between the two.
+ */
+export function languageOf(line) {
+  const requested = /voice requested with language='([^']+)'/.exec(line);
+  if (requested && requested[1] !== 'None') return { kind: 'requested', lang: requested[1] };
+  const spoken = /^\s*SD rate .*, language (\S+)\s*$/.exec(line);
+  return spoken ? { kind: 'spoken', lang: spoken[1] } : undefined;
+}
+
 export class ScreenReader {
   /**
    * @param {{ browser: 'firefox' | 'chromium', log?: (line: string) => void }} options
@@ -172,6 +186,9 @@ export class ScreenReader {
     this.browserName = browser;
     this.log = log;
     this.utterances = []; // { at: ms, text }
+    // Which language Orca asked a voice for (from the text's language in the
+    // tree) and which language speech-dispatcher was then told to speak in.
+    this.languages = []; // { at: ms, kind: 'requested' | 'spoken', lang }
     this.processes = [];
     this.dir = mkdtempSync(join(tmpdir(), 'ww-sr-'));
   }
@@ -262,6 +279,8 @@ export class ScreenReader {
       const lines = pending.split(/\r?\n/);
       pending = lines.pop();
       for (const line of lines) {
+        const language = languageOf(line);
+        if (language) this.languages.push({ at: Date.now(), ...language });
         const text = utteranceOf(line);
         if (text !== undefined && text.trim() !== '') {
           this.utterances.push({ at: Date.now(), text });
@@ -409,10 +428,22 @@ export class ScreenReader {
   }
 
   #heardSince(since) {
+    this.lastStep = { since, until: Date.now() };
     return this.utterances
       .filter((u) => u.at >= since)
       .map((u) => u.text)
       .join('\n');
+  }
+
+  /**
+   * The languages of the last step: `requested`, those Orca asked a voice for
+   * (it knows the text's language from the tree), and `spoken`, those
+   * speech-dispatcher was set to. Both sorted, without repeats.
+   */
+  lastStepLanguages() {
+    const { since = 0, until = Date.now() } = this.lastStep ?? {};
+    const of = (kind) => [...new Set(this.languages.filter((l) => l.kind === kind && l.at >= since && l.at <= until).map((l) => l.lang))].sort();
+    return { requested: of('requested'), spoken: of('spoken') };
   }
 
   /** The page's accessibility tree as AT-SPI sees it: [{ depth, role, name, lang, states }]. */
