@@ -23,6 +23,12 @@
  * - `POST   /v1/inbox/conversations/:id/replies`   → `{ toPerson, toCentre, idempotencyKey }`.
  * - `POST   /v1/inbox/conversations/:id/status`    → `{ closed: boolean }`.
  * - `DELETE /v1/inbox/conversations/:id`           → deletes it with every item.
+ * - `GET    /v1/inbox/figures`                     → the centre's own figures, month by month, exact.
+ *
+ * For the network's coordination office (a coordinator credential, `wegweiser-relay coordinator add`),
+ * signing in the same way: only
+ * - `GET    /v1/inbox/network-figures`             → every centre side by side and the sum, counts below 5 suppressed;
+ * every other inbox route answers it 403 `figures-only`, and the team's figures route too.
  *
  * Errors are `{"error": "<code>"}` with a stable code the elements understand.
  */
@@ -37,8 +43,11 @@ import type { InsertResult, NewItem, Store } from './store.js';
 import type { Log } from './log.js';
 import { RateLimits } from './rate-limit.js';
 import { checkSolution, issueChallenge } from './pow.js';
-import { checkCredential, newSessionToken, tokenHash } from './team.js';
+import { newSessionToken, tokenHash } from './team.js';
 import { mountInboxPage } from './inbox-page.js';
+import { CentreDirectory } from './centres.js';
+import { networkFigures, teamFigures } from './figures.js';
+import type { CredentialRole } from './store.js';
 
 export type ErrorCode =
   | 'malformed'
@@ -62,7 +71,9 @@ export type ErrorCode =
   | 'inbox-off'
   | 'rate-limited'
   | 'unavailable'
-  | 'not-found';
+  | 'not-found'
+  /** A coordinator's session on a route for a centre's team, or a team's on the network's figures. */
+  | 'figures-only';
 
 export interface AppOptions {
   config: RelayConfig;
@@ -110,13 +121,12 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
   const conversationLimit = limits.limiter(config.rateLimitConversation);
   const followUpLimit = limits.limiter(config.rateLimitFollowUps);
   const quota = { conversationBytes: config.maxConversationBytes, storeBytes: config.maxStoreBytes };
-  const keys = new Map(config.keys.map((k) => [`${k.centre}.${k.kid}`, k]));
+  const directory = new CentreDirectory(config, store);
   const allowed = new Set(config.allowedOrigins);
   const inboxAllowed = new Set(config.inboxOrigins);
-  const credentialIds = new Set(config.inboxCredentials.map((credential) => credential.id));
 
   const fail = (c: Context, status: Status, error: ErrorCode) => c.json({ error }, status);
-  const isCentreKey = (e: Envelope) => keys.has(`${e.centre}.${e.kid}`);
+  const isCentreKey = (e: Envelope) => directory.knowsKey(e.centre, e.kid);
 
   const clientAddress = (c: Context): string => {
     if (config.trustProxy) {
@@ -216,7 +226,7 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
   app.use('/v1/inbox/*', async (c, next) => {
     const origin = c.req.header('origin');
     if (origin !== undefined && !inboxOriginAllowed(c, origin)) return fail(c, 403, 'origin-not-allowed');
-    if (!config.inboxCredentials.length) return fail(c, 404, 'inbox-off');
+    if (!(await directory.inboxOn())) return fail(c, 404, 'inbox-off');
     return next();
   });
 
@@ -261,7 +271,7 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     }
     // The honeypot: a field people never see; software that fills in everything fills it.
     if (body.hp !== undefined && body.hp !== '') return fail(c, 422, 'rejected');
-    if (!isCentreKey(envelope)) return fail(c, 422, 'unknown-key');
+    if (!(await isCentreKey(envelope))) return fail(c, 422, 'unknown-key');
 
     const item = newItem('person', envelope, toPerson, body.idempotencyKey);
     // A retry of a message that did arrive (the answer was lost on the way back) succeeds
@@ -326,7 +336,7 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     if (!followUpLimit.take(clientAddress(c), now())) return fail(c, 429, 'rate-limited');
     const found = await byCode(c, body);
     if (found instanceof Response) return found;
-    if (envelope.centre !== found.centre || toPerson.centre !== found.centre || !isCentreKey(envelope)) return fail(c, 422, 'unknown-key');
+    if (envelope.centre !== found.centre || toPerson.centre !== found.centre || !(await isCentreKey(envelope))) return fail(c, 422, 'unknown-key');
     const result = await store.addItem(found.conversation, newItem('person', envelope, toPerson, body.idempotencyKey), now(), config.maxConversationItems, quota);
     if (result.status === 'stored') {
       log.info('conversation: message from the person stored');
@@ -341,7 +351,7 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     if (!hasFields(body, ['mailbox', 'secret'])) return fail(c, 400, 'malformed');
     const found = await byCode(c, body);
     if (found instanceof Response) return found;
-    await store.deleteConversation(found.conversation);
+    await store.deleteConversation(found.conversation, 'person', now());
     log.info('conversation deleted by the person');
     return c.json({ status: 'deleted' });
   });
@@ -357,7 +367,7 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     // Every attempt is counted before the check, per address; one that succeeds is given back.
     const address = clientAddress(c);
     if (!signInLimit.take(address, now())) return fail(c, 429, 'rate-limited');
-    const credential = checkCredential(config.inboxCredentials, body.centre, body.credential);
+    const credential = await directory.signIn(body.centre, body.credential);
     if (!credential) {
       // Failures per centre, from all addresses, are counted and reported, not
       // enforced: refusing the centre's sign-ins would let anyone with a few
@@ -372,23 +382,34 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     const token = newSessionToken();
     const expiresAt = now() + config.sessionSeconds;
     await store.createSession(tokenHash(token), body.centre, expiresAt, credential.id);
-    log.info('inbox: signed in');
-    return c.json({ token, centre: body.centre, expiresAt }, 201);
+    log.info(credential.role === 'coordinator' ? 'inbox: coordinator signed in' : 'inbox: signed in');
+    return c.json({ token, centre: body.centre, role: credential.role, expiresAt }, 201);
   });
 
-  /** The session's centre, or a 401; a session whose credential is no longer configured is over. */
-  const session = async (c: Context): Promise<{ centre: string; hash: string } | Response> => {
+  /**
+   * The session's centre (or coordination office) and role, or a 401; a
+   * session whose credential is no longer configured or stored is over.
+   */
+  const session = async (c: Context): Promise<{ centre: string; hash: string; role: CredentialRole } | Response> => {
     const token = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(c.req.header('authorization') ?? '')?.[1];
     if (!token) return fail(c, 401, 'signed-out');
     const hash = tokenHash(token);
     const found = await store.findSession(hash, now());
-    if (!found || found.credential === null || !credentialIds.has(found.credential)) return fail(c, 401, 'signed-out');
-    return { centre: found.centre, hash };
+    const credential = found?.credential ? await directory.credential(found.credential) : null;
+    if (!found || !credential || credential.centre !== found.centre) return fail(c, 401, 'signed-out');
+    return { centre: found.centre, hash, role: credential.role };
   };
 
-  /** The session and the conversation in the URL, which must be the session centre's. */
+  /** A session of `role`, or a 401 (signed out) or 403 `figures-only` (the other role). */
+  const sessionOf = async (c: Context, role: CredentialRole) => {
+    const found = await session(c);
+    if (found instanceof Response) return found;
+    return found.role === role ? found : fail(c, 403, 'figures-only');
+  };
+
+  /** The team's session and the conversation in the URL, which must be the session centre's. */
   const teamConversation = async (c: Context) => {
-    const team = await session(c);
+    const team = await sessionOf(c, 'team');
     if (team instanceof Response) return team;
     const conversation = await store.conversation(c.req.param('id') ?? '');
     if (!conversation || conversation.centre !== team.centre) return fail(c, 404, 'not-found');
@@ -403,7 +424,7 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
   });
 
   app.get('/v1/inbox/conversations', async (c) => {
-    const team = await session(c);
+    const team = await sessionOf(c, 'team');
     if (team instanceof Response) return team;
     const status = c.req.query('status');
     if (status !== undefined && status !== 'new' && status !== 'answered' && status !== 'closed') return fail(c, 400, 'malformed');
@@ -427,7 +448,7 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     const toCentre = envelopeOf(body.toCentre);
     if (!toPerson || !toCentre || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) return fail(c, 400, 'malformed');
     const { centre } = found.team;
-    if (toPerson.centre !== centre || toCentre.centre !== centre || !isCentreKey(toCentre)) return fail(c, 422, 'unknown-key');
+    if (toPerson.centre !== centre || toCentre.centre !== centre || !(await isCentreKey(toCentre))) return fail(c, 422, 'unknown-key');
     if (!found.conversation.canReply) return fail(c, 409, 'no-mailbox');
     const result = await store.addItem(found.conversation.id, newItem('centre', toCentre, toPerson, body.idempotencyKey), now(), config.maxConversationItems, quota);
     if (result.status === 'stored') log.info('inbox: answer stored');
@@ -447,12 +468,25 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
   app.delete('/v1/inbox/conversations/:id', async (c) => {
     const found = await teamConversation(c);
     if (found instanceof Response) return found;
-    await store.deleteConversation(found.conversation.id);
+    await store.deleteConversation(found.conversation.id, 'team', now());
     log.info('inbox: conversation deleted');
     return c.json({ status: 'deleted' });
   });
 
-  mountInboxPage(app, config);
+  app.get('/v1/inbox/figures', async (c) => {
+    const team = await sessionOf(c, 'team');
+    if (team instanceof Response) return team;
+    return c.json(teamFigures(team.centre, config.timeZone, await store.monthlyFigures(team.centre)));
+  });
+
+  app.get('/v1/inbox/network-figures', async (c) => {
+    const coordinator = await sessionOf(c, 'coordinator');
+    if (coordinator instanceof Response) return coordinator;
+    const centres = [...config.keys.map((key) => key.centre), ...(await store.centreKeys()).map((key) => key.centre)];
+    return c.json(networkFigures(centres, config.timeZone, await store.monthlyFigures()));
+  });
+
+  mountInboxPage(app, () => directory.inboxOn());
   app.notFound((c) => fail(c, 404, 'not-found'));
   return app;
 }

@@ -27,6 +27,7 @@ import { openStore } from './store.js';
 import { credentialEntry, newCredential } from './team.js';
 import { sessionsCommand, sessionsUsage } from './sessions-command.js';
 import { backup, BackupError, backupUsage, restore } from './backup.js';
+import { centresCommand, CentresError, centresUsage, coordinatorCommand } from './centres-command.js';
 
 const usage = `Usage: wegweiser-relay <command>
 
@@ -47,6 +48,7 @@ const usage = `Usage: wegweiser-relay <command>
   demo
       A local relay on http://127.0.0.1:8787 with the public DEMO key, for Storybook.
 ${sessionsUsage}
+${centresUsage}
 ${backupUsage}`;
 
 function option(args: string[], name: string): string | undefined {
@@ -214,7 +216,7 @@ async function main(argv: string[]): Promise<number> {
           }
         }
         // Whole conversations only, and only those that could all be read.
-        if (args.includes('--delete') && !failed) for (const id of opened) await store.deleteConversation(id);
+        if (args.includes('--delete') && !failed) for (const id of opened) await store.deleteConversation(id, 'command');
         return failed ? 1 : 0;
       } finally {
         await store.close();
@@ -222,6 +224,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'sessions':
       return sessionsCommand(args);
+    case 'centres':
+      return centresCommand(args);
+    case 'coordinator':
+      return coordinatorCommand(args);
     case 'backup': {
       const database = option(args, 'db');
       const out = option(args, 'out');
@@ -262,7 +268,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof KeyFileError || error instanceof ConfigError || error instanceof BackupError || (error as Error)?.name === 'EnvelopeError';
+    const known = error instanceof KeyFileError || error instanceof ConfigError || error instanceof BackupError || error instanceof CentresError || (error as Error)?.name === 'EnvelopeError';
     process.stderr.write(`wegweiser-relay: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
     process.exitCode = 1;
   },

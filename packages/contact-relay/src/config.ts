@@ -12,7 +12,7 @@ export interface RelayConfig {
   port: number;
   /** SQLite file, or a `postgres://` URL. */
   database: string;
-  /** The centres' public keys this relay accepts messages for. */
+  /** Centres' public keys from RELAY_PUBLIC_KEYS; those kept in the store (`wegweiser-relay centres`) count too. */
   keys: CentreKey[];
   /** Origins (scheme://host[:port]) whose pages may call the relay. */
   allowedOrigins: string[];
@@ -73,6 +73,8 @@ export interface RelayConfig {
   notifyMinIntervalSeconds: number;
   /** `info` logs start, stop and counts; `quiet` only errors. */
   log: 'info' | 'quiet';
+  /** The time zone whose calendar months the figures count in. */
+  timeZone: string;
 }
 
 export class ConfigError extends Error {
@@ -97,8 +99,8 @@ function list(env: Env, name: string): string[] {
 }
 
 export async function readConfig(env: Env = process.env): Promise<RelayConfig> {
+  // May be empty: a network keeps its centres' keys in the store (`wegweiser-relay centres add`).
   const keyTexts = list(env, 'RELAY_PUBLIC_KEYS');
-  if (!keyTexts.length) throw new ConfigError('RELAY_PUBLIC_KEYS is not set: give the public key(s) printed by `wegweiser-relay keygen`.');
   const keys: CentreKey[] = [];
   for (const text of keyTexts) {
     try {
@@ -141,6 +143,12 @@ export async function readConfig(env: Env = process.env): Promise<RelayConfig> {
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('RELAY_SMTP_URL must start with smtp:// or smtps://.');
   const log = env.RELAY_LOG ?? 'info';
   if (log !== 'info' && log !== 'quiet') throw new ConfigError('RELAY_LOG must be "info" or "quiet".');
+  const timeZone = env.RELAY_TIME_ZONE || 'Europe/Berlin';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(`RELAY_TIME_ZONE must be an IANA time zone such as Europe/Berlin; it is "${timeZone}".`);
+  }
   const powSecret = env.RELAY_POW_SECRET || null;
   if (powSecret !== null && powSecret.length < 32) throw new ConfigError('RELAY_POW_SECRET must have at least 32 characters (for example `openssl rand -hex 32`).');
   return {
@@ -179,5 +187,6 @@ export async function readConfig(env: Env = process.env): Promise<RelayConfig> {
     notifyFrom: env.RELAY_NOTIFY_FROM || 'wegweiser-relay@localhost',
     notifyMinIntervalSeconds: integer(env, 'RELAY_NOTIFY_MIN_MINUTES', 10, 0, 1440) * 60,
     log,
+    timeZone,
   };
 }

@@ -13,7 +13,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import type { Hono } from 'hono';
-import type { RelayConfig } from './config.js';
 
 export const inboxPageCsp =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -60,10 +59,16 @@ const page = `<!doctype html>
 </html>
 `;
 
-/** Serves the inbox page and its files on `app`; nothing when the inbox is off. */
-export function mountInboxPage(app: Hono, config: RelayConfig): void {
-  if (!config.inboxCredentials.length) return;
+/**
+ * Serves the inbox page and its files on `app`; nothing (404) while the inbox
+ * is off, asked on each request: a credential added with `wegweiser-relay
+ * centres add` turns the page on without a restart.
+ */
+export function mountInboxPage(app: Hono, inboxOn: () => Promise<boolean>): void {
   const folder = inboxAssetsFolder();
+
+  app.use('/inbox', async (c, next) => ((await inboxOn()) ? next() : c.json({ error: 'not-found' }, 404)));
+  app.use('/inbox/*', async (c, next) => ((await inboxOn()) ? next() : c.json({ error: 'not-found' }, 404)));
 
   app.get('/inbox', (c) => c.redirect('/inbox/', 301));
 

@@ -39,7 +39,7 @@ export interface Relay {
 export async function createRelay(config: RelayConfig, options: RelayOptions = {}): Promise<Relay> {
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
   const log = options.log ?? createLog(config.log);
-  const store = await openStore(config.database);
+  const store = await openStore(config.database, { timeZone: config.timeZone });
   await store.retryNotificationsNow(now());
   const notifier = new Notifier(config, store, log, options.notifyRetrySeconds ?? 30);
   const limits = new RateLimits(config.rateLimitIpv6Prefix);

@@ -19,21 +19,30 @@
 import pg from 'pg';
 import {
   minute,
+  calendarMonth,
   challengeForgetAt,
   type Conversation,
   type ConversationStatus,
   type ConversationSummary,
+  type CredentialRole,
+  type DeletedBy,
+  type FigureEvent,
   type InsertResult,
   type Mailbox,
+  type MonthlyFigures,
   type NewItem,
   type Quota,
   type Session,
   type Store,
+  type StoreOptions,
+  type StoredCentreKey,
+  type StoredCredential,
   type StoredItem,
 } from './store.js';
-import { itemBytes, itemColumns, itemOf, itemValues, newId, summaryOf, summarySelect, type ConversationRow, type ItemRow } from './store-rows.js';
+import { countStatement, figuresOf, itemBytes, itemColumns, itemOf, itemValues, networkSchema, newId, summaryOf, summarySelect, type ConversationRow, type FiguresRow, type ItemRow } from './store-rows.js';
 
-export const postgresSchemaVersion = 2;
+/** 3 (issue 22): centre keys and credentials, and the monthly figures, in the store. */
+export const postgresSchemaVersion = 3;
 
 /** Any fixed number: the key of the advisory lock that serialises schema set-up across instances. */
 const schemaLock = 0x77775e1a;
@@ -107,14 +116,17 @@ export class PostgresStore implements Store {
   private vacuuming: Promise<void> | null = null;
   private vacuumAgain = false;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly timeZone: string,
+  ) {}
 
   /**
    * Connects and creates the tables when they are missing. Several instances
    * starting at once take turns (an advisory lock), so none sees a half-made
    * schema. Fails when the database was set up by a newer relay.
    */
-  static async open(url: string, { timeoutMs = 5000, max = 10 }: { timeoutMs?: number; max?: number } = {}): Promise<PostgresStore> {
+  static async open(url: string, { timeoutMs = 5000, max = 10, timeZone = 'Europe/Berlin' }: StoreOptions & { timeoutMs?: number; max?: number } = {}): Promise<PostgresStore> {
     const pool = new pg.Pool({
       connectionString: url,
       max,
@@ -132,22 +144,26 @@ export class PostgresStore implements Store {
     });
     // An idle connection that breaks (database restarted) must not crash the process; the pool replaces it.
     pool.on('error', () => {});
-    const store = new PostgresStore(pool);
+    const store = new PostgresStore(pool, timeZone);
     try {
       await store.transaction(async (db) => {
         await db.query('SELECT pg_advisory_xact_lock($1)', [schemaLock]);
         await db.query(schema);
+        // Version 3 only adds tables: made here for a new database and for one of version 2 alike.
+        await db.query(networkSchema);
         const { rows } = await db.query<{ version: number }>('SELECT version FROM relay_schema');
         if (rows.length === 0) await db.query('INSERT INTO relay_schema (version) VALUES ($1)', [postgresSchemaVersion]);
         else if (rows[0]!.version > postgresSchemaVersion) {
           throw new Error(`the database has schema version ${rows[0]!.version}, newer than this relay understands (${postgresSchemaVersion}); update the relay`);
-        } else if (rows[0]!.version < 2) {
-          // Version 2 (issue 20): conversations count their bytes (for the quotas), sessions name their credential.
-          // Only here: ALTER TABLE locks the table, and instances start while others serve.
-          await db.query('ALTER TABLE conversations ADD COLUMN IF NOT EXISTS bytes BIGINT NOT NULL DEFAULT 0');
-          await db.query('ALTER TABLE sessions ADD COLUMN IF NOT EXISTS credential TEXT');
-          await db.query('UPDATE conversations c SET bytes = (SELECT COALESCE(SUM(length(to_centre) + COALESCE(length(to_person), 0)), 0) FROM items WHERE conversation = c.id)');
-          await db.query('UPDATE used_challenges SET expires_at = ((expires_at + 60) / 60) * 60');
+        } else if (rows[0]!.version < postgresSchemaVersion) {
+          if (rows[0]!.version < 2) {
+            // Version 2 (issue 20): conversations count their bytes (for the quotas), sessions name their credential.
+            // Only here: ALTER TABLE locks the table, and instances start while others serve.
+            await db.query('ALTER TABLE conversations ADD COLUMN IF NOT EXISTS bytes BIGINT NOT NULL DEFAULT 0');
+            await db.query('ALTER TABLE sessions ADD COLUMN IF NOT EXISTS credential TEXT');
+            await db.query('UPDATE conversations c SET bytes = (SELECT COALESCE(SUM(length(to_centre) + COALESCE(length(to_person), 0)), 0) FROM items WHERE conversation = c.id)');
+            await db.query('UPDATE used_challenges SET expires_at = ((expires_at + 60) / 60) * 60');
+          }
           await db.query('UPDATE relay_schema SET version = $1', [postgresSchemaVersion]);
         }
       });
@@ -258,6 +274,11 @@ export class PostgresStore implements Store {
     await db.query('INSERT INTO pending_notifications (centre, since, waiting, attempts, next_attempt_at) VALUES ($1, $2, 1, 0, $3) ON CONFLICT (centre) DO UPDATE SET waiting = pending_notifications.waiting + 1', [centre, at, now]);
   }
 
+  /** Adds one to a counter of the centre's month, inside the caller's transaction (rolled back with it). */
+  private async count(db: Queryable, centre: string, now: number, counted: FigureEvent | { firstAnswerAfter: number }): Promise<void> {
+    await db.query(countStatement(counted, ['$1', '$2']), [centre, calendarMonth(now, this.timeZone)]);
+  }
+
   private async storeBytes(db: Queryable): Promise<number> {
     const { rows } = await db.query<{ bytes: string }>('SELECT COALESCE(SUM(bytes), 0) AS bytes FROM conversations');
     return Number(rows[0]!.bytes);
@@ -297,6 +318,7 @@ export class PostgresStore implements Store {
         );
         const id = await this.insertItem(db, conversation, 1, item, at);
         await this.queueNotification(db, centre, at, now);
+        await this.count(db, centre, now, 'firstContacts');
         return { status: 'stored' as const, conversation, item: id };
       })
     );
@@ -307,7 +329,10 @@ export class PostgresStore implements Store {
       this.transaction(async (db) => {
         // The row lock first: a concurrent add to this conversation waits here and
         // then sees the count (and any duplicate) the other one committed.
-        const { rows } = await db.query<{ centre: string; item_count: number; bytes: string }>('SELECT centre, item_count, bytes FROM conversations WHERE id = $1 FOR UPDATE', [conversation]);
+        const { rows } = await db.query<{ centre: string; item_count: number; bytes: string; created_at: string }>(
+          'SELECT centre, item_count, bytes, created_at FROM conversations WHERE id = $1 FOR UPDATE',
+          [conversation]
+        );
         const before = await this.repeated(db, item);
         if (before) return before;
         const row = rows[0];
@@ -317,7 +342,11 @@ export class PostgresStore implements Store {
         if (Number(row.bytes) + bytes > (quota.conversationBytes ?? Infinity)) return { status: 'too-large' as const };
         if ((await this.storeBytes(db)) + bytes > (quota.storeBytes ?? Infinity)) return { status: 'store-full' as const };
         const at = minute(now);
+        // Under the row lock: a concurrent first answer from another instance has committed or waits.
+        const firstAnswer = item.author === 'centre' && !(await db.query("SELECT 1 FROM items WHERE conversation = $1 AND author = 'centre' LIMIT 1", [conversation])).rowCount;
         const id = await this.insertItem(db, conversation, row.item_count + 1, item, at);
+        await this.count(db, row.centre, now, item.author === 'person' ? 'followUps' : 'answers');
+        if (firstAnswer) await this.count(db, row.centre, now, { firstAnswerAfter: at - Number(row.created_at) });
         // A person writing again reopens a closed conversation; the team's answer leaves "closed" as it is.
         await db.query(
           `UPDATE conversations SET item_count = item_count + 1, bytes = bytes + $4, updated_at = $1, last_author = $2${item.author === 'person' ? ', closed = FALSE' : ''} WHERE id = $3`,
@@ -363,14 +392,25 @@ export class PostgresStore implements Store {
   }
 
   async setClosed(id: string, closed: boolean, now: number): Promise<boolean> {
-    const result = await this.pool.query('UPDATE conversations SET closed = $1, updated_at = $2 WHERE id = $3', [closed, minute(now), id]);
-    return result.rowCount === 1;
+    return this.transaction(async (db) => {
+      // The row lock makes two instances closing at once take turns: only the first sees it open and counts.
+      const { rows } = await db.query<{ centre: string; closed: boolean }>('SELECT centre, closed FROM conversations WHERE id = $1 FOR UPDATE', [id]);
+      const row = rows[0];
+      if (!row) return false;
+      await db.query('UPDATE conversations SET closed = $1, updated_at = $2 WHERE id = $3', [closed, minute(now), id]);
+      if (closed && !row.closed) await this.count(db, row.centre, now, 'closed');
+      return true;
+    });
   }
 
-  async deleteConversation(id: string): Promise<boolean> {
+  async deleteConversation(id: string, by: DeletedBy = 'team', now = Math.floor(Date.now() / 1000)): Promise<boolean> {
     const deleted = await this.transaction(async (db) => {
       await db.query('DELETE FROM items WHERE conversation = $1', [id]);
-      return (await db.query('DELETE FROM conversations WHERE id = $1', [id])).rowCount === 1;
+      // Of two instances deleting at once, the second finds no row: only one counts.
+      const { rows } = await db.query<{ centre: string }>('DELETE FROM conversations WHERE id = $1 RETURNING centre', [id]);
+      if (!rows[0]) return false;
+      if (by === 'person') await this.count(db, rows[0].centre, now, 'deletedByPerson');
+      return true;
     });
     if (deleted) void this.vacuum();
     return deleted;
@@ -477,5 +517,45 @@ export class PostgresStore implements Store {
 
   async notificationFailed(centre: string, nextAttemptAt: number): Promise<void> {
     await this.pool.query('UPDATE pending_notifications SET attempts = attempts + 1, next_attempt_at = $1 WHERE centre = $2', [nextAttemptAt, centre]);
+  }
+
+  async centreKeys(): Promise<StoredCentreKey[]> {
+    const { rows } = await this.pool.query<{ centre: string; kid: string; public_key: string; current: number }>('SELECT centre, kid, public_key, current FROM centre_keys ORDER BY centre, kid');
+    return rows.map((row) => ({ centre: row.centre, kid: row.kid, publicKey: row.public_key, current: row.current === 1 }));
+  }
+
+  async addCentreKey(key: Omit<StoredCentreKey, 'current'>): Promise<void> {
+    await this.transaction(async (db) => {
+      await db.query('UPDATE centre_keys SET current = 0 WHERE centre = $1', [key.centre]);
+      await db.query('INSERT INTO centre_keys (centre, kid, public_key, current) VALUES ($1, $2, $3, 1) ON CONFLICT (centre, kid) DO UPDATE SET current = 1', [key.centre, key.kid, key.publicKey]);
+    });
+  }
+
+  async removeCentreKeys(centre: string, kid?: string): Promise<number> {
+    const result = kid ? await this.pool.query('DELETE FROM centre_keys WHERE centre = $1 AND kid = $2', [centre, kid]) : await this.pool.query('DELETE FROM centre_keys WHERE centre = $1', [centre]);
+    return result.rowCount ?? 0;
+  }
+
+  async credentials(): Promise<StoredCredential[]> {
+    const { rows } = await this.pool.query<StoredCredential>('SELECT id, centre, role, entry FROM credentials ORDER BY centre, id');
+    return rows;
+  }
+
+  async addCredential(credential: StoredCredential): Promise<void> {
+    await this.pool.query('INSERT INTO credentials (id, centre, role, entry) VALUES ($1, $2, $3, $4)', [credential.id, credential.centre, credential.role, credential.entry]);
+  }
+
+  async removeCredentials(centre: string, role: CredentialRole): Promise<number> {
+    return this.transaction(async (db) => {
+      await db.query('DELETE FROM sessions WHERE credential IN (SELECT id FROM credentials WHERE centre = $1 AND role = $2)', [centre, role]);
+      return (await db.query('DELETE FROM credentials WHERE centre = $1 AND role = $2', [centre, role])).rowCount ?? 0;
+    });
+  }
+
+  async monthlyFigures(centre?: string): Promise<MonthlyFigures[]> {
+    const { rows } = centre
+      ? await this.pool.query<FiguresRow>('SELECT * FROM monthly_figures WHERE centre = $1 ORDER BY month, centre', [centre])
+      : await this.pool.query<FiguresRow>('SELECT * FROM monthly_figures ORDER BY month, centre');
+    return rows.map(figuresOf);
   }
 }

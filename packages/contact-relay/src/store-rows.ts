@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Envelope } from '@wegweiser/contact-form/envelope';
-import { statusOf, type Author, type ConversationSummary, type NewItem, type StoredItem } from './store.js';
+import { answerBucketOf, answerBuckets, statusOf, type AnswerBucket, type Author, type ConversationSummary, type FigureEvent, type MonthlyFigures, type NewItem, type StoredItem } from './store.js';
 
 /** Times arrive as numbers from SQLite and as strings from PostgreSQL's BIGINT (Unix seconds fit either). */
 type Time = number | string;
@@ -69,5 +69,90 @@ export function itemOf(row: ItemRow): StoredItem {
     receivedAt: Number(row.received_at),
     toCentre: JSON.parse(row.to_centre) as Envelope,
     toPerson: row.to_person === null ? null : (JSON.parse(row.to_person) as Envelope),
+  };
+}
+
+/**
+ * Centres, credentials and monthly figures: the same tables in both stores
+ * (INTEGER and TEXT mean the same there). A centre key's `current` is 0 or 1.
+ */
+export const networkSchema = `
+CREATE TABLE IF NOT EXISTS centre_keys (
+  centre TEXT NOT NULL,
+  kid TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  current INTEGER NOT NULL,
+  PRIMARY KEY (centre, kid)
+);
+CREATE TABLE IF NOT EXISTS credentials (
+  id TEXT PRIMARY KEY,
+  centre TEXT NOT NULL,
+  role TEXT NOT NULL,
+  entry TEXT NOT NULL
+);
+-- Counters only: per centre and calendar month, no conversation ids, no finer time.
+CREATE TABLE IF NOT EXISTS monthly_figures (
+  centre TEXT NOT NULL,
+  month TEXT NOT NULL,
+  first_contacts INTEGER NOT NULL DEFAULT 0,
+  follow_ups INTEGER NOT NULL DEFAULT 0,
+  answers INTEGER NOT NULL DEFAULT 0,
+  closed INTEGER NOT NULL DEFAULT 0,
+  deleted_by_person INTEGER NOT NULL DEFAULT 0,
+  answered_under_1h INTEGER NOT NULL DEFAULT 0,
+  answered_1_4h INTEGER NOT NULL DEFAULT 0,
+  answered_4_24h INTEGER NOT NULL DEFAULT 0,
+  answered_1_3d INTEGER NOT NULL DEFAULT 0,
+  answered_3_7d INTEGER NOT NULL DEFAULT 0,
+  answered_over_7d INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (centre, month)
+);
+`;
+
+const eventColumns: Record<FigureEvent, string> = {
+  firstContacts: 'first_contacts',
+  followUps: 'follow_ups',
+  answers: 'answers',
+  closed: 'closed',
+  deletedByPerson: 'deleted_by_person',
+};
+
+const bucketColumns: Record<AnswerBucket, string> = {
+  'under-1h': 'answered_under_1h',
+  '1-4h': 'answered_1_4h',
+  '4-24h': 'answered_4_24h',
+  '1-3d': 'answered_1_3d',
+  '3-7d': 'answered_3_7d',
+  'over-7d': 'answered_over_7d',
+};
+
+/**
+ * The statement that adds one to a counter, in the writing transaction. Both
+ * SQLite and PostgreSQL take `INSERT … ON CONFLICT DO UPDATE`: the first event
+ * of a month makes the row, every later one adds to it, and two instances
+ * counting at once wait for each other on the row instead of losing one.
+ * `placeholders` are the dialect's two parameter marks (centre, month).
+ */
+export function countStatement(counted: FigureEvent | { firstAnswerAfter: number }, placeholders: [string, string]): string {
+  const column = typeof counted === 'string' ? eventColumns[counted] : bucketColumns[answerBucketOf(counted.firstAnswerAfter)];
+  return `INSERT INTO monthly_figures (centre, month, ${column}) VALUES (${placeholders[0]}, ${placeholders[1]}, 1)
+    ON CONFLICT (centre, month) DO UPDATE SET ${column} = monthly_figures.${column} + 1`;
+}
+
+/** A monthly_figures row (counts arrive as numbers from SQLite, as numbers or strings from PostgreSQL). */
+export type FiguresRow = Record<string, string | number>;
+
+export function figuresOf(row: FiguresRow): MonthlyFigures {
+  const count = (column: string) => Number(row[column]);
+  const firstAnswer = Object.fromEntries(answerBuckets.map((bucket) => [bucket, count(bucketColumns[bucket])])) as Record<AnswerBucket, number>;
+  return {
+    centre: String(row.centre),
+    month: String(row.month),
+    firstContacts: count('first_contacts'),
+    followUps: count('follow_ups'),
+    answers: count('answers'),
+    closed: count('closed'),
+    deletedByPerson: count('deleted_by_person'),
+    firstAnswer,
   };
 }

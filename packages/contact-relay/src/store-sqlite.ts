@@ -3,10 +3,32 @@
  * WebAssembly, so no native build). One relay process per file.
  */
 import sqlite, { type Database } from 'node-sqlite3-wasm';
-import { minute, challengeForgetAt, type Conversation, type ConversationStatus, type ConversationSummary, type InsertResult, type Mailbox, type NewItem, type Quota, type Session, type Store, type StoredItem } from './store.js';
-import { itemBytes, itemColumns, itemOf, itemValues, newId, summaryOf, summarySelect, type ConversationRow, type ItemRow } from './store-rows.js';
+import {
+  minute,
+  calendarMonth,
+  challengeForgetAt,
+  type Conversation,
+  type ConversationStatus,
+  type ConversationSummary,
+  type CredentialRole,
+  type DeletedBy,
+  type FigureEvent,
+  type InsertResult,
+  type Mailbox,
+  type MonthlyFigures,
+  type NewItem,
+  type Quota,
+  type Session,
+  type Store,
+  type StoreOptions,
+  type StoredCentreKey,
+  type StoredCredential,
+  type StoredItem,
+} from './store.js';
+import { countStatement, figuresOf, itemBytes, itemColumns, itemOf, itemValues, networkSchema, newId, summaryOf, summarySelect, type ConversationRow, type FiguresRow, type ItemRow } from './store-rows.js';
 
-export const schemaVersion = 3;
+/** 4 (issue 22): centre keys and credentials, and the monthly figures, in the store. */
+export const schemaVersion = 4;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS conversations (
@@ -59,14 +81,19 @@ CREATE TABLE IF NOT EXISTS pending_notifications (
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private db: Database;
+  private readonly timeZone: string;
 
-  constructor(path: string) {
+  constructor(path: string, { timeZone = 'Europe/Berlin' }: StoreOptions = {}) {
+    this.timeZone = timeZone;
     this.db = new sqlite.Database(path);
     // Deleted rows are overwritten with zeros, not just unlinked: deletion really deletes.
-    this.db.exec('PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON;');
+    // The busy timeout lets `wegweiser-relay centres` write while the relay runs (each waits for the other's write).
+    this.db.exec('PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     const version = (this.db.get('PRAGMA user_version') as { user_version: number }).user_version;
     this.transaction(() => {
+      // Version 4 only adds tables (networkSchema), so a version-3 database needs nothing else.
       this.db.exec(schema);
+      this.db.exec(networkSchema);
       if (version === 1) this.migrateFromVersion1();
       if (version === 1 || version === 2) this.migrateToVersion3();
       this.db.exec(`PRAGMA user_version = ${schemaVersion}`);
@@ -173,6 +200,11 @@ export class SqliteStore implements Store {
     );
   }
 
+  /** Adds one to a counter of the centre's month (inside the caller's transaction). */
+  private count(centre: string, now: number, counted: FigureEvent | { firstAnswerAfter: number }): void {
+    this.db.run(countStatement(counted, ['?', '?']), [centre, calendarMonth(now, this.timeZone)]);
+  }
+
   private storeBytesSync(): number {
     return (this.db.get('SELECT COALESCE(SUM(bytes), 0) AS bytes FROM conversations') as { bytes: number }).bytes;
   }
@@ -202,6 +234,7 @@ export class SqliteStore implements Store {
       ]);
       const id = this.insertItem(conversation, 1, item, at);
       this.queueNotification(centre, at, now);
+      this.count(centre, now, 'firstContacts');
       return { status: 'stored' as const, conversation, item: id };
     });
   }
@@ -210,14 +243,17 @@ export class SqliteStore implements Store {
     return this.transaction(() => {
       const before = this.repeated(item);
       if (before) return before;
-      const row = this.db.get('SELECT centre, item_count, bytes FROM conversations WHERE id = ?', conversation) as { centre: string; item_count: number; bytes: number } | null;
+      const row = this.db.get('SELECT centre, item_count, bytes, created_at FROM conversations WHERE id = ?', conversation) as { centre: string; item_count: number; bytes: number; created_at: number } | null;
       if (!row) return { status: 'not-found' as const };
       if (row.item_count >= maxItems) return { status: 'full' as const };
       const bytes = itemBytes(item);
       if (row.bytes + bytes > (quota.conversationBytes ?? Infinity)) return { status: 'too-large' as const };
       if (this.storeBytesSync() + bytes > (quota.storeBytes ?? Infinity)) return { status: 'store-full' as const };
       const at = minute(now);
+      const firstAnswer = item.author === 'centre' && !this.db.get("SELECT 1 AS answered FROM items WHERE conversation = ? AND author = 'centre' LIMIT 1", conversation);
       const id = this.insertItem(conversation, row.item_count + 1, item, at);
+      this.count(row.centre, now, item.author === 'person' ? 'followUps' : 'answers');
+      if (firstAnswer) this.count(row.centre, now, { firstAnswerAfter: at - row.created_at });
       // A person writing again reopens a closed conversation; the team's answer leaves "closed" as it is.
       this.db.run(
         `UPDATE conversations SET item_count = item_count + 1, bytes = bytes + ?, updated_at = ?, last_author = ?${item.author === 'person' ? ', closed = 0' : ''} WHERE id = ?`,
@@ -247,13 +283,23 @@ export class SqliteStore implements Store {
   }
 
   async setClosed(id: string, closed: boolean, now: number): Promise<boolean> {
-    return this.db.run('UPDATE conversations SET closed = ?, updated_at = ? WHERE id = ?', [closed ? 1 : 0, minute(now), id]).changes === 1;
+    return this.transaction(() => {
+      const row = this.db.get('SELECT centre, closed FROM conversations WHERE id = ?', id) as { centre: string; closed: number } | null;
+      if (!row) return false;
+      this.db.run('UPDATE conversations SET closed = ?, updated_at = ? WHERE id = ?', [closed ? 1 : 0, minute(now), id]);
+      if (closed && row.closed === 0) this.count(row.centre, now, 'closed');
+      return true;
+    });
   }
 
-  async deleteConversation(id: string): Promise<boolean> {
+  async deleteConversation(id: string, by: DeletedBy = 'team', now = Math.floor(Date.now() / 1000)): Promise<boolean> {
     return this.transaction(() => {
+      const row = this.db.get('SELECT centre FROM conversations WHERE id = ?', id) as { centre: string } | null;
+      if (!row) return false;
       this.db.run('DELETE FROM items WHERE conversation = ?', id);
-      return this.db.run('DELETE FROM conversations WHERE id = ?', id).changes === 1;
+      this.db.run('DELETE FROM conversations WHERE id = ?', id);
+      if (by === 'person') this.count(row.centre, now, 'deletedByPerson');
+      return true;
     });
   }
 
@@ -314,5 +360,41 @@ export class SqliteStore implements Store {
 
   async notificationFailed(centre: string, nextAttemptAt: number): Promise<void> {
     this.db.run('UPDATE pending_notifications SET attempts = attempts + 1, next_attempt_at = ? WHERE centre = ?', [nextAttemptAt, centre]);
+  }
+
+  async centreKeys(): Promise<StoredCentreKey[]> {
+    const rows = this.db.all('SELECT centre, kid, public_key, current FROM centre_keys ORDER BY centre, kid') as { centre: string; kid: string; public_key: string; current: number }[];
+    return rows.map((row) => ({ centre: row.centre, kid: row.kid, publicKey: row.public_key, current: row.current === 1 }));
+  }
+
+  async addCentreKey(key: Omit<StoredCentreKey, 'current'>): Promise<void> {
+    this.transaction(() => {
+      this.db.run('UPDATE centre_keys SET current = 0 WHERE centre = ?', key.centre);
+      this.db.run('INSERT INTO centre_keys (centre, kid, public_key, current) VALUES (?, ?, ?, 1) ON CONFLICT (centre, kid) DO UPDATE SET current = 1', [key.centre, key.kid, key.publicKey]);
+    });
+  }
+
+  async removeCentreKeys(centre: string, kid?: string): Promise<number> {
+    return kid ? this.db.run('DELETE FROM centre_keys WHERE centre = ? AND kid = ?', [centre, kid]).changes : this.db.run('DELETE FROM centre_keys WHERE centre = ?', centre).changes;
+  }
+
+  async credentials(): Promise<StoredCredential[]> {
+    return this.db.all('SELECT id, centre, role, entry FROM credentials ORDER BY centre, id') as unknown as StoredCredential[];
+  }
+
+  async addCredential(credential: StoredCredential): Promise<void> {
+    this.db.run('INSERT INTO credentials (id, centre, role, entry) VALUES (?, ?, ?, ?)', [credential.id, credential.centre, credential.role, credential.entry]);
+  }
+
+  async removeCredentials(centre: string, role: CredentialRole): Promise<number> {
+    return this.transaction(() => {
+      this.db.run('DELETE FROM sessions WHERE credential IN (SELECT id FROM credentials WHERE centre = ? AND role = ?)', [centre, role]);
+      return this.db.run('DELETE FROM credentials WHERE centre = ? AND role = ?', [centre, role]).changes;
+    });
+  }
+
+  async monthlyFigures(centre?: string): Promise<MonthlyFigures[]> {
+    const rows = (centre ? this.db.all('SELECT * FROM monthly_figures WHERE centre = ? ORDER BY month, centre', centre) : this.db.all('SELECT * FROM monthly_figures ORDER BY month, centre')) as FiguresRow[];
+    return rows.map(figuresOf);
   }
 }

@@ -86,6 +86,58 @@ export interface Session {
   credential: string | null;
 }
 
+/** A centre's public key kept in the store (`wegweiser-relay centres`); `current` is the one the form should use. */
+export interface StoredCentreKey {
+  centre: string;
+  kid: string;
+  /** The key as printed by `keygen` (`wwpk1.<centre>.<kid>.<key>.<check>`). */
+  publicKey: string;
+  current: boolean;
+}
+
+/** Who a credential lets in: a centre's team (its conversations and figures) or the network's coordination office (the figures only). */
+export type CredentialRole = 'team' | 'coordinator';
+
+/** A credential kept in the store: its entry (`<name>:sha256$<salt>$<hash>`, a hash only) and its role. */
+export interface StoredCredential {
+  id: string;
+  /** The centre (team), or the coordination office's name (coordinator). */
+  centre: string;
+  role: CredentialRole;
+  entry: string;
+}
+
+/**
+ * Time from a first contact to the team's first answer, in buckets: a
+ * distribution says what funders ask ("how quickly did people get an
+ * answer?") without keeping any conversation's time.
+ */
+export const answerBuckets = ['under-1h', '1-4h', '4-24h', '1-3d', '3-7d', 'over-7d'] as const;
+export type AnswerBucket = (typeof answerBuckets)[number];
+
+/** The upper bounds of the buckets, in seconds (the last is open). */
+const answerBucketLimits = [3600, 4 * 3600, 86_400, 3 * 86_400, 7 * 86_400];
+
+export function answerBucketOf(seconds: number): AnswerBucket {
+  const index = answerBucketLimits.findIndex((limit) => seconds < limit);
+  return answerBuckets[index === -1 ? answerBuckets.length - 1 : index]!;
+}
+
+/** The events counted per centre and month. */
+export const figureEvents = ['firstContacts', 'followUps', 'answers', 'closed', 'deletedByPerson'] as const;
+export type FigureEvent = (typeof figureEvents)[number];
+
+/** One centre's counters for one calendar month: nothing finer, no conversation ids. */
+export interface MonthlyFigures extends Record<FigureEvent, number> {
+  centre: string;
+  /** `YYYY-MM`, in the relay's time zone (RELAY_TIME_ZONE). */
+  month: string;
+  firstAnswer: Record<AnswerBucket, number>;
+}
+
+/** How a conversation is deleted: only the person's own deletion is counted. */
+export type DeletedBy = 'person' | 'team' | 'command';
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Whether the database answers (for the health check). */
@@ -117,9 +169,13 @@ export interface Store {
   conversation(id: string): Promise<Conversation | null>;
   /** A centre's conversations, most recently active first. */
   conversations(centre: string, status?: ConversationStatus): Promise<ConversationSummary[]>;
+  /** Closes or reopens; a closing (open → closed) is counted in the month's figures. */
   setClosed(id: string, closed: boolean, now: number): Promise<boolean>;
-  /** Deletes a conversation with all its items (SQLite overwrites the deleted content: secure_delete). */
-  deleteConversation(id: string): Promise<boolean>;
+  /**
+   * Deletes a conversation with all its items (SQLite overwrites the deleted
+   * content: secure_delete); a deletion by the person is counted.
+   */
+  deleteConversation(id: string, by?: DeletedBy, now?: number): Promise<boolean>;
   /** Every item of a centre (or of all centres), oldest first, for the command line's `read`. */
   allItems(centre?: string): Promise<(StoredItem & { conversation: string; centre: string })[]>;
 
@@ -156,6 +212,32 @@ export interface Store {
    */
   notificationSent(centre: string, waiting: number, now: number, nextAllowedAt?: number): Promise<void>;
   notificationFailed(centre: string, nextAttemptAt: number): Promise<void>;
+
+  /** Every centre key kept in the store (a small table, read on each use: no instance holds a stale copy). */
+  centreKeys(): Promise<StoredCentreKey[]>;
+  /** Adds a key and makes it the centre's current one; its other keys stay known (messages sealed to them stay accepted and readable). */
+  addCentreKey(key: Omit<StoredCentreKey, 'current'>): Promise<void>;
+  /** Forgets one key (`kid`) or every key of the centre; returns how many. */
+  removeCentreKeys(centre: string, kid?: string): Promise<number>;
+  credentials(): Promise<StoredCredential[]>;
+  addCredential(credential: StoredCredential): Promise<void>;
+  /** Forgets a centre's (or coordinator's) credentials and ends their sessions; returns how many credentials. */
+  removeCredentials(centre: string, role: CredentialRole): Promise<number>;
+  /** The counters, oldest month first; of one centre, or of all. */
+  monthlyFigures(centre?: string): Promise<MonthlyFigures[]>;
+}
+
+/** Options every store takes. */
+export interface StoreOptions {
+  /** The time zone whose calendar months the figures count in (default Europe/Berlin). */
+  timeZone?: string;
+}
+
+/** The calendar month (`YYYY-MM`) of Unix seconds in a time zone. */
+export function calendarMonth(now: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(new Date(now * 1000));
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}`;
 }
 
 /** Rounds Unix seconds down to the minute: the store keeps no finer time. */
@@ -172,11 +254,11 @@ export const challengeForgetAt = (expiresAt: number): number => Math.ceil((expir
 export const statusOf = (closed: boolean, lastAuthor: Author): ConversationStatus => (closed ? 'closed' : lastAuthor === 'person' ? 'new' : 'answered');
 
 /** Opens the store RELAY_DB names: a `postgres://` or `postgresql://` URL, otherwise a SQLite file path. */
-export async function openStore(database: string): Promise<Store> {
+export async function openStore(database: string, options: StoreOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(database)) {
     const { PostgresStore } = await import('./store-postgres.js');
-    return PostgresStore.open(database);
+    return PostgresStore.open(database, options);
   }
   const { SqliteStore } = await import('./store-sqlite.js');
-  return new SqliteStore(database);
+  return new SqliteStore(database, options);
 }

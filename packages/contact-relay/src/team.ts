@@ -57,8 +57,8 @@ export function parseCredentialEntry(entry: string): TeamCredential {
 }
 
 /** The centre's credential that `credential` is, or null; compares against every one of the centre's in constant time. */
-export function checkCredential(credentials: readonly TeamCredential[], centre: string, credential: string): TeamCredential | null {
-  let found: TeamCredential | null = null;
+export function checkCredential<Credential extends TeamCredential>(credentials: readonly Credential[], centre: string, credential: string): Credential | null {
+  let found: Credential | null = null;
   for (const candidate of credentials) {
     if (candidate.centre !== centre) continue;
     if (timingSafeEqual(credentialHash(credential, candidate.salt), candidate.hash)) found = candidate;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openStore, minute } from '../dist/store.js';
 import { PostgresStore, postgresSchemaVersion } from '../dist/store-postgres.js';
+import { schemaVersion } from '../dist/store-sqlite.js';
 import { scratch } from './helpers.mjs';
 import { postgresMissing, startPostgres } from './postgres.mjs';
 
@@ -579,9 +580,59 @@ describe('SQLite: a database of schema version 2 (before issue 20) is migrated a
     const after = new sqlite.Database(path, { readOnly: true });
     try {
       assert.deepEqual(after.all('SELECT nonce, expires_at FROM used_challenges'), [{ nonce: 'nonce-1', expires_at: now + 7260 }]);
-      assert.equal(after.get('PRAGMA user_version').user_version, 3);
+      assert.equal(after.get('PRAGMA user_version').user_version, schemaVersion);
     } finally {
       after.close();
     }
   });
 });
+
+// Schema version 4 (SQLite) and 3 (PostgreSQL) of issue 22 only add tables: a
+// database of the version before is the present one without them.
+for (const kind of kinds) {
+  describe(`${kind.name}: a database of the schema version before issue 22 is migrated at start`, { skip: kind.skip }, () => {
+    it('gets the tables of centres, credentials and figures, keeps its conversations, and counts from then on', async () => {
+      const { store, path, url } = await kind.fresh();
+      const { conversation } = await store.startConversation('centre-a', mailbox(), newItem('person'), now);
+      await store.close();
+      const previous = kind.name === 'SQLite' ? schemaVersion - 1 : postgresSchemaVersion - 1;
+      const dropNew = 'DROP TABLE centre_keys; DROP TABLE credentials; DROP TABLE monthly_figures;';
+      if (path) {
+        const { default: sqlite } = await import('node-sqlite3-wasm');
+        const db = new sqlite.Database(path);
+        db.exec(`${dropNew} PRAGMA user_version = ${previous};`);
+        db.close();
+      } else {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`${dropNew} UPDATE relay_schema SET version = ${previous};`);
+        await client.end();
+      }
+
+      const migrated = await openStore(path ?? url);
+      try {
+        assert.equal((await migrated.conversation(conversation)).items.length, 1);
+        assert.deepEqual(await migrated.monthlyFigures(), [], 'nothing counted before the migration');
+        assert.equal((await migrated.addItem(conversation, newItem('centre'), now + 600, 100)).status, 'stored');
+        const [figures] = await migrated.monthlyFigures();
+        assert.equal(figures.answers, 1);
+        assert.equal(figures.firstAnswer['under-1h'], 1);
+        await migrated.addCentreKey({ centre: 'centre-a', kid: 'kid-1', publicKey: 'wwk1.centre-a.kid-1' });
+        assert.equal((await migrated.centreKeys()).length, 1);
+      } finally {
+        await migrated.close();
+      }
+      if (path) {
+        const { default: sqlite } = await import('node-sqlite3-wasm');
+        const db = new sqlite.Database(path, { readOnly: true });
+        assert.equal(db.get('PRAGMA user_version').user_version, schemaVersion);
+        db.close();
+      } else {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        assert.deepEqual((await client.query('SELECT version FROM relay_schema')).rows, [{ version: postgresSchemaVersion }]);
+        await client.end();
+      }
+    });
+  });
+}
