@@ -2,14 +2,15 @@
 // wegweiser-directory: check a directory of counselling centres, or import one from Open Referral HSDS.
 //
 //   wegweiser-directory validate <file.json>
-//     Prints every problem with its JSON path and a summary. Exit 0: clean; 1: errors or unknown
-//     fields; 2: the file cannot be read or is not JSON.
+//     Prints every problem with its JSON path and a summary (also each anonymous-contact key's
+//     check value and centre id). Exit 0: clean; 1: errors, unknown fields or a channel left out;
+//     2: the file cannot be read or is not JSON.
 //   wegweiser-directory import-hsds <in.json> [-o out.json] [--language en] [--topic job ...]
 //     [--name "…"] [--fictional] [--today YYYY-MM-DD]
 //     Writes the directory (stdout without -o) and reports unmapped fields and problems on stderr.
 //     Exit 0 when at least one centre was imported, 1 when none, 2 on unreadable input.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { checkDirectory, checkHours } from '../dist/checking.js';
+import { checkDirectoryAndKeys } from '../dist/checking.js';
 import { formatProblem, topics } from '../dist/directory.js';
 import { importHsds, summariseUnmapped } from '../dist/hsds.js';
 
@@ -47,20 +48,23 @@ async function loadPlaces() {
   }
 }
 
-function validate(args) {
+async function validate(args) {
   if (args.length !== 1) fail(`validate takes one file.\n${usage}`);
   const [file] = args;
-  const checked = checkDirectory(readJson(file), checkHours);
+  const checked = await checkDirectoryAndKeys(readJson(file));
   for (const problem of checked.problems) process.stdout.write(`${formatProblem(problem)}\n`);
   const errors = checked.problems.filter((p) => p.severity === 'error').length;
-  const warnings = checked.problems.length - errors;
+  const unknownFields = checked.problems.filter((p) => p.severity === 'warning' && p.keyword === 'additionalProperties').length;
+  const channelsLeftOut = checked.problems.length - errors - unknownFields;
   const entries = checked.centres.length + checked.skipped;
   process.stdout.write(
     `${file}: ${entries} ${entries === 1 ? 'entry' : 'entries'}, ${checked.centres.length} valid, ${checked.skipped} skipped; ` +
-      `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'unknown field' : 'unknown fields'}${checked.fictional ? ' (fictional data)' : ''}\n`,
+      `${errors} ${errors === 1 ? 'error' : 'errors'}, ${unknownFields} ${unknownFields === 1 ? 'unknown field' : 'unknown fields'}` +
+      `${channelsLeftOut ? `, ${channelsLeftOut} anonymous-contact ${channelsLeftOut === 1 ? 'channel' : 'channels'} left out` : ''}${checked.fictional ? ' (fictional data)' : ''}\n`,
   );
-  // Unknown fields are warnings in the browser (newer files stay readable) but fail here:
-  // whoever runs the validator wants to know that a field is ignored.
+  // Unknown fields and channels left out are warnings in the browser (newer files stay
+  // readable, the centre is still shown) but fail here: whoever runs the validator wants
+  // to know that a field is ignored.
   process.exit(checked.problems.length ? 1 : 0);
 }
 
@@ -105,7 +109,7 @@ async function importCommand(args) {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === 'validate') validate(rest);
+if (command === 'validate') await validate(rest);
 else if (command === 'import-hsds') await importCommand(rest);
 else if (command === '--help' || command === '-h' || command === 'help') process.stdout.write(`${usage}\n`);
 else fail(`${command ? `unknown command "${command}"` : 'no command'}.\n${usage}`);

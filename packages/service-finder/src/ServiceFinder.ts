@@ -15,7 +15,7 @@ import {
   plural,
 } from '@wegweiser/core';
 import { safeUrl, urlRules } from '@wegweiser/core/safe-url';
-import { channels, formatProblem, textIn, topics, type Channel, type CheckedDirectory, type Topic } from './model.js';
+import { channels, formatProblem, reachChannels, textIn, topics, type Centre, type Channel, type CheckedDirectory, type ReachChannel, type Topic } from './model.js';
 import { DirectoryIndex, offers, type Hit, type Origin, type Query, type ScheduleFactory } from './search.js';
 import type { Place, Places } from './places.js';
 import { fold } from './text.js';
@@ -30,7 +30,7 @@ const PAGE = 20;
 const ANNOUNCE_DELAY = 900;
 
 /** State that changes what is shown, never the results. */
-const DISPLAY_ONLY = new Set(['announcement', 'shown', 'geoState', 'loadState']);
+const DISPLAY_ONLY = new Set(['announcement', 'shown', 'geoState', 'loadState', 'writing', 'panelFailed']);
 
 type Flag = 'anonymous' | 'free' | 'stepFree' | 'openNow' | 'responsible';
 const FLAGS: readonly Flag[] = ['anonymous', 'free', 'stepFree', 'openNow', 'responsible'];
@@ -59,6 +59,10 @@ interface Located extends Origin {
 let engineLoading: Promise<typeof import('./checking.js')> | undefined;
 const loadEngine = () => (engineLoading ??= import('./checking.js'));
 
+/** The contact panel with <ww-contact-form>'s code, loaded the first time someone opens a form in a result. */
+let panelLoading: Promise<typeof import('./anonymous-contact.js')> | undefined;
+let panel: typeof import('./anonymous-contact.js') | undefined;
+
 /** The postcode/place table, loaded once per page and only when a search needs it. */
 let placesLoading: Promise<Places | null> | undefined;
 function loadPlaces(): Promise<Places | null> {
@@ -83,7 +87,9 @@ function loadPlaces(): Promise<Places | null> {
  *
  * @fires ww-error - When the directory cannot be loaded or has invalid entries
  *   (`service-finder/load-failed`, `service-finder/invalid-directory`,
- *   `service-finder/invalid-entries`), or an attribute is invalid.
+ *   `service-finder/invalid-entries`, also for an anonymous-contact channel left out),
+ *   when the contact form's code cannot be loaded (`service-finder/contact-form-unavailable`),
+ *   or an attribute is invalid.
  *
  * @status experimental
  * @since 0.2.0
@@ -112,19 +118,29 @@ export class ServiceFinder extends WegweiserElement {
   /** Freeze the time for "open now" (ISO 8601 with offset); for previews and tests. */
   @property() now: string | null = null;
 
+  /**
+   * Where "Write anonymously (encrypted)" leads, for centres with an anonymous-contact
+   * channel: `inline` (default) opens the centre's `<ww-contact-form>` inside the result;
+   * `page` goes to the centre's own contact page where the directory gives one (else inline).
+   */
+  @property({ attribute: 'anonymous-contact' }) anonymousContact: 'inline' | 'page' = 'inline';
+
   @state() private directory: CheckedDirectory | undefined;
   @state() private loadState: 'loading' | 'ready' | 'failed' = 'loading';
   @state() private text = '';
   @state() private km = 25;
   @state() private chosenTopics: Topic[] = [];
   @state() private language = '';
-  @state() private chosenChannels: Channel[] = [];
+  @state() private chosenChannels: ReachChannel[] = [];
   @state() private flags = new Set<Flag>();
   @state() private geo: Located | undefined;
   @state() private geoState: 'idle' | 'locating' | 'failed' = 'idle';
   @state() private places: Places | null | undefined;
   @state() private shown = PAGE;
   @state() private announcement = '';
+  /** The centres (by id) whose contact form is open in their result. */
+  @state() private writing: ReadonlySet<string> = new Set();
+  @state() private panelFailed = false;
 
   private index: DirectoryIndex | undefined;
   private languageOptions: { directory: CheckedDirectory | undefined; key: string; names: [string, string][] } | undefined;
@@ -138,6 +154,8 @@ export class ServiceFinder extends WegweiserElement {
   private loadToken = 0;
   private focusIndex: number | undefined;
   private readonly onPopState = () => this.readUrl();
+  /** Where each open form's button was on the screen when it was pressed (closeWriting). */
+  private readonly buttonOffsets = new Map<string, number>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -169,6 +187,10 @@ export class ServiceFinder extends WegweiserElement {
     if (changed.has('headingLevel') && !(this.headingLevel >= 2 && this.headingLevel <= 6)) {
       this.reportError('service-finder/invalid-heading-level', `heading-level="${this.headingLevel}" must be 2 to 6; using 3.`);
       this.headingLevel = 3;
+    }
+    if (changed.has('anonymousContact') && this.anonymousContact !== 'inline' && this.anonymousContact !== 'page') {
+      this.reportError('service-finder/invalid-anonymous-contact', `anonymous-contact="${String(this.anonymousContact)}" must be inline or page; using inline.`);
+      this.anonymousContact = 'inline';
     }
     if (changed.has('now') && this.now !== null && parseInstant(this.now) === undefined) {
       this.reportError('service-finder/invalid-now', `now="${this.now}" is not an ISO 8601 instant with an offset; using the real time.`);
@@ -215,7 +237,8 @@ export class ServiceFinder extends WegweiserElement {
         this.reportError('service-finder/no-directory', 'No directory given: set `src`, the `data` property, or put a <script type="application/json"> inside the element.');
         return;
       }
-      checked = engine.checkDirectory(value, engine.checkHours);
+      checked = await engine.checkDirectoryAndKeys(value);
+      if (token !== this.loadToken) return;
     } catch (error) {
       if (token !== this.loadToken) return;
       this.loadState = 'failed';
@@ -335,7 +358,7 @@ export class ServiceFinder extends WegweiserElement {
     this.chosenTopics = known('ww-topics', topics);
     const language = params.get('ww-lang') ?? '';
     this.language = /^[a-z]{2,3}$/.test(language) ? language : '';
-    this.chosenChannels = known('ww-channels', channels);
+    this.chosenChannels = known('ww-channels', reachChannels);
     this.flags = new Set(known('ww-only', FLAGS));
     this.shown = PAGE;
     this.urlStateApplied = true;
@@ -384,7 +407,7 @@ export class ServiceFinder extends WegweiserElement {
    * puts it into the address when the site keeps the search there (url-state).
    * A new radius starts the list at its first page again.
    */
-  private changeSearch(changes: { km?: number; topics?: Topic[]; channels?: Channel[]; language?: string }): void {
+  private changeSearch(changes: { km?: number; topics?: Topic[]; channels?: ReachChannel[]; language?: string }): void {
     if (changes.km !== undefined) {
       this.km = changes.km;
       this.shown = PAGE;
@@ -424,6 +447,44 @@ export class ServiceFinder extends WegweiserElement {
       () => (this.geoState = 'failed'),
       { maximumAge: 600_000, timeout: 20_000 },
     );
+  }
+
+  /**
+   * Opens the centre's contact form in its result and moves focus into it, to
+   * the message field. Nothing of the search changes (it is display state only).
+   */
+  private async openWriting(centre: Centre): Promise<void> {
+    this.writing = new Set([...this.writing, centre.id]);
+    const button = this.renderRoot.querySelector<HTMLElement>(`#write-${centre.id}`);
+    if (button) this.buttonOffsets.set(centre.id, button.getBoundingClientRect().top);
+    try {
+      panel ??= await (panelLoading ??= import('./anonymous-contact.js'));
+      this.panelFailed = false;
+      // The module is no reactive state: render the panel it brings.
+      this.requestUpdate();
+    } catch (error) {
+      panelLoading = undefined;
+      this.panelFailed = true;
+      this.reportError('service-finder/contact-form-unavailable', 'The contact form\u2019s code could not be loaded: check that every file of the build was copied to the server.', error);
+    }
+    await this.updateComplete;
+    if (panel && !this.panelFailed) await panel.focusPanel(this.renderRoot, centre.id);
+    else this.renderRoot.querySelector<HTMLElement>(`#write-panel-${centre.id}`)?.focus();
+  }
+
+  /**
+   * Closes the form (what was typed goes with it: nothing is kept) and takes
+   * focus back to its button, where it was on the screen when the form opened:
+   * focus in the form scrolled the page, and the list should not seem to jump.
+   */
+  private async closeWriting(centreId: string): Promise<void> {
+    this.writing = new Set([...this.writing].filter((id) => id !== centreId));
+    await this.updateComplete;
+    const button = this.renderRoot.querySelector<HTMLElement>(`#write-${centreId}`);
+    const offset = this.buttonOffsets.get(centreId);
+    this.buttonOffsets.delete(centreId);
+    button?.focus({ preventScroll: true });
+    if (button && offset !== undefined) window.scrollBy(0, button.getBoundingClientRect().top - offset);
   }
 
   private showMore(): void {
@@ -512,9 +573,9 @@ export class ServiceFinder extends WegweiserElement {
         <fieldset>
           <legend>${msg('How to reach them')}</legend>
           <div class="choices">
-            ${(['walk-in', 'phone', 'chat', 'email'] as const).map(
+            ${(['walk-in', 'phone', 'chat', 'email', 'anonymous-message'] as const).map(
               (c) =>
-                html`<label><input type="checkbox" .checked=${this.chosenChannels.includes(c)} @change=${(e: Event) => this.changeSearch({ channels: this.toggle(this.chosenChannels, c, (e.target as HTMLInputElement).checked) })} />${channelNames[c]}</label>`,
+                html`<label><input type="checkbox" .checked=${this.chosenChannels.includes(c)} @change=${(e: Event) => this.changeSearch({ channels: this.toggle(this.chosenChannels, c, (e.target as HTMLInputElement).checked) })} />${c === 'anonymous-message' ? msg('Anonymous message (encrypted)') : channelNames[c]}</label>`,
             )}
           </div>
         </fieldset>
@@ -667,6 +728,12 @@ export class ServiceFinder extends WegweiserElement {
     const chat = safeUrl(c.contacts?.chat, urlRules.securePage);
     const website = safeUrl(c.contacts?.website, urlRules.webPage);
     const distance = hit.distanceKm === undefined ? '' : this.formatKm(hit.distanceKm);
+    // Checked with the directory (key and relay); the relay through core's rule all the same.
+    const anonymous = c.contacts?.anonymous;
+    const relay = safeUrl(anonymous?.relay, urlRules.webAddress);
+    const writable = Boolean(anonymous && relay);
+    const contactPage = this.anonymousContact === 'page' ? safeUrl(anonymous?.page, urlRules.webPage) : null;
+    const writingOpen = writable && !contactPage && this.writing.has(c.id);
     return html`<li part="result" class="result" tabindex="-1">
       ${heading}
       ${c.organisation ? html`<p class="meta">${c.organisation}</p>` : nothing}
@@ -682,12 +749,13 @@ export class ServiceFinder extends WegweiserElement {
         <dt>${msg('Topics')}</dt>
         <dd>${list(c.topics.map((t) => labels[t]))}</dd>
         ${languages.length ? html`<dt>${msg('Languages')}</dt><dd>${list(languages)}</dd>` : nothing}
-        ${hours.length
+        ${hours.length || writable
           ? html`<dt>${msg('Hours')}</dt>
               <dd class="badges">
                 ${hours.map(
                   (ch) => html`<ww-hours-badge hours=${c.hours![ch]!} region=${c.land} channel=${ch} .now=${this.now}>${channelNames[ch]}: ${c.hours![ch]}</ww-hours-badge>`,
                 )}
+                ${writable ? html`<span>${msg('Write: always possible')}</span>` : nothing}
               </dd>`
           : nothing}
       </dl>
@@ -696,11 +764,32 @@ export class ServiceFinder extends WegweiserElement {
         ${c.contacts?.email ? html`<li><a href=${`mailto:${c.contacts.email}`}>${msg(str`E-mail ${email}`)}</a></li>` : nothing}
         ${chat ? html`<li><a href=${chat} rel="noopener noreferrer" target="_blank">${msg('Chat (opens a new tab)')}</a></li>` : nothing}
         ${website ? html`<li><a href=${website} rel="noopener noreferrer">${msg('Website')}</a></li>` : nothing}
+        ${writable ? html`<li>${contactPage ? html`<a href=${contactPage} rel="noopener noreferrer">${msg('Write anonymously (encrypted)')}</a>` : this.renderWriteButton(c, writingOpen)}</li>` : nothing}
       </ul>
+      ${writingOpen ? this.renderWriting(c, relay!) : nothing}
       ${messenger ? html`<p class="meta" lang=${messenger.lang}>${messenger.text}</p>` : nothing}
-      ${!offers(c, 'phone') && !offers(c, 'email') && !offers(c, 'chat') && !website ? html`<p class="meta">${msg('No contact published.')}</p>` : nothing}
+      ${!offers(c, 'phone') && !offers(c, 'email') && !offers(c, 'chat') && !website && !writable ? html`<p class="meta">${msg('No contact published.')}</p>` : nothing}
       <p class="meta">${msg(str`Last checked: ${checked}`)}</p>
     </li>`;
+  }
+  private renderWriteButton(centre: Centre, open: boolean): TemplateResult {
+    return html`<button
+      type="button"
+      id="write-${centre.id}"
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls=${open ? `write-panel-${centre.id}` : nothing}
+      @click=${() => void (open ? this.closeWriting(centre.id) : this.openWriting(centre))}
+    >
+      ${msg('Write anonymously (encrypted)')}
+    </button>`;
+  }
+
+  /** The centre's contact form inside its result, once its code is here; until then what is happening. */
+  private renderWriting(centre: Centre, relay: string): TemplateResult {
+    if (panel && !this.panelFailed) return panel.renderPanel({ centre, relay, headingLevel: this.headingLevel, close: () => void this.closeWriting(centre.id) });
+    return this.panelFailed
+      ? html`<p class="note" role="alert" tabindex="-1" id="write-panel-${centre.id}">${msg('The form cannot be loaded at the moment. Please use one of the other ways to reach the centre.')}</p>`
+      : html`<p role="status" id="write-panel-${centre.id}">${msg('Loading the form…')}</p>`;
   }
 }
 

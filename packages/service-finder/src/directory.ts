@@ -5,7 +5,7 @@
  */
 import { validate, childPath, type JsonSchema, type SchemaProblem } from '@wegweiser/core/validate';
 import schema from './generated/schema.js';
-import type { Centre, CheckedDirectory, Directory, DirectoryProblem, HoursCheck } from './model.js';
+import type { Centre, CheckedDirectory, Directory, DirectoryProblem, HoursCheck, KeyCheck } from './model.js';
 
 export const directorySchema = schema as unknown as JsonSchema;
 
@@ -17,9 +17,13 @@ const topSchema: JsonSchema = directorySchema;
 /**
  * Checks a directory: the file's frame first (without it nothing can be shown),
  * then every centre on its own. Unknown fields are warnings (the entry is kept,
- * the field ignored: newer files stay readable); anything else skips the entry.
+ * the field ignored: newer files stay readable); anything else skips the entry,
+ * except a problem in the anonymous-contact channel (`contacts.anonymous`): that
+ * is a warning and leaves out the channel only, so it is never shown broken.
+ * Without `checkKey` no key can be trusted and every such channel is left out:
+ * `checkDirectoryAndKeys` in checking.ts checks the keys first.
  */
-export function checkDirectory(value: unknown, checkHours?: HoursCheck): CheckedDirectory {
+export function checkDirectory(value: unknown, checkHours?: HoursCheck, checkKey?: KeyCheck): CheckedDirectory {
   const problems: DirectoryProblem[] = [];
   const as = (severity: DirectoryProblem['severity']) => (p: SchemaProblem) => problems.push({ ...p, severity });
   // Entries are checked one by one below; the frame check must not repeat them.
@@ -41,16 +45,24 @@ export function checkDirectory(value: unknown, checkHours?: HoursCheck): Checked
   list.forEach((entry: unknown, i) => {
     const path = childPath('$.centres', i);
     const found = validate(centreSchema, entry, path);
-    const errors = found.filter((p) => p.keyword !== 'additionalProperties');
+    const channelPath = `${path}.contacts.anonymous`;
+    const inChannel = (p: SchemaProblem) => p.path === channelPath || p.path.startsWith(`${channelPath}.`);
+    const errors = found.filter((p) => p.keyword !== 'additionalProperties' && !inChannel(p));
+    const channelProblems = found.filter((p) => p.keyword !== 'additionalProperties' && inChannel(p));
     found.filter((p) => p.keyword === 'additionalProperties').forEach(as('warning'));
     if (errors.length === 0) errors.push(...semanticProblems(entry as Centre, path, seen, checkHours));
     if (errors.length) {
       skipped++;
-      errors.forEach(as('error'));
+      [...errors, ...channelProblems].forEach(as('error'));
       return;
     }
-    seen.add((entry as Centre).id);
-    centres.push(withoutUnknownFields(entry as Centre));
+    const centre = entry as Centre;
+    if (channelProblems.length === 0 && centre.contacts?.anonymous) channelProblems.push(...anonymousContactProblems(centre, channelPath, checkKey));
+    channelProblems.forEach(as('warning'));
+    seen.add(centre.id);
+    const kept = withoutUnknownFields(centre);
+    if (channelProblems.length) delete kept.contacts!.anonymous;
+    centres.push(kept);
   });
   return { centres, problems, skipped, fictional: top.fictional === true, ...(typeof top.name === 'string' ? { name: top.name } : {}) };
 }
@@ -71,6 +83,28 @@ function semanticProblems(centre: Centre, path: string, seen: Set<string>, check
     }
   });
   return out;
+}
+
+/**
+ * What the schema cannot say about an anonymous-contact channel: that its key
+ * is sound (the check value, by `checkKey`) and belongs to this centre. The
+ * key's centre id is bound into every message; a key copied into the wrong
+ * entry would send that centre's messages to another team. So the key's
+ * centre id must be the entry's id, or the start of it followed by a hyphen
+ * (one centre with several addresses: `bruecke-trier`, `bruecke-trier-saarburg`).
+ */
+function anonymousContactProblems(centre: Centre, path: string, checkKey?: KeyCheck): SchemaProblem[] {
+  const publicKey = centre.contacts!.anonymous!.publicKey;
+  const keyPath = `${path}.publicKey`;
+  const leftOut = 'the anonymous-contact channel is left out';
+  if (!checkKey) return [{ path: keyPath, keyword: 'publicKey', message: `the key's check value was not verified (checkDirectoryAndKeys does that); ${leftOut}` }];
+  const problem = checkKey(publicKey);
+  if (problem) return [{ path: keyPath, keyword: 'publicKey', message: `${problem.replace(/\.$/, '')}; ${leftOut}` }];
+  const keyCentre = publicKey.split('.')[1]!;
+  if (centre.id !== keyCentre && !centre.id.startsWith(`${keyCentre}-`)) {
+    return [{ path: keyPath, keyword: 'centre', message: `the key is for the centre "${keyCentre}", not for the entry "${centre.id}" (its messages would go to another team); ${leftOut}` }];
+  }
+  return [];
 }
 
 /** A copy with only the fields the schema knows, so nothing unchecked reaches the page. */

@@ -29,6 +29,24 @@ export type Topic = (typeof topics)[number];
 export const channels = ['walk-in', 'phone', 'chat', 'email', 'streetwork'] as const;
 export type Channel = (typeof channels)[number];
 
+/**
+ * The ways a search can ask for: the channels above, and the anonymous message
+ * (`contacts.anonymous`), which has no hours: writing is always possible, the
+ * team reads in its working hours.
+ */
+export const reachChannels = [...channels, 'anonymous-message'] as const;
+export type ReachChannel = (typeof reachChannels)[number];
+
+/** An anonymous, encrypted first message through the centre's wegweiser-relay (`<ww-contact-form>`). */
+export interface AnonymousContact {
+  /** The relay's address, as for the form's `relay` attribute. */
+  relay: string;
+  /** `wwk1.<centre>.<key>.<check>`, as for the form's `public-key` attribute. */
+  publicKey: string;
+  /** The centre's own contact page, for sites that link there instead of opening the form. */
+  page?: string;
+}
+
 export const targetGroups = ['women', 'men', 'trans-nonbinary', 'young-people', 'migrants', 'parents'] as const;
 export type TargetGroup = (typeof targetGroups)[number];
 
@@ -41,7 +59,7 @@ export interface Centre {
   address: { street?: string; postcode?: string; city: string; note?: LocalText };
   location?: { lat: number; lon: number };
   land: string;
-  contacts?: { phone?: string; email?: string; website?: string; chat?: string; messenger?: LocalText };
+  contacts?: { phone?: string; email?: string; website?: string; chat?: string; messenger?: LocalText; anonymous?: AnonymousContact };
   hours?: Partial<Record<Channel, string>>;
   topics: Topic[];
   languages?: string[];
@@ -66,6 +84,14 @@ export interface Directory {
  * Passed in (see hours-check.ts) so that the hours engine loads on demand.
  */
 export type HoursCheck = (spec: string) => string | undefined;
+
+/**
+ * Checks one anonymous-contact public key (its check value); returns the
+ * problem, or undefined when it is sound. Passed in (see checking.ts) because
+ * the check value is SHA-256 in Web Crypto, which answers asynchronously:
+ * every key is checked before the directory check runs.
+ */
+export type KeyCheck = (publicKey: string) => string | undefined;
 
 export interface DirectoryProblem extends SchemaProblem {
   /** `error`: the entry (or the whole file) was not used. `warning`: used, with the field ignored. */

@@ -4,7 +4,7 @@
  * precomputed arrays, so 10,000 centres answer within a few milliseconds
  * (bench/service-finder.mjs). No DOM.
  */
-import type { Centre, Channel, Topic } from './model.js';
+import type { Centre, Channel, ReachChannel, Topic } from './model.js';
 import { allowedEdits, distanceKm, withinEdits, words } from './text.js';
 
 export interface Origin {
@@ -27,9 +27,13 @@ export interface Query {
   anonymous?: boolean;
   free?: boolean;
   stepFree?: boolean;
-  /** Has hours for any of these channels (or, for phone and chat, the contact). */
-  channels?: readonly Channel[];
-  /** Open now on any channel (or any of `channels`), at `now`. */
+  /** Has hours for any of these channels (or, for phone and chat, the contact; for the anonymous message, the channel). */
+  channels?: readonly ReachChannel[];
+  /**
+   * Open now on any channel with hours (or any of `channels`), at `now`. The
+   * anonymous message counts only when it is among `channels`: writing is
+   * always possible, but the answer comes in the team's working hours.
+   */
   openNow?: boolean;
   now?: number;
   /** Only centres whose area covers the origin's postcode or district. */
@@ -119,6 +123,11 @@ export class DirectoryIndex {
     return state.status === 'open';
   }
 
+  /** Open now on the channel; the anonymous message is always open (writing is always possible). */
+  private reachableNow(centre: Centre, channel: ReachChannel, now: number): boolean {
+    return channel === 'anonymous-message' ? offers(centre, channel) : this.isOpen(centre, channel, now);
+  }
+
   query(q: Query): Hit[] {
     const queryWords = q.text ? words(q.text) : [];
     let scores: Map<number, number> | undefined;
@@ -146,7 +155,7 @@ export class DirectoryIndex {
       if (q.topics?.length && !q.topics.some((t) => c.topics.includes(t))) continue;
       if (languages?.length && !c.languages?.some((l) => languages.includes(l.toLowerCase().split('-')[0]!))) continue;
       if (q.channels?.length && !q.channels.some((ch) => offers(c, ch))) continue;
-      if (q.openNow && !(q.channels?.length ? q.channels : (Object.keys(c.hours ?? {}) as Channel[])).some((ch) => this.isOpen(c, ch, now))) continue;
+      if (q.openNow && !(q.channels?.length ? q.channels : (Object.keys(c.hours ?? {}) as Channel[])).some((ch) => this.reachableNow(c, ch, now))) continue;
       if (q.responsible && !(q.origin && responsibleFor(c, q.origin))) continue;
       let distance: number | undefined;
       if (q.origin && c.location) {
@@ -184,7 +193,8 @@ export class DirectoryIndex {
 }
 
 /** Whether the centre can be reached on a channel at all. */
-export function offers(c: Centre, channel: Channel): boolean {
+export function offers(c: Centre, channel: ReachChannel): boolean {
+  if (channel === 'anonymous-message') return Boolean(c.contacts?.anonymous);
   if (c.hours?.[channel]) return true;
   if (channel === 'phone') return Boolean(c.contacts?.phone);
   if (channel === 'chat') return Boolean(c.contacts?.chat);

@@ -201,6 +201,20 @@ export const finderStyles = css`
     padding-block: 2px;
     color: ${token('color-link', colorLink)};
   }
+  /* The contact form inside a result, set off from the result's facts. */
+  .write {
+    margin-block-start: ${token('space-3', space3)};
+    padding-block-start: ${token('space-3', space3)};
+    border-block-start: 2px solid ${token('color-border-strong', colorBorderStrong)};
+  }
+  .write-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: ${token('space-2', space2)};
+    margin-block-end: ${token('space-3', space3)};
+  }
   .badges {
     display: grid;
     gap: ${token('space-1', space1)};
@@ -237,6 +251,7 @@ export const finderStyles = css`
   }
   @media print {
     form,
+    .write,
     .more {
       display: none;
     }

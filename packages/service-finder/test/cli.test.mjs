@@ -57,6 +57,28 @@ test('validate: a file that is not a directory at all', () => {
   assert.match(r.stdout, /^error/m);
 });
 
+test('validate: the anonymous-contact channels, each key checked (check value, centre id), problems by JSON path; exit 1', () => {
+  const network = JSON.parse(readFileSync(demo('rlp-network.json'), 'utf8'));
+  const good = run('validate', demo('rlp-network.json'));
+  assert.equal(good.status, 0, good.stdout);
+  assert.match(good.stdout, /6 entries, 6 valid, 0 skipped; 0 errors, 0 unknown fields \(fictional data\)/);
+  const [mainz, ludwigshafen, trier, koblenz] = network.centres;
+  // A character changed by copy and paste, another centre's key, a relay that is no web address.
+  const key = mainz.contacts.anonymous.publicKey.split('.');
+  key[2] = `${key[2][0] === 'A' ? 'B' : 'A'}${key[2].slice(1)}`;
+  mainz.contacts.anonymous.publicKey = key.join('.');
+  ludwigshafen.contacts.anonymous.publicKey = trier.contacts.anonymous.publicKey;
+  koblenz.contacts.anonymous.relay = 'javascript:alert(1)';
+  const r = run('validate', file('network-bad.json', JSON.stringify(network)));
+  assert.equal(r.status, 1);
+  const lines = r.stdout.trim().split('\n');
+  assert.match(lines[0], /^warning \$\.centres\[0\]\.contacts\.anonymous\.publicKey: .*check value.*left out/);
+  assert.match(lines[1], /^warning \$\.centres\[1\]\.contacts\.anonymous\.publicKey: the key is for the centre "demo-rlp-trier", not for the entry "demo-rlp-ludwigshafen"/);
+  assert.match(lines[2], /^warning \$\.centres\[3\]\.contacts\.anonymous\.relay: /);
+  assert.equal(lines.length, 4, r.stdout);
+  assert.match(lines[3], /6 entries, 6 valid, 0 skipped; 0 errors, 0 unknown fields, 3 anonymous-contact channels left out \(fictional data\)/);
+});
+
 test('validate: malformed JSON, a missing file or no file exit 2 with a clear message', () => {
   let r = run('validate', file('broken.json', '{"version": 1, centres: ['));
   assert.equal(r.status, 2);

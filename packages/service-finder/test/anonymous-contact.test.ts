@@ -1,0 +1,261 @@
+// The finder's anonymous channel (contacts.anonymous) in a real browser: from
+// a result straight to that centre's <ww-contact-form>, a real message to a
+// real relay that holds the six keys of the fictional Rhineland-Palatinate
+// network, readable with the right centre's key only.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { collectErrors, elementsTooWide, fixtureInLocale, shadowText, startsAtInlineStart, until, withLang } from '../../../scripts/testing/index.js';
+import { relayCommand, startRelay, type TestRelay } from '../../contact-relay/test/relay-command.js';
+import '../src/define.js';
+import type { ServiceFinder } from '../src/ServiceFinder.js';
+import type { Centre, Directory } from '../src/model.js';
+import type { ContactForm } from '@wegweiser/contact-form';
+import type { MessagePlaintext } from '@wegweiser/contact-form';
+
+const cities = ['mainz', 'ludwigshafen', 'trier', 'koblenz', 'kaiserslautern', 'landau'];
+const keyFile = (city: string) => `network/demo-rlp-${city}.json`;
+
+// A Monday, 23:30 in Berlin: nobody of the demo network is at work.
+const NIGHT = '2026-11-23T23:30:00+01:00';
+
+let relay: TestRelay;
+let network: Directory;
+before(async () => {
+  relay = await startRelay({ keyFiles: cities.map(keyFile) });
+  const demo = (await (await fetch('/packages/service-finder/demo/rlp-network.json')).json()) as Directory;
+  // The demo network, sending to this test's relay instead of npm start's.
+  network = { ...demo, centres: demo.centres.map((c) => ({ ...c, contacts: { ...c.contacts, anonymous: { ...c.contacts!.anonymous!, relay: relay.url } } })) };
+});
+after(async () => {
+  await relayCommand({ action: 'stop', id: relay.id });
+});
+
+async function finder(data: unknown = network, attributes: Record<string, string> = {}, parentNode = withLang('de')): Promise<ServiceFinder> {
+  const el = await fixture<ServiceFinder>(html`<ww-service-finder now=${NIGHT} .data=${data}></ww-service-finder>`, { parentNode });
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  await until(() => !!el.shadowRoot!.querySelector('.status, .note'), 'the finder settled');
+  await el.updateComplete;
+  return el;
+}
+const $ = <T extends Element = HTMLElement>(root: Element, selector: string) => root.shadowRoot!.querySelector<T>(selector);
+const writeButton = (el: ServiceFinder, id: string) => $<HTMLButtonElement>(el, `#write-${id}`);
+const contactForm = (el: ServiceFinder, id: string) => $<ContactForm>(el, `#write-panel-${id} ww-contact-form`);
+/** The element that has focus, through every shadow root. */
+function focused(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+async function open(el: ServiceFinder, id: string): Promise<ContactForm> {
+  writeButton(el, id)!.click();
+  await until(() => focused()?.localName === 'textarea', 'focus in the message field', 10000);
+  const form = contactForm(el, id)!;
+  // The form waits 3 s before it sends (a quicker send looks like a bot); not in tests.
+  form.minFillTime = 0;
+  return form;
+}
+
+const sent = (form: ContactForm) =>
+  until(() => !!form.shadowRoot!.querySelector('[part=confirmation]'), 'the confirmation', 15000).catch((error: Error) => {
+    throw new Error(`${error.message}; the form shows: ${shadowText(form).slice(-200)}`);
+  });
+
+describe('ww-service-finder: writing anonymously to a centre', function () {
+  this.timeout(60000);
+
+  it('offers the button in every result with a sound channel, and says that writing is always possible', async () => {
+    const el = await finder();
+    const results = [...el.shadowRoot!.querySelectorAll('ol.results > li')];
+    expect(results).to.have.length(6);
+    for (const result of results) {
+      const button = result.querySelector('button[id^="write-"]')!;
+      expect(button.textContent!.trim()).to.equal('Anonym schreiben (verschlüsselt)');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(result.querySelector('.badges')!.textContent).to.contain('Schreiben: immer möglich');
+    }
+    expect(el.shadowRoot!.querySelector('ww-contact-form'), 'no form before someone asks for one').to.equal(null);
+  });
+
+  it('opens the form inside the result under the centre name; focus moves into it and back to the button when closed', async () => {
+    const el = await finder();
+    const button = writeButton(el, 'demo-rlp-trier')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => focused()?.localName === 'textarea', 'focus in the message field', 10000);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const panel = $(el, '#write-panel-demo-rlp-trier')!;
+    expect(button.getAttribute('aria-controls')).to.equal(panel.id);
+    expect(button.closest('li.result')!.contains(panel), 'inside the result').to.equal(true);
+    const heading = panel.querySelector('[role=heading]')!;
+    expect(heading.textContent!.trim()).to.equal('Anonym schreiben an Fachberatung Wegkreuz Trier (fiktiv)');
+    expect(heading.getAttribute('aria-level')).to.equal('4');
+    expect(contactForm(el, 'demo-rlp-trier')!.getAttribute('public-key')).to.equal(network.centres[2]!.contacts!.anonymous!.publicKey);
+    // Back from the message field to the close button, by keyboard.
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(focused()?.textContent?.trim()).to.equal('Formular schließen');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($(el, '#write-panel-demo-rlp-trier')).to.equal(null);
+    expect(focused()).to.equal(button);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(button.hasAttribute('aria-controls')).to.equal(false);
+  });
+
+  it('sends a real message to the real relay, which only the Trier centre\u2019s key opens', async () => {
+    const el = await finder();
+    const form = await open(el, 'demo-rlp-trier');
+    await sendKeys({ type: 'Ich möchte aussteigen und brauche eine Wohnung (Test).' });
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await sent(form);
+    const [message] = await relayCommand<MessagePlaintext[]>({ action: 'decrypt', id: relay.id, keyFile: keyFile('trier') });
+    expect(message!.text).to.equal('Ich möchte aussteigen und brauche eine Wohnung (Test).');
+    for (const other of cities.filter((city) => city !== 'trier')) {
+      let opened = true;
+      try {
+        await relayCommand({ action: 'decrypt', id: relay.id, keyFile: keyFile(other) });
+      } catch {
+        opened = false;
+      }
+      expect(opened, `${other}'s key must not open Trier's message`).to.equal(false);
+    }
+    let openedByDemoKey = true;
+    try {
+      await relayCommand({ action: 'decrypt', id: relay.id });
+    } catch {
+      openedByDemoKey = false;
+    }
+    expect(openedByDemoKey, 'the demo centre\u2019s key must not open it either').to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the search, the filters, the URL state and the scroll position while a form opens and closes', async () => {
+    const before = location.href;
+    try {
+      const el = await finder(network, { 'url-state': '' });
+      const input = $<HTMLInputElement>(el, '#q')!;
+      input.value = 'Rhein';
+      input.dispatchEvent(new Event('input'));
+      const phone = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.trim() === 'Anonyme Nachricht (verschlüsselt)')!.querySelector('input')!;
+      phone.click();
+      await el.updateComplete;
+      const search = location.search;
+      expect(search).to.contain('ww-channels=anonymous-message');
+      const shownBefore = [...el.shadowRoot!.querySelectorAll('ol.results > li .name')].map((n) => n.textContent!.trim());
+      expect(shownBefore.length).to.be.greaterThan(0);
+      // Room to scroll, and the result's button in the middle of the screen.
+      document.body.style.paddingBlock = '150vh';
+      const id = el.shadowRoot!.querySelector('ol.results > li button[id^="write-"]')!.id.slice('write-'.length);
+      writeButton(el, id)!.scrollIntoView({ block: 'center' });
+      const scrolled = window.scrollY;
+      const form = await open(el, id);
+      await sendKeys({ type: 'Entwurf' });
+      expect(location.search, 'opening writes nothing into the address').to.equal(search);
+      $<HTMLButtonElement>(el, `#write-panel-${id} .write-head button`)!.click();
+      await el.updateComplete;
+      expect(form.isConnected).to.equal(false);
+      expect(input.value).to.equal('Rhein');
+      expect(phone.checked).to.equal(true);
+      expect(location.search).to.equal(search);
+      expect([...el.shadowRoot!.querySelectorAll('ol.results > li .name')].map((n) => n.textContent!.trim())).to.deep.equal(shownBefore);
+      expect(Math.abs(window.scrollY - scrolled), 'scroll position').to.be.lessThan(2);
+    } finally {
+      document.body.style.paddingBlock = '';
+      history.replaceState(history.state, '', before);
+    }
+  });
+
+  it('the channel filter knows the anonymous message, and "open now" counts it: writing is always possible', async () => {
+    const noChannel = { ...network.centres[0]!, id: 'ohne-kanal', name: 'Beratung ohne Kanal (fiktiv)', contacts: { phone: '+49 69 90009 300' } };
+    const el = await finder({ ...network, centres: [...network.centres, noChannel] });
+    const label = (text: string) => [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.trim() === text)!.querySelector('input')!;
+    label('Anonyme Nachricht (verschlüsselt)').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('ol.results > li')).to.have.length(6);
+    label('Jetzt geöffnet').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('ol.results > li'), 'at night, writing is still possible').to.have.length(6);
+    label('Anonyme Nachricht (verschlüsselt)').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('ol.results > li'), 'without the channel, "open now" at night finds nobody').to.have.length(0);
+  });
+
+  it('leaves a damaged channel out, never shown broken: the centre stays, the problem is reported by JSON path', async () => {
+    const parts = network.centres[0]!.contacts!.anonymous!.publicKey.split('.');
+    parts[2] = `${parts[2]![0] === 'A' ? 'B' : 'A'}${parts[2]!.slice(1)}`;
+    const damaged: Centre = { ...network.centres[0]!, contacts: { ...network.centres[0]!.contacts, anonymous: { relay: relay.url, publicKey: parts.join('.') } } };
+    const wrongCentre: Centre = { ...network.centres[1]!, contacts: { ...network.centres[1]!.contacts, anonymous: network.centres[2]!.contacts!.anonymous! } };
+    let el!: ServiceFinder;
+    const errors = await collectErrors(async () => {
+      el = await finder({ ...network, centres: [damaged, wrongCentre, ...network.centres.slice(2)] }, { debug: '' });
+    });
+    const detail = errors.map((e) => e.detail as { code: string; message: string });
+    expect(detail.map((d) => d.code)).to.include('service-finder/invalid-entries');
+    const message = detail.find((d) => d.code === 'service-finder/invalid-entries')!.message;
+    expect(message).to.contain('$.centres[0].contacts.anonymous.publicKey');
+    expect(message).to.contain('$.centres[1].contacts.anonymous.publicKey');
+    expect(el.shadowRoot!.querySelectorAll('ol.results > li')).to.have.length(6);
+    expect(writeButton(el, 'demo-rlp-mainz')).to.equal(null);
+    expect(writeButton(el, 'demo-rlp-ludwigshafen')).to.equal(null);
+    expect(writeButton(el, 'demo-rlp-trier')).to.not.equal(null);
+    expect(shadowText(el)).to.contain('$.centres[0].contacts.anonymous.publicKey');
+    await expect(el).to.be.accessible();
+  });
+
+  it('goes to the centre\u2019s own page where the site prefers it (anonymous-contact="page"), else opens the form', async () => {
+    const el = await finder(network, { 'anonymous-contact': 'page' });
+    const mainz = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[href="https://anker-mainz.example.org/kontakt"]')!;
+    expect(mainz.textContent!.trim()).to.equal('Anonym schreiben (verschlüsselt)');
+    expect(writeButton(el, 'demo-rlp-mainz')).to.equal(null);
+    expect(writeButton(el, 'demo-rlp-ludwigshafen'), 'no page given: the form').to.not.equal(null);
+  });
+
+  it('reports an unknown anonymous-contact value and opens forms inline', async () => {
+    let el!: ServiceFinder;
+    const errors = await collectErrors(async () => {
+      el = await finder(network, { 'anonymous-contact': 'popup' });
+    });
+    expect(errors.map((e) => (e.detail as { code: string }).code)).to.include('service-finder/invalid-anonymous-contact');
+    expect(writeButton(el, 'demo-rlp-mainz')).to.not.equal(null);
+  });
+
+  it('is accessible with the form open, and after sending; keyboard only from the button to the confirmation', async () => {
+    const el = await finder();
+    writeButton(el, 'demo-rlp-koblenz')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => focused()?.localName === 'textarea', 'focus in the message field', 10000);
+    const form = contactForm(el, 'demo-rlp-koblenz')!;
+    form.minFillTime = 0;
+    await expect(el).to.be.accessible();
+    await sendKeys({ type: 'Nur mit der Tastatur geschrieben (Test).' });
+    // Through topic, language and the answer choices to the send button.
+    for (let i = 0; i < 12 && focused()?.getAttribute('part') !== 'submit'; i++) await sendKeys({ press: 'Tab' });
+    expect(focused()?.getAttribute('part')).to.equal('submit');
+    await sendKeys({ press: 'Enter' });
+    await sent(form);
+    await until(() => focused()?.getAttribute('part') === 'confirmation', 'focus on the confirmation');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits the result at 320 px, and reads right to left in Arabic', async () => {
+    await setViewport({ width: 360, height: 800 });
+    try {
+      const el = await fixtureInLocale<ServiceFinder>(html`<ww-service-finder now=${NIGHT} .data=${network}></ww-service-finder>`, 'ar', 320);
+      await until(() => !!el.shadowRoot!.querySelector('.status'), 'the finder settled');
+      await el.updateComplete;
+      await open(el, 'demo-rlp-landau');
+      expect(elementsTooWide(el)).to.deep.equal([]);
+      const heading = $(el, '#write-heading-demo-rlp-landau')!;
+      expect(heading.textContent!.trim()).to.equal('اكتب دون ذكر اسمك إلى Umstiegsberatung Rebenweg Landau (fiktiv)');
+      expect(getComputedStyle(heading).direction).to.equal('rtl');
+      expect(startsAtInlineStart(heading)).to.equal(true);
+      const form = contactForm(el, 'demo-rlp-landau')!;
+      expect(getComputedStyle(form.shadowRoot!.querySelector('textarea')!).direction).to.equal('rtl');
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+});
