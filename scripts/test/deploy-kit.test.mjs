@@ -1,8 +1,9 @@
 // The relay's deployment kit (packages/contact-relay/deploy) checked with the
 // real tools where they are installed (.ci/run installs them): nginx -t on the
 // server block, caddy validate on the Caddyfile, systemd-analyze verify on the
-// unit. The Containerfile cannot be built here (no container engine); it is
-// checked for the promises docs/relay-operations.md makes about it.
+// unit. The Containerfile is checked here for the promises
+// docs/relay-operations.md makes about it; deploy-container.test.mjs builds and
+// runs it with Podman.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -73,4 +74,20 @@ test('the Containerfile runs as a non-root user, keeps the database on a volume 
   assert.match(file, /^VOLUME \/data$/m);
   assert.match(file, /^HEALTHCHECK .*\n.*\/health/m);
   assert.match(file, /--read-only/);
+});
+
+test("the Containerfile's tarball install names every @wegweiser package the relay needs", () => {
+  // With a release as the build context, the relay's @wegweiser dependencies must come
+  // from their tarballs too (unpublished versions are not on the registry): the list
+  // in the Containerfile has to follow the packages' dependencies.
+  const manifest = (name) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../packages/${name}/package.json`, import.meta.url)), 'utf8'));
+  const needed = ['contact-relay'];
+  for (const name of needed) {
+    for (const dependency of Object.keys(manifest(name).dependencies ?? {})) {
+      const local = dependency.replace(/^@wegweiser\//, '');
+      if (local !== dependency && !needed.includes(local)) needed.push(local);
+    }
+  }
+  const listed = /for name in ([\w -]+); do/.exec(read('Containerfile'))?.[1].trim().split(/\s+/);
+  assert.deepEqual([...(listed ?? [])].sort(), [...needed].sort());
 });
