@@ -4,6 +4,9 @@ import { action } from 'storybook/actions';
 import '@wegweiser/service-finder/define';
 import germany from '../packages/service-finder/demo/germany.json';
 import rhinelandPalatinate from '../packages/service-finder/demo/rheinland-pfalz.json';
+import rlpNetwork from '../packages/service-finder/demo/rlp-network.json';
+import type { ServiceFinder } from '@wegweiser/service-finder';
+import type { ContactForm } from '@wegweiser/contact-form';
 
 interface FinderArgs {
   data?: unknown;
@@ -13,6 +16,7 @@ interface FinderArgs {
   'url-state'?: boolean;
   now?: string;
   lang?: string;
+  'anonymous-contact'?: 'inline' | 'page';
   /** What the site put inside the element: its own list, shown without JavaScript. */
   fallback?: boolean;
 }
@@ -31,6 +35,7 @@ function finder(args: FinderArgs): TemplateResult {
     ?url-state=${args['url-state']}
     now=${args.now || nothing}
     lang=${args.lang || nothing}
+    anonymous-contact=${args['anonymous-contact'] || nothing}
     @ww-error=${(event: CustomEvent) => action('ww-error')(event.detail)}
   >
     ${args.fallback
@@ -117,4 +122,111 @@ export const WithUrlState: Story = { name: 'Search kept in the URL (url-state)',
 export const RightToLeft: Story = {
   name: 'Right to left (layout check)',
   decorators: [(story) => html`<div dir="rtl">${story()}</div>`],
+};
+
+// The fictional Rhineland-Palatinate network (demo/rlp-network.json): six centres on one DEMO
+// relay, each with its own DEMO key (packages/contact-relay/demo/network/). With `npm start` the
+// demo relay on port 8787 holds all six keys, so a message written here really arrives, encrypted
+// to that centre only. Never use the demo keys for real messages.
+const networkDocs = {
+  docs: {
+    description: {
+      story:
+        'Fictional demo data: a Land-wide network of six counselling centres (Mainz, Ludwigshafen, Trier, Koblenz, Kaiserslautern, Landau) on one demo relay. "Write anonymously (encrypted)" opens that centre\u2019s encrypted contact form inside the result. Sending needs the demo relay from `npm start`.',
+    },
+  },
+};
+
+const finderIn = (canvas: HTMLElement) => canvas.querySelector('ww-service-finder') as ServiceFinder;
+
+/** Polls until `find` returns something (the finder and the form load parts of their code on demand). */
+async function waitFor<T>(find: () => T | null | undefined, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = find();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${what} did not appear`);
+}
+
+/** Presses the result's "Write anonymously" button and waits for the form with its message field. */
+async function openForm(canvas: HTMLElement, centreId: string): Promise<ContactForm> {
+  const el = finderIn(canvas);
+  const button = await waitFor(() => el.shadowRoot?.querySelector<HTMLButtonElement>(`#write-${centreId}`), 'the write button');
+  button.click();
+  const form = await waitFor(() => el.shadowRoot!.querySelector<ContactForm>(`#write-panel-${centreId} ww-contact-form`), 'the contact form');
+  await waitFor(() => form.shadowRoot?.querySelector('textarea'), 'the message field');
+  return form;
+}
+
+export const NetworkWriteButton: Story = {
+  name: 'Network: write anonymously (button in every result)',
+  args: { data: rlpNetwork },
+  parameters: networkDocs,
+};
+
+export const NetworkFormOpen: Story = {
+  name: 'Network: the form open in a result',
+  args: { data: rlpNetwork },
+  parameters: networkDocs,
+  play: async ({ canvasElement }) => {
+    await openForm(canvasElement, 'demo-rlp-trier');
+  },
+};
+
+export const NetworkFormSent: Story = {
+  name: 'Network: message sent (needs the demo relay from npm start)',
+  args: { data: rlpNetwork },
+  parameters: networkDocs,
+  play: async ({ canvasElement }) => {
+    const form = await openForm(canvasElement, 'demo-rlp-koblenz');
+    form.minFillTime = 0;
+    const textarea = form.shadowRoot!.querySelector('textarea')!;
+    textarea.value = 'Eine Beispielnachricht aus Storybook an die fiktive Anlaufstelle in Koblenz.';
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    await form.updateComplete;
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  },
+};
+
+/** Mainz's key damaged by copy and paste, Ludwigshafen given Trier's key: both channels left out, both centres shown. */
+function damagedNetwork(): unknown {
+  const [mainz, ludwigshafen, trier, ...rest] = rlpNetwork.centres;
+  const key = mainz!.contacts.anonymous.publicKey.split('.');
+  key[2] = `${key[2]![0] === 'A' ? 'B' : 'A'}${key[2]!.slice(1)}`;
+  return {
+    ...rlpNetwork,
+    centres: [
+      { ...mainz, contacts: { ...mainz!.contacts, anonymous: { ...mainz!.contacts.anonymous, publicKey: key.join('.') } } },
+      { ...ludwigshafen, contacts: { ...ludwigshafen!.contacts, anonymous: trier!.contacts.anonymous } },
+      trier,
+      ...rest,
+    ],
+  };
+}
+
+export const NetworkDamagedChannel: Story = {
+  name: 'Network: damaged channel left out (debug)',
+  args: { data: damagedNetwork(), debug: true },
+  parameters: networkDocs,
+  play: async ({ canvasElement }) => {
+    const el = finderIn(canvasElement);
+    await waitFor(() => el.shadowRoot?.querySelector('#write-demo-rlp-trier'), 'Trier\u2019s write button');
+    if (el.shadowRoot!.querySelector('#write-demo-rlp-mainz, #write-demo-rlp-ludwigshafen')) throw new Error('a damaged channel is shown');
+  },
+};
+
+export const NetworkContactPage: Story = {
+  name: "Network: to the centre's own page (anonymous-contact=page)",
+  args: { data: rlpNetwork, 'anonymous-contact': 'page' },
+  parameters: networkDocs,
+};
+
+export const NetworkArabic: Story = {
+  name: 'Network: the form open, Arabic (right to left)',
+  args: { data: rlpNetwork, lang: 'ar' },
+  parameters: networkDocs,
+  play: async ({ canvasElement }) => {
+    await openForm(canvasElement, 'demo-rlp-landau');
+  },
 };

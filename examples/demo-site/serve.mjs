@@ -10,7 +10,7 @@
 // bench/lighthouse.mjs and the browser test use startDemoSite().
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -90,14 +90,19 @@ function notFound(response) {
   response.end('Not found');
 }
 
-/** The DEMO relay (public key pair from packages/contact-relay/demo/), mounted under /relay. */
+/** The DEMO relay (public key pairs from packages/contact-relay/demo/, the network's too), mounted under /relay. */
 async function demoRelay(origin) {
   const relayDist = join(root, 'packages', 'contact-relay', 'dist', 'index.js');
   if (!existsSync(relayDist)) return null;
   const { readConfig, createRelay } = await import(relayDist);
   const demoKey = JSON.parse(readFileSync(join(root, 'packages', 'contact-relay', 'demo', 'demo-private-key.json'), 'utf8'));
+  // The six DEMO keys of the fictional Rhineland-Palatinate network, for the state portal page.
+  const networkDir = join(root, 'packages', 'contact-relay', 'demo', 'network');
+  const networkKeys = readdirSync(networkDir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(join(networkDir, name), 'utf8')).publicKey);
   const config = await readConfig({
-    RELAY_PUBLIC_KEYS: demoKey.publicKey,
+    RELAY_PUBLIC_KEYS: [demoKey.publicKey, ...networkKeys].join(' '),
     RELAY_ALLOWED_ORIGINS: origin,
     RELAY_DB: process.env.RELAY_DB ?? join(tmpdir(), 'wegweiser-demo-site-relay.sqlite'),
     RELAY_POW_COUNTER_MIN: '100',
@@ -149,7 +154,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(
     site.relay
       ? 'The contact form sends to the DEMO relay under /relay (public demo key: never send real messages). Read them with:\n' +
-          `  WEGWEISER_KEY_PASSPHRASE=demo-passphrase-not-secret node packages/contact-relay/dist/cli.js read --key packages/contact-relay/demo/demo-private-key.json --db ${join(tmpdir(), 'wegweiser-demo-site-relay.sqlite')}`
+          `  WEGWEISER_KEY_PASSPHRASE=demo-passphrase-not-secret node packages/contact-relay/dist/cli.js read --key packages/contact-relay/demo/demo-private-key.json --db ${join(tmpdir(), 'wegweiser-demo-site-relay.sqlite')}\n` +
+          'The state portal page (landesportal-rlp.html) sends to the six network centres: read with --key packages/contact-relay/demo/network/demo-rlp-<city>.json.'
       : 'No relay (packages/contact-relay is not built): the contact form shows that it cannot send.',
   );
 }

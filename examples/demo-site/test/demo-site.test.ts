@@ -7,7 +7,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 
 const site = '/examples/demo-site/site/';
-const pages = ['index.html', 'beratungsstellen.html', 'erste-schritte.html', 'kontakt.html', 'antworten.html', 'datenschutz.html', 'en/index.html'];
+const pages = ['index.html', 'beratungsstellen.html', 'erste-schritte.html', 'kontakt.html', 'antworten.html', 'datenschutz.html', 'en/index.html', 'landesportal-rlp.html'];
 
 /** What each widget shows once it has loaded what it needs (content, pictograms, the form). */
 const rendered: Record<string, string> = {

@@ -148,6 +148,10 @@ test('the demo network: six centres, each with its own sound key on the demo rel
     assert.equal(c.contacts!.anonymous!.publicKey, demoKey(c.id.replace('demo-rlp-', '')));
     assert.equal(c.contacts!.anonymous!.relay, 'http://127.0.0.1:8787', 'the demo relay of npm start');
   }
+  // The demo site's state portal shows the same network, with its relay under /relay on the site's own origin.
+  const portal = JSON.parse(readFileSync(new URL('../../../examples/demo-site/site/daten/landesnetz-rlp.json', import.meta.url), 'utf8'));
+  const sameNetwork = { ...network, centres: network.centres.map((c: Centre) => ({ ...c, contacts: { ...c.contacts, anonymous: { ...c.contacts!.anonymous!, relay: '/relay' } } })) };
+  assert.deepEqual({ ...portal, $schema: undefined }, { ...sameNetwork, $schema: undefined });
 });
 
 test('search: the channel filter knows the anonymous message; "open now" counts it when it is the channel asked for', async () => {
