@@ -22,6 +22,11 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 const root = fileURLToPath(new URL('.', import.meta.url));
 // German conditions: the people these widgets serve are in Germany.
 process.env.TZ ??= 'Europe/Berlin';
+// The browsers' GTK accessibility bridge stays off: with at-spi2-core installed
+// (the screen-reader gate needs it) and no accessibility bus running, GTK
+// programs such as MiniBrowser can wait for that bus before they start. The
+// component tests read the DOM; the screen-reader gate starts its own bus.
+process.env.NO_AT_BRIDGE ??= '1';
 
 const wanted = (process.env.WW_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((b) => b.trim());
 const found = findBrowsers();
@@ -84,8 +89,9 @@ async function startWebKitDriver({ driver, xvfb }) {
   process.on('exit', stop);
   process.on('SIGINT', () => (stop(), process.exit(130)));
   process.on('SIGTERM', () => (stop(), process.exit(143)));
-  // Wait until the driver answers.
-  for (let i = 0; i < 100; i++) {
+  // Wait until the driver answers: up to a minute, because on a fresh machine
+  // its first start (under xvfb-run, which itself waits for Xvfb) can be slow.
+  for (let i = 0; i < 600; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/status`);
       if (res.ok) return port;
@@ -144,6 +150,9 @@ if (process.env.CI && wanted.some((b) => !launched.includes(b))) {
 
 export default {
   rootDir: root,
+  // A port of its own for every run: two runs on one machine (a second checkout,
+  // a developer's watch mode) on the default 8000 could load each other's pages.
+  port: await freePort(),
   // *.node.test.ts are pure logic and run under node:test (scripts/test.mjs).
   files: process.env.WW_TEST_FILES
     ? process.env.WW_TEST_FILES.split(',')
