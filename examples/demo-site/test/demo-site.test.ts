@@ -124,6 +124,19 @@ describe('demo site (fictional counselling centre, one-file bundle)', function (
     expect(finder.shadowRoot!.textContent).to.contain('Lotsenhaus Berlin (fiktiv)');
   });
 
+  it('the state portal lists the six fictional network centres; "Anonym schreiben" opens a centre\u2019s form from the one-file bundle', async () => {
+    const { win, doc } = await openPage('landesportal-rlp.html', 1024);
+    await widgetsReady(win, doc);
+    const finder = doc.querySelector('ww-service-finder')!;
+    await waitUntil(() => finder.shadowRoot!.querySelectorAll('[part="result"]').length === 6, 'six fictional centres');
+    finder.shadowRoot!.querySelector<HTMLButtonElement>('#write-demo-rlp-mainz')!.click();
+    await waitUntil(() => finder.shadowRoot!.querySelector('#write-panel-demo-rlp-mainz ww-contact-form')?.shadowRoot?.querySelector('textarea'), 'Mainz\u2019s contact form', { timeout: 15000 });
+    expect(finder.shadowRoot!.querySelector('#write-heading-demo-rlp-mainz')!.textContent).to.contain('Umstiegsberatung Anker Mainz (fiktiv)');
+    const result = await win.axe.run(doc, { resultTypes: ['violations'] });
+    expect(result.violations.map((v) => v.id)).to.deep.equal([]);
+    expect(win.__demoConsole).to.deep.equal([]);
+  });
+
   it('the English page shows the widgets in English', async () => {
     const { win, doc } = await openPage('en/index.html', 1024);
     await widgetsReady(win, doc);
