@@ -1,21 +1,25 @@
 // The relay's Containerfile (packages/contact-relay/deploy) built and run for
 // real with Podman, the way docs/relay-operations.md tells a hoster to:
-// - the image is built from the release's npm tarballs (packed here exactly as
-//   scripts/release.mjs packs them: `npm pack --ignore-scripts`), with the
-//   relay's @wegweiser dependencies from their tarballs and nothing else of ours
-//   from the registry;
+// - the image is built from the release's npm tarballs (packed as
+//   scripts/release.mjs packs them: `npm pack --ignore-scripts`), the relay's
+//   @wegweiser dependencies from their tarballs too, nothing of ours from the
+//   registry;
 // - it runs read-only with a tmpfs /tmp, the database on a volume and the
 //   RELAY_* settings in an env file (the public DEMO key);
 // - the image's HEALTHCHECK passes, /health answers on the published port, a
 //   sealed message with a solved proof of work is stored, the relay runs as the
-//   user node, nothing outside /data and /tmp is writable, and a new container
-//   on the same volume (as after an upgrade) still has the messages: the
-//   relay's own `read` command decrypts them from the volume.
+//   user node, nothing on disk but /data is writable, `podman stop` ends the
+//   relay cleanly, and after a new container on the same volume (as after an
+//   upgrade) and a restart the relay's own `read` decrypts every message from
+//   the volume.
 //
 // Needs podman (.ci/run installs it; without it the test skips locally and fails
 // in CI) and the base image node:20-bookworm-slim: pulled if it can be, else the
 // stand-in from deploy/test/stand-in-node-image.sh (root and debootstrap), kept
-// for later runs. Runs after the build (it packs packages/*/dist).
+// for later runs. Runs after the build (it packs packages/*/dist). About 1.5 to
+// 2.5 minutes with the base image in place, most of it npm installing the
+// relay's dependencies (no layer cache, see below); the stand-in adds about 3
+// minutes once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -196,7 +200,12 @@ test('the Containerfile builds from the release tarballs and runs the relay read
       assert.equal(read.status, 0, read.output);
       return read.stdout;
     };
-    const stop = (name) => assert.equal(podman('rm', '--force', '--time', '10', name).status, 0);
+    /** Stops as `podman stop` does (SIGTERM, 10 s grace): the relay must close and exit 0, not be killed (137). */
+    const stop = (name) => {
+      assert.equal(podman('stop', '--time', '10', name).status, 0);
+      assert.equal(podman('inspect', '--format', '{{.State.ExitCode}}', name).stdout.trim(), '0', podman('logs', name).output);
+      assert.equal(podman('rm', name).status, 0);
+    };
 
     const first = start();
     await timed('first start', () => healthy(first));
@@ -226,7 +235,7 @@ test('the Containerfile builds from the release tarballs and runs the relay read
     }
 
     await send('Erste Nachricht aus dem Container-Test.');
-    stop(first);
+    await timed('stop', () => stop(first));
     assert.match(readVolume(), /Erste Nachricht aus dem Container-Test\./);
 
     // A new container on the same volume, as after an upgrade: the old message is there, a new one joins it.
