@@ -88,11 +88,7 @@ test('the Containerfile builds from the release tarballs and runs the relay read
     return result;
   };
 
-  // Start with the options podman needs on this machine, if any: the first set
-  // that starts a container. The second was needed on the project's test machine
-  // (itself a container): crun there refuses a cgroup v1 machine with a v2
-  // hierarchy beside it, and podman's default limits for open files and
-  // processes exceed what that machine may grant.
+  // The official base image if it is here or can be pulled; else the stand-in, kept for later runs.
   const ensureBase = () => {
     if (run(podmanPath, ['image', 'exists', baseImage]).status === 0) return;
     const pull = run(podmanPath, ['pull', '--quiet', baseImage], { timeout: 180_000 });
@@ -102,6 +98,11 @@ test('the Containerfile builds from the release tarballs and runs the relay read
     assert.equal(standIn.status, 0, `${pull.output}\n${standIn.output}`);
   };
   await timed('base image', ensureBase);
+  // The options podman needs on this machine, if any: the first set that starts
+  // a container. The second was needed on the project's test machine: crun
+  // refuses its cgroups (v1, with a v2 hierarchy beside it that holds a
+  // controller), and without CAP_SYS_RESOURCE podman's default limits for open
+  // files and processes are more than may be granted.
   const choices = [
     { global: [], limits: [] },
     { global: ['--runtime', 'runc'], limits: ['--ulimit', 'nofile=8192:8192', '--ulimit', 'nproc=8192:8192'] },
