@@ -1,11 +1,12 @@
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { WegweiserElement, registerMessages, token, plural } from '@wegweiser/core';
+import { WegweiserElement, registerMessages, token } from '@wegweiser/core';
 import { checkedUrl, urlRules } from '@wegweiser/core/safe-url';
 import { colorBorderStrong, fontSizeLg, fontWeightBold, space4 } from '@wegweiser/tokens/defaults';
 import { contactStyles, relayUrl, setupProblem } from './styles.js';
 import { answerLanguages, maxTextLength } from './format.js';
+import { characterCount, characterCountAnnouncement, describedBy, errorMessage, errorSummary, focusAfterUpdate } from './form-feedback.js';
 import { parsePublicKey, type CentreKey } from './public-key.js';
 import type { Pow, RelayError } from './relay-client.js';
 import type { ContactMessage, Envelope, Topic } from './envelope.js';
@@ -133,7 +134,6 @@ export class ContactForm extends WegweiserElement {
   /** The code shown after sending with `reply: code`; only in memory, gone with "Write another message". */
   @state() private sentCode = '';
 
-  @query('.summary') private summary!: HTMLElement | null;
   @query('.box') private box!: HTMLElement | null;
 
   private internals: ElementInternals | undefined;
@@ -247,34 +247,13 @@ export class ContactForm extends WegweiserElement {
       clearTimeout(this.announceTimer);
       // Announce the count only after a pause in typing, and only near the limit (GOV.UK's character count).
       this.announceTimer = setTimeout(() => {
-        this.announcement = maxTextLength - this.text.length < maxTextLength / 10 ? this.counterText() : '';
+        this.announcement = this.localize(() => characterCountAnnouncement(this.locale, this.text.length));
       }, 1000);
     }
   }
 
   private onReply(event: Event): void {
     this.reply = (event.target as HTMLInputElement).value as Reply;
-  }
-
-  private counterText(): string {
-    const left = maxTextLength - this.text.length;
-    return this.localize(() => {
-      const n = new Intl.NumberFormat(this.locale).format(Math.abs(left));
-      if (left < 0) return plural(this.locale, -left, {
-        one: () => msg(str`You have ${n} character too many`),
-        two: () => msg(str`You have ${n} characters too many`, { id: 'form-over.two' }),
-        few: () => msg(str`You have ${n} characters too many`, { id: 'form-over.few' }),
-        many: () => msg(str`You have ${n} characters too many`, { id: 'form-over.many' }),
-        other: () => msg(str`You have ${n} characters too many`),
-      });
-      return plural(this.locale, left, {
-        one: () => msg(str`You have ${n} character remaining`),
-        two: () => msg(str`You have ${n} characters remaining`, { id: 'form-left.two' }),
-        few: () => msg(str`You have ${n} characters remaining`, { id: 'form-left.few' }),
-        many: () => msg(str`You have ${n} characters remaining`, { id: 'form-left.many' }),
-        other: () => msg(str`You have ${n} characters remaining`),
-      });
-    });
   }
 
   private validate(): Partial<Record<Field, string>> {
@@ -301,8 +280,7 @@ export class ContactForm extends WegweiserElement {
     if (this.phase === 'sending' || this.phase === 'waiting' || this.disabledByForm) return;
     this.errors = this.validate();
     if (Object.keys(this.errors).length) {
-      await this.updateComplete;
-      this.summary?.focus();
+      await focusAfterUpdate(this, '.summary');
       return;
     }
     clearTimeout(this.retryTimer);
@@ -408,32 +386,12 @@ export class ContactForm extends WegweiserElement {
     this.phase = 'ready';
   }
 
-  private focusField(event: Event, id: string): void {
-    // In-page links do not reach into a shadow root; move focus by hand.
-    event.preventDefault();
-    const field = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
-    field?.focus();
-    field?.scrollIntoView({ block: 'center' });
-  }
-
   private describedBy(field: Field, ...others: string[]): string {
-    return [...others, this.errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ');
+    return describedBy(...others, this.errors[field] && `${field}-error`);
   }
 
   private errorText(field: Field): TemplateResult | typeof nothing {
-    const text = this.errors[field];
-    return text ? html`<p class="error" id="${field}-error"><span class="visually-hidden">${msg('Error:')}</span> ${text}</p>` : nothing;
-  }
-
-  private renderSummary(): TemplateResult | typeof nothing {
-    const entries = Object.entries(this.errors) as [Field, string][];
-    if (!entries.length) return nothing;
-    return html`<div class="summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="summary-title">
-      <h2 id="summary-title">${msg('There is a problem')}</h2>
-      <ul>
-        ${entries.map(([field, text]) => html`<li><a href="#${field}" @click=${(e: Event) => this.focusField(e, field)}>${text}</a></li>`)}
-      </ul>
-    </div>`;
+    return errorMessage(field, this.errors[field]);
   }
 
   private renderContactField(field: 'phone' | 'email'): TemplateResult {
@@ -532,9 +490,8 @@ export class ContactForm extends WegweiserElement {
     } else if (phase === 'sent') {
       body = this.renderSent();
     } else {
-      const left = maxTextLength - this.text.length;
       const busy = phase === 'sending' || phase === 'waiting';
-      body = html`${this.renderSummary()}
+      body = html`${errorSummary(Object.entries(this.errors))}
         <form part="form" novalidate autocomplete="off" @submit=${this.onSubmit}>
           <fieldset ?disabled=${this.disabledByForm}>
             <div class="group ${this.errors.message ? 'invalid' : ''}">
@@ -553,7 +510,7 @@ export class ContactForm extends WegweiserElement {
                 aria-invalid=${this.errors.message ? 'true' : 'false'}
                 @input=${this.onInput}
               ></textarea>
-              <p class="counter ${left < 0 ? 'over' : ''}" id="message-counter">${this.counterText()}</p>
+              ${characterCount('message-counter', this.locale, this.text.length)}
               <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
             </div>
             <div class="group">

@@ -1,11 +1,12 @@
 import { html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { WegweiserElement, registerMessages, plural } from '@wegweiser/core';
 import { parsePublicKey, type CentreKey } from './public-key.js';
 import { contactStyles, relayUrl, setupProblem } from './styles.js';
 import { maxTextLength } from './format.js';
+import { characterCount, describedBy, errorMessage, errorSummary, focusAfterUpdate } from './form-feedback.js';
 import type { CodeKeys } from './conversation.js';
 import type { Envelope, Plaintext } from './envelope.js';
 import type { RelayError } from './relay-client.js';
@@ -112,8 +113,6 @@ export class ContactReplies extends WegweiserElement {
   @state() private confirmDelete = false;
   @state() private announcement = '';
 
-  @query('h2') private heading!: HTMLElement | null;
-  @query('.summary') private summary!: HTMLElement | null;
 
   private key: Promise<CentreKey> | undefined;
   /** Derived from the code; in memory only, dropped by "Forget". */
@@ -185,8 +184,7 @@ export class ContactReplies extends WegweiserElement {
             check: msg('This code has a typing mistake. Check each character against what you wrote down'),
           })[read.problem],
       );
-      await this.updateComplete;
-      this.summary?.focus();
+      await focusAfterUpdate(this, '.summary');
       return;
     }
     this.codeError = '';
@@ -213,14 +211,12 @@ export class ContactReplies extends WegweiserElement {
       this.saved = this.remember;
       this.codeInput = '';
       this.phase = 'open';
-      await this.updateComplete;
-      this.heading?.focus();
+      await focusAfterUpdate(this, 'h2');
     } catch (error) {
       this.keys = undefined;
       this.phase = 'enter';
       this.loadError = this.loadProblem(error);
-      await this.updateComplete;
-      this.summary?.focus();
+      await focusAfterUpdate(this, '.summary');
     }
   }
 
@@ -298,8 +294,7 @@ export class ContactReplies extends WegweiserElement {
       return this.text.length > maxTextLength ? msg(str`Your message must be ${max} characters or fewer`) : '';
     });
     if (this.textError) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#reply')?.focus();
+      await focusAfterUpdate(this, '#reply');
       return;
     }
     this.attempts = 0;
@@ -370,8 +365,7 @@ export class ContactReplies extends WegweiserElement {
   private async onForget(): Promise<void> {
     this.forget();
     this.announcement = this.localize(() => msg('The conversation is closed on this device. Nothing of it is kept here.'));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#code')?.focus();
+    await focusAfterUpdate(this, '#code');
   }
 
   private async onDelete(): Promise<void> {
@@ -385,19 +379,14 @@ export class ContactReplies extends WegweiserElement {
     }
     this.forget();
     this.announcement = this.localize(() => msg('The conversation has been deleted. The team can no longer read it either.'));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#code')?.focus();
+    await focusAfterUpdate(this, '#code');
   }
 
   private renderEnter(): TemplateResult {
     const problem = this.codeError || this.loadError;
     const opening = this.phase === 'opening';
-    return html`${problem
-        ? html`<div class="summary" part="status" tabindex="-1" role="alert" aria-labelledby="summary-title">
-            <h2 id="summary-title">${msg('There is a problem')}</h2>
-            <p>${this.codeError ? html`<a href="#code" @click=${this.focusCode}>${problem}</a>` : problem}</p>
-          </div>`
-        : nothing}
+    // A code that cannot be right links to its field; a code the relay does not know, or a relay away, is not the field's fault.
+    return html`${errorSummary(problem ? [[this.codeError ? 'code' : null, problem]] : [], 'status')}
       ${this.saved
         ? html`<div class="box">
             <p>${msg('A code is kept on this device.')}</p>
@@ -411,7 +400,7 @@ export class ContactReplies extends WegweiserElement {
         <div class="group ${this.codeError ? 'invalid' : ''}">
           <label for="code">${msg('Your code')}</label>
           <p class="hint" id="code-hint">${msg('You got the code after sending your first message. Capital or small letters and spaces do not matter.')}</p>
-          ${this.codeError ? html`<p class="error" id="code-error"><span class="visually-hidden">${msg('Error:')}</span> ${this.codeError}</p>` : nothing}
+          ${errorMessage('code', this.codeError)}
           <input
             id="code"
             name="code"
@@ -421,7 +410,7 @@ export class ContactReplies extends WegweiserElement {
             translate="no"
             maxlength="40"
             .value=${this.codeInput}
-            aria-describedby=${this.codeError ? 'code-hint code-error' : 'code-hint'}
+            aria-describedby=${describedBy('code-hint', this.codeError && 'code-error')}
             aria-invalid=${this.codeError ? 'true' : 'false'}
             @input=${(e: Event) => (this.codeInput = (e.target as HTMLInputElement).value)}
           />
@@ -434,11 +423,6 @@ export class ContactReplies extends WegweiserElement {
         <div role="status">${opening ? html`<p>${msg('Opening the conversation…')}</p>` : nothing}</div>
         <button type="submit" aria-disabled=${opening ? 'true' : 'false'}>${msg('Show the conversation')}</button>
       </form>`;
-  }
-
-  private focusCode(event: Event): void {
-    event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('#code')?.focus();
   }
 
   private renderItem(item: Item): TemplateResult {
@@ -461,7 +445,6 @@ export class ContactReplies extends WegweiserElement {
   private renderOpen(): TemplateResult {
     const answered = this.items.at(-1)?.author === 'centre';
     const busy = this.send === 'sending' || this.send === 'waiting';
-    const left = maxTextLength - this.text.length;
     return html`<h2 tabindex="-1">${msg('Your conversation')}</h2>
       <p>
         ${this.closed
@@ -479,20 +462,16 @@ export class ContactReplies extends WegweiserElement {
       <form part="form" novalidate autocomplete="off" @submit=${this.onWrite}>
         <div class="group ${this.textError ? 'invalid' : ''}">
           <label for="reply">${msg('Write back')}</label>
-          ${this.textError ? html`<p class="error" id="reply-error"><span class="visually-hidden">${msg('Error:')}</span> ${this.textError}</p>` : nothing}
+          ${errorMessage('reply', this.textError)}
           <textarea
             id="reply"
             rows="5"
             .value=${this.text}
-            aria-describedby=${this.textError ? 'reply-counter reply-error' : 'reply-counter'}
+            aria-describedby=${describedBy('reply-counter', this.textError && 'reply-error')}
             aria-invalid=${this.textError ? 'true' : 'false'}
             @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}
           ></textarea>
-          <p class="counter ${left < 0 ? 'over' : ''}" id="reply-counter">
-            ${left < 0
-              ? msg(str`You have ${new Intl.NumberFormat(this.locale).format(-left)} characters too many`)
-              : msg(str`You have ${new Intl.NumberFormat(this.locale).format(left)} characters remaining`)}
-          </p>
+          ${characterCount('reply-counter', this.locale, this.text.length)}
         </div>
         <div role="status">
           ${this.send === 'sending' ? html`<p>${msg('Encrypting and sending your message…')}</p>` : nothing}

@@ -10,7 +10,7 @@ import type { OpenedKey, KeyFileProblem } from './key-file.js';
 import type { Plaintext } from './messages.js';
 import type { Filter, KeyProblem, Load, Notice, Opened, ReplyProblem, Send, SignInProblem, Stage } from './inbox-state.js';
 import { inboxStyles } from './contact-inbox.styles.js';
-import { counterText } from './form-feedback.js';
+import { characterCountAnnouncement, focusAfterUpdate } from '@wegweiser/contact-form/form-feedback';
 import { keyView, signInView } from './sign-in-view.js';
 import { listView, toolbarView } from './conversation-list-view.js';
 import { conversationView } from './conversation-view.js';
@@ -470,7 +470,7 @@ export class ContactInbox extends WegweiserElement {
     clearTimeout(this.announceTimer);
     // Announce the count only after a pause in typing, and only near the limit (GOV.UK's character count).
     this.announceTimer = setTimeout(() => {
-      this.counterAnnouncement = maxTextLength - text.length < maxTextLength / 10 ? this.localize(() => counterText(this.locale, text)) : '';
+      this.counterAnnouncement = this.localize(() => characterCountAnnouncement(this.locale, text.length));
     }, 1000);
   }
 
@@ -600,10 +600,7 @@ export class ContactInbox extends WegweiserElement {
   }
 
   private focusLater(selector: string): void {
-    void this.updateComplete.then(() => {
-      const target = this.renderRoot.querySelector<HTMLElement>(selector);
-      target?.focus();
-    });
+    void focusAfterUpdate(this, selector);
   }
 
   protected override render(): TemplateResult {

@@ -9,7 +9,7 @@ import { answerLanguages, maxTextLength } from '@wegweiser/contact-form/format';
 import type { ContactInbox } from './ContactInbox.js';
 import type { Conversation } from './inbox-client.js';
 import type { Opened } from './inbox-state.js';
-import { counterText, errorMessage, errorSummary } from './form-feedback.js';
+import { characterCount, describedBy, errorMessage, errorSummary } from '@wegweiser/contact-form/form-feedback';
 import { languageName, noReplyText, statusLabel, timeOf, topicLabel } from './inbox-labels.js';
 
 export function conversationView(inbox: ContactInbox): TemplateResult {
@@ -105,7 +105,6 @@ export function answerFormView(inbox: ContactInbox, c: Conversation, first: Open
     </p>`;
   }
   const text = inbox.drafts[c.id] ?? '';
-  const left = maxTextLength - text.length;
   const problem = inbox.replyProblem
     ? inbox.replyProblem === 'empty'
       ? msg('Enter your answer')
@@ -127,11 +126,11 @@ export function answerFormView(inbox: ContactInbox, c: Conversation, first: Open
           rows="6"
           .value=${text}
           lang=${ifDefined(language || undefined)}
-          aria-describedby=${['reply-hint', 'reply-counter', problem ? 'reply-error' : ''].filter(Boolean).join(' ')}
+          aria-describedby=${describedBy('reply-hint', 'reply-counter', problem && 'reply-error')}
           aria-invalid=${problem ? 'true' : 'false'}
           @input=${inbox.onDraft}
         ></textarea>
-        <p class="counter ${left < 0 ? 'over' : ''}" id="reply-counter">${counterText(inbox.locale, text)}</p>
+        ${characterCount('reply-counter', inbox.locale, text.length)}
         <p class="visually-hidden" aria-live="polite">${inbox.counterAnnouncement}</p>
       </div>
       <div class="group">

@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ContactInbox } from './ContactInbox.js';
-import { errorMessage, errorSummary } from './form-feedback.js';
+import { describedBy, errorMessage, errorSummary, type SummaryProblem } from '@wegweiser/contact-form/form-feedback';
 import { keyProblemText, noticeText, signInProblemText } from './inbox-labels.js';
 
 export function noticeView(inbox: ContactInbox): TemplateResult | typeof nothing {
@@ -22,7 +22,7 @@ export function signInView(inbox: ContactInbox): TemplateResult {
   const p = inbox.signInProblems;
   const centreError = signInProblemText(p.centre);
   const credentialError = signInProblemText(p.credential);
-  const entries: [string, string][] = [];
+  const entries: SummaryProblem[] = [];
   if (centreError) entries.push(['centre', centreError]);
   if (credentialError) entries.push(['credential', credentialError]);
   return html`${noticeView(inbox)} ${errorSummary(entries)}
@@ -40,7 +40,7 @@ export function signInView(inbox: ContactInbox): TemplateResult {
           spellcheck="false"
           autocapitalize="none"
           .value=${inbox.centreInput}
-          aria-describedby=${['centre-hint', centreError ? 'centre-error' : ''].filter(Boolean).join(' ')}
+          aria-describedby=${describedBy('centre-hint', centreError && 'centre-error')}
           aria-invalid=${centreError ? 'true' : 'false'}
           @input=${(e: Event) => (inbox.centreInput = (e.target as HTMLInputElement).value)}
         />
@@ -56,7 +56,7 @@ export function signInView(inbox: ContactInbox): TemplateResult {
           autocomplete="off"
           spellcheck="false"
           .value=${inbox.credential}
-          aria-describedby=${['credential-hint', credentialError ? 'credential-error' : ''].filter(Boolean).join(' ')}
+          aria-describedby=${describedBy('credential-hint', credentialError && 'credential-error')}
           aria-invalid=${credentialError ? 'true' : 'false'}
           @input=${(e: Event) => (inbox.credential = (e.target as HTMLInputElement).value)}
         />
@@ -73,7 +73,7 @@ export function keyView(inbox: ContactInbox): TemplateResult {
   const centre = inbox.session?.centre ?? '';
   const fileError = keyProblemText(inbox.keyProblems.file, centre, inbox.keyCentre);
   const passError = keyProblemText(inbox.keyProblems.passphrase, centre, inbox.keyCentre);
-  const entries: [string, string][] = [];
+  const entries: SummaryProblem[] = [];
   if (fileError) entries.push(['key-file', fileError]);
   if (passError) entries.push(['passphrase', passError]);
   const opening = inbox.progress !== null;
@@ -91,7 +91,7 @@ export function keyView(inbox: ContactInbox): TemplateResult {
           id="key-file"
           type="file"
           accept=".json,application/json"
-          aria-describedby=${['key-file-hint', fileError ? 'key-file-error' : ''].filter(Boolean).join(' ')}
+          aria-describedby=${describedBy('key-file-hint', fileError && 'key-file-error')}
           aria-invalid=${fileError ? 'true' : 'false'}
           @change=${inbox.onKeyFile}
         />
