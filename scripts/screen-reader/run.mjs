@@ -65,7 +65,7 @@ for (const browser of ['firefox', 'chromium']) {
       } else {
         await sr.goto(`${server.origin}/${scenario.page}`);
       }
-      await scenario.run({ sr, step, browser });
+      await scenario.run({ sr, step, browser, server });
       totals.passed++;
       console.log(`✔ ${title} (${((Date.now() - scenarioStart) / 1000).toFixed(1)} s)`);
     } catch (error) {
