@@ -14,6 +14,7 @@ import { characterCountAnnouncement, focusAfterUpdate } from '@wegweiser/contact
 import { keyView, signInView } from './sign-in-view.js';
 import { listView, toolbarView } from './conversation-list-view.js';
 import { conversationView } from './conversation-view.js';
+import { figuresView } from './figures-view.js';
 import { catalogue } from './generated/catalogue.js';
 
 registerMessages('@wegweiser/contact-inbox', catalogue);
@@ -96,6 +97,8 @@ export class ContactInbox extends WegweiserElement {
   /** @internal With `send` failed: whether encryption failed in this browser (rather than the relay). */
   @state() sealFailed = false;
   /** @internal */ @state() confirmingDelete = false;
+  /** @internal Whether the team looks at its figures instead of the conversations (figures-view.ts). */
+  @state() figuresShown = false;
   /** @internal */ @state() actionFailed = false;
   @state() private announcement = '';
   /** @internal */ @state() counterAnnouncement = '';
@@ -178,6 +181,7 @@ export class ContactInbox extends WegweiserElement {
     this.current = null;
     this.openId = null;
     this.seenNew.clear();
+    this.figuresShown = false;
     this.passphrase = this.credential = this.keyText = this.keyFileName = '';
   }
 
@@ -199,6 +203,13 @@ export class ContactInbox extends WegweiserElement {
       this.session = { centre, expiresAt: session.expiresAt };
       this.credential = '';
       this.notice = null;
+      if (session.role === 'coordinator') {
+        // The network's coordination office: the figures, no key and no conversations.
+        this.busy = false;
+        this.key = null;
+        this.stage = 'figures';
+        return;
+      }
     } catch (error) {
       this.busy = false;
       const kind = (error as InboxError).kind ?? 'refused';
@@ -599,6 +610,11 @@ export class ContactInbox extends WegweiserElement {
     });
   }
 
+  /** @internal Switches between the conversations and the figures. */
+  showFigures(shown: boolean): void {
+    this.figuresShown = shown;
+  }
+
   private focusLater(selector: string): void {
     void focusAfterUpdate(this, selector);
   }
@@ -612,6 +628,8 @@ export class ContactInbox extends WegweiserElement {
       </div>`;
     } else if (this.stage === 'sign-in') body = signInView(this);
     else if (this.stage === 'key') body = keyView(this);
+    else if (this.stage === 'figures') body = html`${toolbarView(this)} ${figuresView(this, this.client, 'network')}`;
+    else if (this.figuresShown) body = html`${toolbarView(this)} ${figuresView(this, this.client, 'team')}`;
     else body = html`${toolbarView(this)} ${this.openId ? conversationView(this) : listView(this)}`;
     return html`<div lang=${this.locale} dir=${this.localeDir}>
       ${body}

@@ -10,16 +10,19 @@ import type { ContactInbox } from './ContactInbox.js';
 import type { ConversationSummary } from './inbox-client.js';
 import { emptyListText, filterLabel, noReplyText, preview, statusLabel, timeOf } from './inbox-labels.js';
 import { filters, type Filter } from './inbox-state.js';
+import { figuresToggle } from './figures-view.js';
 
 export function toolbarView(inbox: ContactInbox): TemplateResult {
   const time = inbox.updatedAt ? new Intl.DateTimeFormat(inbox.locale, { timeStyle: 'short' }).format(inbox.updatedAt) : '';
   return html`<div class="toolbar" part="toolbar">
     <div>
-      <h2 id="inbox-title" tabindex="-1">${msg(str`Team inbox: ${inbox.session?.centre ?? ''}`)}</h2>
-      <p class="meta">${time ? msg(str`Updated at ${time}. New messages are looked for every minute.`) : msg('Loading…')}</p>
+      ${inbox.key
+        ? html`<h2 id="inbox-title" tabindex="-1">${msg(str`Team inbox: ${inbox.session?.centre ?? ''}`)}</h2>
+            <p class="meta">${time ? msg(str`Updated at ${time}. New messages are looked for every minute.`) : msg('Loading…')}</p>`
+        : html`<h2 id="inbox-title" tabindex="-1">${msg(str`Network figures: ${inbox.session?.centre ?? ''}`)}</h2>`}
     </div>
     <div class="actions">
-      <button type="button" class="secondary" @click=${() => inbox.refresh(false)}>${msg('Refresh')}</button>
+      ${inbox.key ? html`${figuresToggle(inbox)} <button type="button" class="secondary" @click=${() => inbox.refresh(false)}>${msg('Refresh')}</button>` : nothing}
       <button type="button" class="secondary" @click=${inbox.lock}>${msg('Lock')}</button>
     </div>
   </div>

@@ -4,6 +4,7 @@
  * in the element's memory), no referrer, no cache. No DOM here.
  */
 import type { Envelope } from '@wegweiser/contact-form/envelope';
+import type { NetworkFiguresAnswer, TeamFiguresAnswer } from './figures.js';
 
 export type ConversationStatus = 'new' | 'answered' | 'closed';
 
@@ -100,8 +101,9 @@ export class InboxClient {
     return data as T;
   }
 
-  async signIn(centre: string, credential: string): Promise<{ token: string; expiresAt: number }> {
-    const session = await this.call<{ token: string; expiresAt: number }>('POST', 'v1/inbox/sessions', { centre, credential });
+  /** `role`: `coordinator` for the network's coordination office, which reads the figures only (a relay before issue 22 sends none: a team). */
+  async signIn(centre: string, credential: string): Promise<{ token: string; expiresAt: number; role?: 'team' | 'coordinator' }> {
+    const session = await this.call<{ token: string; expiresAt: number; role?: 'team' | 'coordinator' }>('POST', 'v1/inbox/sessions', { centre, credential });
     this.token = session.token;
     return session;
   }
@@ -136,6 +138,16 @@ export class InboxClient {
 
   async remove(id: string): Promise<void> {
     await this.call('DELETE', `v1/inbox/conversations/${encodeURIComponent(id)}`);
+  }
+
+  /** The centre's own figures, month by month (docs/network.md). */
+  figures(): Promise<TeamFiguresAnswer> {
+    return this.call<TeamFiguresAnswer>('GET', 'v1/inbox/figures');
+  }
+
+  /** The network's figures, for the coordination office: every centre and the sum, small counts suppressed. */
+  networkFigures(): Promise<NetworkFiguresAnswer> {
+    return this.call<NetworkFiguresAnswer>('GET', 'v1/inbox/network-figures');
   }
 }
 

@@ -5,8 +5,8 @@ import type { ConversationStatus } from './inbox-client.js';
 import type { KeyFileProblem } from './key-file.js';
 import type { Plaintext } from './messages.js';
 
-/** What the inbox shows: a setup problem, the sign-in form, the key form, or the list and conversations. */
-export type Stage = 'misconfigured' | 'sign-in' | 'key' | 'inbox';
+/** What the inbox shows: a setup problem, the sign-in form, the key form, the list and conversations, or (a coordinator) the network's figures. */
+export type Stage = 'misconfigured' | 'sign-in' | 'key' | 'inbox' | 'figures';
 export type Filter = ConversationStatus | 'all';
 export type Load = 'loading' | 'ready' | 'unavailable' | 'gone';
 export type SignInProblem = 'centre-missing' | 'centre-format' | 'credential-missing' | 'wrong';
