@@ -68,7 +68,7 @@ export class ContactForm extends WegweiserElement {
   static override styles = [
     ...WegweiserElement.styles,
     contactStyles,
-    // Only the form has the revealed contact fields, the honeypot and the code box.
+    // Only the form has the revealed contact fields and the code box.
     css`
       .reveal {
         margin-inline-start: 14px;
@@ -77,12 +77,6 @@ export class ContactForm extends WegweiserElement {
       }
       .not-anonymous {
         font-weight: ${token('font-weight-bold', fontWeightBold)};
-      }
-      .trap {
-        position: absolute;
-        inset-inline-start: -10000px;
-        inline-size: 1px;
-        overflow: hidden;
       }
       .code-box {
         border-block: 2px solid currentColor;
@@ -534,7 +528,8 @@ export class ContactForm extends WegweiserElement {
               ${this.renderChoice('none', msg('No answer needed'))} ${this.renderChoice('phone', msg('Yes, by phone (not anonymous)'))}
               ${this.renderChoice('email', msg('Yes, by e-mail (not anonymous)'))}
             </fieldset>
-            <div class="trap" aria-hidden="true">
+            <!-- The honeypot, hidden in place: pushed off to one side it made an Arabic form in a left-to-right page scroll 10,000 px sideways. -->
+            <div class="visually-hidden" aria-hidden="true">
               <label for="trap">${msg('Leave this field empty')}</label>
               <input id="trap" name="trap" tabindex="-1" autocomplete="off" .value=${this.trap} @input=${this.onInput} />
             </div>
