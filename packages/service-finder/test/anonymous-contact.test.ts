@@ -258,6 +258,8 @@ describe('ww-service-finder: writing anonymously to a centre', function () {
     await el.updateComplete;
     await open(el, 'demo-rlp-landau');
     expect(elementsTooWide(el)).to.deep.equal([]);
+    // An Arabic finder in a left-to-right page: nothing may make the page scroll sideways (the form's honeypot once did).
+    expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(document.documentElement.clientWidth);
     const heading = $(el, '#write-heading-demo-rlp-landau')!;
     expect(heading.textContent!.trim()).to.equal('اكتب دون ذكر اسمك إلى Umstiegsberatung Rebenweg Landau (fiktiv)');
     expect(getComputedStyle(heading).direction).to.equal('rtl');
