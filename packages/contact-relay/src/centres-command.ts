@@ -100,7 +100,7 @@ export async function centresCommand(args: string[]): Promise<number> {
         if (keyText) {
           const key = await readKey(keyText, centre);
           await store.addCentreKey(key);
-          process.stderr.write(`${centre}: key ${key.kid} is now the current one; earlier keys stay known. Put the new public key into the form, and keep the old key file open in the inbox beside the new one.\n`);
+          process.stderr.write(`${centre}: key ${key.kid} is now the current one; earlier keys stay known. Put the new public key into the form; read messages sealed to the old key with the old key file until they have expired.\n`);
           return 0;
         }
         if (!args.includes('--credential')) throw new CentresError('Give --public-key <new key> or --credential.');
