@@ -42,7 +42,8 @@ export function widgets() {
     const src = join(root, 'packages', folder, 'src');
     if (!existsSync(src)) continue;
     for (const file of readdirSync(src).filter((name) => /^define.*\.ts$/.test(name)).sort()) {
-      const match = /customElements\.define\('(ww-[a-z-]+)', (\w+)\)/.exec(readFileSync(join(src, file), 'utf8'));
+      // defineElement('ww-…', Class) from core; a plain customElements.define('ww-…', Class) is read too.
+      const match = /(?:defineElement|customElements\.define)\('(ww-[a-z-]+)', (\w+)\)/.exec(readFileSync(join(src, file), 'utf8'));
       if (!match) continue;
       const [, tag, className] = match;
       const testDir = join(root, 'packages', folder, 'test');

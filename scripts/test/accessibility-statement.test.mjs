@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const statement = readFileSync(join(root, 'docs', 'accessibility-statement.md'), 'utf8');
 
-/** Tags registered with `define('ww-…'` in any package's source. */
+/** Tags registered with `defineElement('ww-…'` (core) or `define('ww-…'` in any package's source. */
 function definedTags() {
   const tags = new Set();
   for (const pkg of readdirSync(join(root, 'packages'))) {
@@ -22,7 +22,7 @@ function definedTags() {
     }
     for (const file of files) {
       const text = readFileSync(join(root, 'packages', pkg, 'src', file), 'utf8');
-      for (const match of text.matchAll(/define\(\s*'(ww-[a-z-]+)'/g)) tags.add(match[1]);
+      for (const match of text.matchAll(/define(?:Element)?\(\s*'(ww-[a-z-]+)'/g)) tags.add(match[1]);
     }
   }
   return [...tags].sort();

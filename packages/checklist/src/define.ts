@@ -1,8 +1,9 @@
+import { defineElement } from '@wegweiser/core/define-element';
 import { StabilisationChecklist } from './StabilisationChecklist.js';
 
 export { StabilisationChecklist };
 
-if (!customElements.get('ww-stabilisation-checklist')) customElements.define('ww-stabilisation-checklist', StabilisationChecklist);
+defineElement('ww-stabilisation-checklist', StabilisationChecklist);
 
 declare global {
   interface HTMLElementTagNameMap {

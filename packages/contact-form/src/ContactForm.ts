@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { WegweiserElement, registerMessages, token } from '@wegweiser/core';
 import { checkedUrl, urlRules } from '@wegweiser/core/safe-url';
+import { Announcer } from '@wegweiser/core/announcer';
 import { colorBorderStrong, fontSizeLg, fontWeightBold, space4 } from '@wegweiser/tokens/defaults';
 import { contactStyles, relayUrl, setupProblem } from './styles.js';
 import { answerLanguages, maxTextLength } from './format.js';
@@ -122,7 +123,6 @@ export class ContactForm extends WegweiserElement {
   @state() private phone = '';
   @state() private email = '';
   @state() private errors: Partial<Record<Field, string>> = {};
-  @state() private announcement = '';
   @state() private attempts = 0;
   @state() private sentReply: Reply = 'none';
   /** The code shown after sending with `reply: code`; only in memory, gone with "Write another message". */
@@ -138,7 +138,8 @@ export class ContactForm extends WegweiserElement {
   private trap = '';
   private pending: { envelope: Envelope; idempotencyKey: string; snapshot: string; code: string; conversation?: Conversation } | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  // The character count, read out after a pause in typing and only near the limit (GOV.UK's character count).
+  private readonly counterAnnouncer = new Announcer(this);
 
   constructor() {
     super();
@@ -154,7 +155,6 @@ export class ContactForm extends WegweiserElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.retryTimer);
-    clearTimeout(this.announceTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -238,11 +238,7 @@ export class ContactForm extends WegweiserElement {
     this[name] = target.value;
     if (name === 'text') {
       this.prepare();
-      clearTimeout(this.announceTimer);
-      // Announce the count only after a pause in typing, and only near the limit (GOV.UK's character count).
-      this.announceTimer = setTimeout(() => {
-        this.announcement = this.localize(() => characterCountAnnouncement(this.locale, this.text.length));
-      }, 1000);
+      this.counterAnnouncer.sayAfterPause(() => this.localize(() => characterCountAnnouncement(this.locale, this.text.length)));
     }
   }
 
@@ -505,7 +501,7 @@ export class ContactForm extends WegweiserElement {
                 @input=${this.onInput}
               ></textarea>
               ${characterCount('message-counter', this.locale, this.text.length)}
-              <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+              <p class="visually-hidden" aria-live="polite">${this.counterAnnouncer.text}</p>
             </div>
             <div class="group">
               <label for="topic">${msg('Topic (optional)')}</label>

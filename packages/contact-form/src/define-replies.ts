@@ -1,8 +1,9 @@
+import { defineElement } from '@wegweiser/core/define-element';
 import { ContactReplies } from './ContactReplies.js';
 
 export { ContactReplies };
 
-if (!customElements.get('ww-contact-replies')) customElements.define('ww-contact-replies', ContactReplies);
+defineElement('ww-contact-replies', ContactReplies);
 
 declare global {
   interface HTMLElementTagNameMap {

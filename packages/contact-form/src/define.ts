@@ -1,8 +1,9 @@
+import { defineElement } from '@wegweiser/core/define-element';
 import { ContactForm } from './ContactForm.js';
 
 export { ContactForm };
 
-if (!customElements.get('ww-contact-form')) customElements.define('ww-contact-form', ContactForm);
+defineElement('ww-contact-form', ContactForm);
 
 declare global {
   interface HTMLElementTagNameMap {

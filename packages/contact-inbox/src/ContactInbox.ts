@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { WegweiserElement, clock, registerMessages, plural } from '@wegweiser/core';
 import { refusedUrlMessage, safeUrl, urlRules } from '@wegweiser/core/safe-url';
+import { Announcer } from '@wegweiser/core/announcer';
+import { PageVisibility } from '@wegweiser/core/visibility';
 import { contactStyles } from '@wegweiser/contact-form/styles';
 import { centrePattern, maxTextLength } from '@wegweiser/contact-form/format';
 import { InboxClient, InboxError, newIdempotencyKey, type Conversation, type ConversationSummary, type InboxErrorKind } from './inbox-client.js';
@@ -100,8 +102,9 @@ export class ContactInbox extends WegweiserElement {
   /** @internal Whether the team looks at its figures instead of the conversations (figures-view.ts). */
   @state() figuresShown = false;
   /** @internal */ @state() actionFailed = false;
-  @state() private announcement = '';
-  /** @internal */ @state() counterAnnouncement = '';
+  private readonly announcer = new Announcer(this);
+  /** @internal The answer's character count, read out after a pause in typing, near the limit. */
+  readonly counterAnnouncer = new Announcer(this);
   /** @internal */ @state() opened = new Map<string, Opened>();
   /** @internal Item id → whether it holds its place in its conversation (messages.ts `openConversation`). */
   @state() intact = new Map<string, boolean>();
@@ -115,24 +118,20 @@ export class ContactInbox extends WegweiserElement {
   /** @internal */ key: OpenedKey | null = null;
   private pending = new Map<string, { snapshot: string; body: { toPerson: unknown; toCentre: unknown; idempotencyKey: string } }>();
   private refreshTimer: number | undefined;
-  private announceTimer: ReturnType<typeof setTimeout> | undefined;
   /** The "new" conversations at the last refresh (id → last activity), to announce what arrived since. */
   private seenNew = new Map<string, number>();
-  private onVisibility = () => {
-    if (document.visibilityState === 'visible' && this.stage === 'inbox') void this.refresh(true);
-  };
+  private readonly visibility = new PageVisibility(this, () => {
+    if (this.stage === 'inbox') void this.refresh(true);
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibility);
     this.scheduleRefresh();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibility);
     clock().clearTimeout(this.refreshTimer);
-    clearTimeout(this.announceTimer);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -306,7 +305,7 @@ export class ContactInbox extends WegweiserElement {
     if (!this.refreshInterval || !this.isConnected) return;
     this.refreshTimer = clock().setTimeout(() => {
       // A polite background refresh: only while the page is seen, never while something is being done.
-      if (this.stage === 'inbox' && document.visibilityState === 'visible' && !this.busy && this.send !== 'sending') void this.refresh(true);
+      if (this.stage === 'inbox' && this.visibility.visible && !this.busy && this.send !== 'sending') void this.refresh(true);
       this.scheduleRefresh();
     }, this.refreshInterval);
   }
@@ -478,11 +477,8 @@ export class ContactInbox extends WegweiserElement {
     const text = (event.target as HTMLTextAreaElement).value;
     this.drafts = { ...this.drafts, [id]: text };
     if (this.send === 'sent') this.send = 'idle';
-    clearTimeout(this.announceTimer);
     // Announce the count only after a pause in typing, and only near the limit (GOV.UK's character count).
-    this.announceTimer = setTimeout(() => {
-      this.counterAnnouncement = this.localize(() => characterCountAnnouncement(this.locale, text.length));
-    }, 1000);
+    this.counterAnnouncer.sayAfterPause(() => this.localize(() => characterCountAnnouncement(this.locale, text.length)));
   }
 
   /** @internal */ onReplyLanguage(event: Event): void {
@@ -602,12 +598,9 @@ export class ContactInbox extends WegweiserElement {
 
   // ---- helpers ----
 
+  /** Says a sentence in the live region, in the inbox's language. */
   private say(text: () => string): void {
-    // Cleared first, so the same sentence twice is announced twice.
-    this.announcement = '';
-    void this.updateComplete.then(() => {
-      this.announcement = this.localize(text);
-    });
+    this.announcer.say(() => this.localize(text));
   }
 
   /** @internal Switches between the conversations and the figures. */
@@ -633,7 +626,7 @@ export class ContactInbox extends WegweiserElement {
     else body = html`${toolbarView(this)} ${this.openId ? conversationView(this) : listView(this)}`;
     return html`<div lang=${this.locale} dir=${this.localeDir}>
       ${body}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcer.text}</p>
     </div>`;
   }
 }

@@ -131,7 +131,7 @@ export function answerFormView(inbox: ContactInbox, c: Conversation, first: Open
           @input=${inbox.onDraft}
         ></textarea>
         ${characterCount('reply-counter', inbox.locale, text.length)}
-        <p class="visually-hidden" aria-live="polite">${inbox.counterAnnouncement}</p>
+        <p class="visually-hidden" aria-live="polite">${inbox.counterAnnouncer.text}</p>
       </div>
       <div class="group">
         <label for="reply-language">${msg('Language of your answer')}</label>

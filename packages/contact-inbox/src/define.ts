@@ -1,8 +1,9 @@
+import { defineElement } from '@wegweiser/core/define-element';
 import { ContactInbox } from './ContactInbox.js';
 
 export { ContactInbox };
 
-if (!customElements.get('ww-contact-inbox')) customElements.define('ww-contact-inbox', ContactInbox);
+defineElement('ww-contact-inbox', ContactInbox);
 
 declare global {
   interface HTMLElementTagNameMap {

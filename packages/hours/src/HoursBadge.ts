@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { WegweiserElement, clock, parseInstant, registerMessages, token } from '@wegweiser/core';
+import { PageVisibility } from '@wegweiser/core/visibility';
 import {
   colorBorderStrong,
   colorSuccess,
@@ -156,19 +157,14 @@ export class HoursBadge extends WegweiserElement {
   private frozen: number | undefined;
   private timer: number | undefined;
 
-  private readonly onVisibility = (): void => {
+  constructor() {
+    super();
     // Background tabs sleep and timers drift: look again when the page is seen.
-    if (document.visibilityState === 'visible') this.requestUpdate();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibility);
+    new PageVisibility(this, () => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibility);
     clock().clearTimeout(this.timer);
     this.timer = undefined;
   }

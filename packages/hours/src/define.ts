@@ -1,8 +1,9 @@
+import { defineElement } from '@wegweiser/core/define-element';
 import { HoursBadge } from './HoursBadge.js';
 
 export { HoursBadge };
 
-if (!customElements.get('ww-hours-badge')) customElements.define('ww-hours-badge', HoursBadge);
+defineElement('ww-hours-badge', HoursBadge);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,9 @@
+import { defineElement } from '@wegweiser/core/define-element';
 import { PictogramCard } from './PictogramCard.js';
 
 export { PictogramCard };
 
-if (!customElements.get('ww-pictogram-card')) customElements.define('ww-pictogram-card', PictogramCard);
+defineElement('ww-pictogram-card', PictogramCard);
 
 declare global {
   interface HTMLElementTagNameMap {

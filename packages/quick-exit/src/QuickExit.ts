@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { WegweiserElement, clock, registerMessages, token } from '@wegweiser/core';
 import { checkedUrl, urlRules } from '@wegweiser/core/safe-url';
+import { Announcer } from '@wegweiser/core/announcer';
 import {
   borderWidthThick,
   colorExit,
@@ -192,7 +193,7 @@ export class QuickExit extends WegweiserElement {
   @property({ attribute: 'expired-text' }) expiredText: string | null = null;
 
   @state() private presses = 0;
-  @state() private announcement = '';
+  private readonly announcer = new Announcer(this);
 
   /** Connected instances in order; only the first answers the shortcut, so two never announce at once. */
   private static readonly connected: QuickExit[] = [];
@@ -205,7 +206,7 @@ export class QuickExit extends WegweiserElement {
     onPress: (count) => {
       if (!this.isPrimary) return;
       this.presses = count;
-      if (count < PRESSES) this.announce(this.pendingMessage(PRESSES - count));
+      if (count < PRESSES) this.announcer.say(this.pendingMessage(PRESSES - count));
     },
     onComplete: () => {
       if (this.isPrimary) this.exit('shortcut');
@@ -213,7 +214,7 @@ export class QuickExit extends WegweiserElement {
     onExpire: () => {
       if (!this.isPrimary) return;
       this.presses = 0;
-      this.announce(this.expiredText ?? this.localize(() => msg('Time ran out. Press Shift 3 times in a row to leave this page.')));
+      this.announcer.say(this.expiredText ?? this.localize(() => msg('Time ran out. Press Shift 3 times in a row to leave this page.')));
     },
     onReset: () => {
       this.presses = 0;
@@ -292,7 +293,7 @@ export class QuickExit extends WegweiserElement {
         </span></a
       >
       <p part="hint" class="hint" id="hint">${this.hint ?? msg('Or press Shift 3 times.')}</p>
-      <div class="visually-hidden" role="status">${this.announcement}</div>
+      <div class="visually-hidden" role="status">${this.announcer.text}</div>
     </div>`;
   }
 
@@ -333,7 +334,7 @@ export class QuickExit extends WegweiserElement {
     this.referrerPolicy = undefined;
     this.sequence.reset();
     this.presses = 0;
-    this.announcement = '';
+    this.announcer.clear();
   }
 
   private pendingMessage(remaining: number): string {
@@ -343,13 +344,5 @@ export class QuickExit extends WegweiserElement {
     return this.localize(() =>
       remaining === 1 ? msg('Press Shift 1 more time to leave this page.') : msg('Press Shift 2 more times to leave this page.'),
     );
-  }
-
-  private announce(text: string): void {
-    // Clear first so the same sentence twice in a row is announced twice.
-    this.announcement = '';
-    void this.updateComplete.then(() => {
-      this.announcement = text;
-    });
   }
 }

@@ -1,8 +1,9 @@
+import { defineElement } from '@wegweiser/core/define-element';
 import { QuickExit } from './QuickExit.js';
 
 export { QuickExit };
 
-if (!customElements.get('ww-quick-exit')) customElements.define('ww-quick-exit', QuickExit);
+defineElement('ww-quick-exit', QuickExit);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,9 @@
+import { defineElement } from '@wegweiser/core/define-element';
 import { ServiceFinder } from './ServiceFinder.js';
 
 export { ServiceFinder };
 
-if (!customElements.get('ww-service-finder')) customElements.define('ww-service-finder', ServiceFinder);
+defineElement('ww-service-finder', ServiceFinder);
 
 declare global {
   interface HTMLElementTagNameMap {
