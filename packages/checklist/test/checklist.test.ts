@@ -4,10 +4,9 @@ import { ManualClock, useClock } from '@wegweiser/core';
 import { StabilisationChecklist, statuses, type Status } from '../src/index.js';
 import '../src/define.js';
 import { collectErrors, itIsAccessibleInEveryState, shadowText } from '../../../scripts/testing/index.js';
+import { $, $$ } from '../../../scripts/testing/dom.js';
 
 const KEY = 'wegweiser-checklist';
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 const button = (el: Element, text: string) => {
   const found = $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.trim() === text);
   if (!found) throw new Error(`no button "${text}"`);

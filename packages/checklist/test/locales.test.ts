@@ -13,8 +13,8 @@ import {
   startsAtInlineStart,
   textsNotFromCatalogue,
 } from '../../../scripts/testing/index.js';
+import { $ } from '../../../scripts/testing/dom.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const ready = async (el: HTMLElement) => {
   await waitUntil(() => el.shadowRoot?.querySelector('.overview') || el.shadowRoot?.querySelector('.panel[role="note"]'), 'the checklist did not render');
   await (el as StabilisationChecklist).updateComplete;

@@ -6,7 +6,7 @@ import type { ContactForm } from '../src/ContactForm.js';
 import type { MessagePlaintext } from '../src/envelope.js';
 import '../src/define.js';
 import { relayCommand, type TestRelay, startRelay } from '../../contact-relay/test/relay-command.js';
-
+import { $, type } from '../../../scripts/testing/dom.js';
 
 let relay: TestRelay;
 before(async () => {
@@ -23,15 +23,6 @@ function form(options: { relay?: TestRelay; publicKey?: string } = {}) {
   </ww-contact-form>`;
 }
 
-const part = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-
-async function type(el: ContactForm, selector: string, value: string) {
-  const field = part<HTMLInputElement>(el, selector);
-  field.value = value;
-  field.dispatchEvent(new Event(field.localName === 'select' ? 'change' : 'input', { bubbles: true }));
-  await el.updateComplete;
-}
-
 async function fast(el: ContactForm) {
   el.retryDelay = 20;
   el.minFillTime = 0;
@@ -40,10 +31,9 @@ async function fast(el: ContactForm) {
 }
 
 async function submit(el: ContactForm) {
-  part<HTMLButtonElement>(el, 'button[type=submit]').click();
+  $<HTMLButtonElement>(el, 'button[type=submit]').click();
   await el.updateComplete;
 }
-
 
 const sent = (el: ContactForm) =>
   until(() => !!el.shadowRoot!.querySelector('[part=confirmation]'), 'the confirmation', 8000).catch((error: Error) => {
@@ -65,7 +55,7 @@ describe('ww-contact-form', () => {
       'phone chosen, number missing': async (el) => {
         const c = el as ContactForm;
         await type(c, '#message', 'Hallo');
-        part<HTMLInputElement>(c, '#reply-phone').click();
+        $<HTMLInputElement>(c, '#reply-phone').click();
         await submit(c);
       },
       sent: async (el) => {
@@ -117,7 +107,7 @@ describe('ww-contact-form', () => {
       await type(el, '#message', text);
       await type(el, '#topic', 'work');
       await type(el, '#language', 'ro');
-      part<HTMLInputElement>(el, '#reply-email').click();
+      $<HTMLInputElement>(el, '#reply-email').click();
       await el.updateComplete;
       await type(el, '#email', 'person@example.org');
       const event = oneEvent(el, 'ww-contact-sent');
@@ -147,13 +137,13 @@ describe('ww-contact-form', () => {
     await type(el, '#message', '');
     expect(el.shadowRoot!.querySelector('.summary')).to.equal(null);
     await submit(el);
-    const summary = part(el, '.summary');
+    const summary = $(el, '.summary');
     expect(el.shadowRoot!.activeElement).to.equal(summary);
     expect(summary.textContent).to.include('Geben Sie Ihre Nachricht ein');
-    const textarea = part<HTMLTextAreaElement>(el, '#message');
+    const textarea = $<HTMLTextAreaElement>(el, '#message');
     expect(textarea.getAttribute('aria-invalid')).to.equal('true');
     expect(textarea.getAttribute('aria-describedby')).to.include('message-error');
-    part<HTMLAnchorElement>(el, '.summary a').click();
+    $<HTMLAnchorElement>(el, '.summary a').click();
     expect(el.shadowRoot!.activeElement).to.equal(textarea);
     expect(await relayCommand<number>({ action: 'posts', id: relay.id })).to.equal(postsBefore, 'nothing was sent');
   });
@@ -161,26 +151,26 @@ describe('ww-contact-form', () => {
   it('asks for a phone number only when an answer by phone is chosen, and says it is not anonymous', async () => {
     const el = await fixture<ContactForm>(form());
     expect(el.shadowRoot!.querySelector('#phone')).to.equal(null);
-    part<HTMLInputElement>(el, '#reply-phone').click();
+    $<HTMLInputElement>(el, '#reply-phone').click();
     await el.updateComplete;
-    const phone = part<HTMLInputElement>(el, '#phone');
+    const phone = $<HTMLInputElement>(el, '#phone');
     expect(phone.autocomplete).to.equal('off');
     expect(shadowText(el)).to.include('Nicht anonym');
     await type(el, '#message', 'Hallo');
     await type(el, '#phone', 'abc');
     await submit(el);
-    expect(part(el, '.summary').textContent).to.include('Telefonnummer');
+    expect($(el, '.summary').textContent).to.include('Telefonnummer');
     expect(el.shadowRoot!.querySelectorAll('.summary li')).to.have.length(1);
   });
 
   it('counts the characters left and refuses a message over the limit', async () => {
     const el = await fixture<ContactForm>(html`<div lang="en">${form()}</div>`).then((d) => d.firstElementChild as ContactForm);
     await type(el, '#message', 'Hello');
-    expect(part(el, '#message-counter').textContent).to.equal('You have 5,995 characters remaining');
+    expect($(el, '#message-counter').textContent).to.equal('You have 5,995 characters remaining');
     await type(el, '#message', 'x'.repeat(6002));
-    expect(part(el, '#message-counter').textContent).to.equal('You have 2 characters too many');
+    expect($(el, '#message-counter').textContent).to.equal('You have 2 characters too many');
     await submit(el);
-    expect(part(el, '.summary').textContent).to.include('6,000 characters or fewer');
+    expect($(el, '.summary').textContent).to.include('6,000 characters or fewer');
   });
 
   it('keeps the text when the network is cut mid-send, and retries until it arrives', async () => {
@@ -194,7 +184,7 @@ describe('ww-contact-form', () => {
         await submit(el);
         await until(() => !!el.shadowRoot!.querySelector('[part=status]'), 'a status', 8000);
         expect(shadowText(el)).to.include('Ihr Text ist noch da');
-        expect(part<HTMLTextAreaElement>(el, '#message').value).to.equal('Bitte nicht verlieren');
+        expect($<HTMLTextAreaElement>(el, '#message').value).to.equal('Bitte nicht verlieren');
         await sent(el);
       });
       expect(events.map((e) => e.detail.code)).to.include('contact-form/relay-unreachable');
@@ -228,7 +218,7 @@ describe('ww-contact-form', () => {
     try {
       const el = await fast(await fixture<ContactForm>(form({ relay: r })));
       await type(el, '#message', 'Doppelklick');
-      const button = part<HTMLButtonElement>(el, 'button[type=submit]');
+      const button = $<HTMLButtonElement>(el, 'button[type=submit]');
       button.click();
       button.click();
       await sent(el);
@@ -247,8 +237,8 @@ describe('ww-contact-form', () => {
       await until(() => !!el.shadowRoot!.querySelector('[part=status]') && !shadowText(el).includes('gleich von selbst'), 'a final status', 8000);
     });
     expect(events.map((e) => e.detail.code)).to.include('contact-form/relay-refused');
-    expect(part<HTMLTextAreaElement>(el, '#message').value).to.equal('Text bleibt');
-    expect(el.shadowRoot!.activeElement).to.equal(part(el, '[part=status]'));
+    expect($<HTMLTextAreaElement>(el, '#message').value).to.equal('Text bleibt');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part=status]'));
   });
 
   it('follows a surrounding fieldset that is disabled, and clears on form reset', async () => {
@@ -258,11 +248,11 @@ describe('ww-contact-form', () => {
     expect(el.form).to.equal(outer);
     outer.querySelector('fieldset')!.disabled = true;
     await el.updateComplete;
-    expect(part<HTMLTextAreaElement>(el, '#message').matches(':disabled')).to.equal(true);
+    expect($<HTMLTextAreaElement>(el, '#message').matches(':disabled')).to.equal(true);
     outer.querySelector('fieldset')!.disabled = false;
     outer.reset();
     await el.updateComplete;
-    expect(part<HTMLTextAreaElement>(el, '#message').value).to.equal('');
+    expect($<HTMLTextAreaElement>(el, '#message').value).to.equal('');
     expect(new FormData(outer).has('text')).to.equal(false, 'the plain text never joins the host form');
   });
 
@@ -271,7 +261,7 @@ describe('ww-contact-form', () => {
     try {
       const container = withLang('en');
       const el = await fast(await fixture<ContactForm>(form({ relay: r }), { parentNode: container }));
-      part<HTMLTextAreaElement>(el, '#message').focus();
+      $<HTMLTextAreaElement>(el, '#message').focus();
       await sendKeys({ type: 'Keyboard only' });
       const order: string[] = [];
       for (let i = 0; i < 4; i++) {

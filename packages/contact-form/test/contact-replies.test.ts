@@ -7,6 +7,7 @@ import { newCode } from '../src/conversation.js';
 import '../src/define.js';
 import '../src/define-replies.js';
 import { relayCommand, type TestRelay, startRelay } from '../../contact-relay/test/relay-command.js';
+import { $, clickButton, type } from '../../../scripts/testing/dom.js';
 
 interface Item {
   conversation: string;
@@ -15,24 +16,6 @@ interface Item {
   toPerson: Envelope | null;
 }
 
-
-const part = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-
-
-async function type(el: Element, selector: string, value: string) {
-  const field = part<HTMLInputElement>(el, selector);
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-  await (el as ContactReplies).updateComplete;
-}
-
-const click = async (el: Element, text: string) => {
-  const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === text);
-  if (!button) throw new Error(`no button "${text}" in: ${shadowText(el).slice(0, 300)}`);
-  button.click();
-  await (el as ContactReplies).updateComplete;
-};
-
 /** Sends a first message with "answer by code" through the form, as a person would; returns the code shown. */
 async function firstMessage(relay: TestRelay, text: string): Promise<string> {
   const form = await fixture<ContactForm>(html`<ww-contact-form relay=${relay.url} public-key=${relay.publicKey} replies-href="#antworten"></ww-contact-form>`, {
@@ -40,16 +23,16 @@ async function firstMessage(relay: TestRelay, text: string): Promise<string> {
   });
   form.minFillTime = 0;
   await type(form, '#message', text);
-  part<HTMLInputElement>(form, '#reply-code').click();
+  $<HTMLInputElement>(form, '#reply-code').click();
   await form.updateComplete;
   expect(shadowText(form)).to.include('you get a code');
-  part<HTMLButtonElement>(form, 'button[type=submit]').click();
+  $<HTMLButtonElement>(form, 'button[type=submit]').click();
   await until(() => !!form.shadowRoot!.querySelector('.code'), `code shown; the form says: ${shadowText(form).slice(-200)}`);
-  const code = part(form, '.code span[aria-hidden]').textContent!.trim();
+  const code = $(form, '.code span[aria-hidden]').textContent!.trim();
   expect(code).to.match(/^([0-9A-HJKMNP-TV-Z]{4}-){4}[0-9A-HJKMNP-TV-Z]{4}$/);
   expect(shadowText(form)).to.include('cannot be shown again or recovered');
   // The page with the replies, on this site (core's safe-URL rule resolves it against the page).
-  expect(part<HTMLAnchorElement>(form, '.code-box a').getAttribute('href')).to.equal(new URL('#antworten', document.baseURI).href);
+  expect($<HTMLAnchorElement>(form, '.code-box a').getAttribute('href')).to.equal(new URL('#antworten', document.baseURI).href);
   return code;
 }
 
@@ -59,7 +42,7 @@ function replies(relay: TestRelay) {
 
 async function openWith(el: ContactReplies, code: string) {
   await type(el, '#code', code);
-  part<HTMLButtonElement>(el, 'form button[type=submit]').click();
+  $<HTMLButtonElement>(el, 'form button[type=submit]').click();
   await until(() => !!el.shadowRoot!.querySelector('[part=conversation]') || !!el.shadowRoot!.querySelector('.summary'), 'conversation or problem');
 }
 
@@ -92,7 +75,7 @@ describe('ww-contact-replies: a whole conversation by code', () => {
     const typo = code.slice(0, 3) + (code[3] === 'A' ? 'B' : 'A') + code.slice(4);
     await openWith(el, typo);
     await until(() => shadowText(el).includes('typing mistake'), 'typo found');
-    expect(part(el, '#code').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#code').getAttribute('aria-invalid')).to.equal('true');
     await openWith(el, 'ABC');
     await until(() => shadowText(el).includes('Enter the whole code'), 'too short');
     await openWith(el, 'ABCU-ABCD-ABCD-ABCD-ABCD');
@@ -111,16 +94,16 @@ describe('ww-contact-replies: a whole conversation by code', () => {
     expect(el.shadowRoot!.activeElement?.localName).to.equal('h2', 'focus moves to the conversation');
 
     await relayCommand({ action: 'answer', id: relay.id, text: 'Buna ziua! Wir können Ihnen helfen. Kommen Sie am Dienstag?', language: 'ro' });
-    await click(el, 'Look for new answers');
+    await clickButton(el, 'Look for new answers');
     await until(() => shadowText(el).includes('Kommen Sie am Dienstag?'), 'team answer shown');
     expect(shadowText(el)).to.include('The counselling team wrote');
-    expect(part(el, 'li.centre .text').getAttribute('lang')).to.equal('ro');
-    expect(part(el, '[aria-live]').textContent).to.include('1 new answer');
+    expect($(el, 'li.centre .text').getAttribute('lang')).to.equal('ro');
+    expect($(el, '[aria-live]').textContent).to.include('1 new answer');
 
     await type(el, '#reply', 'Ja, Dienstag passt. Danke!');
-    await click(el, 'Send');
+    await clickButton(el, 'Send');
     await until(() => el.shadowRoot!.querySelectorAll('li').length === 3, 'reply shown in the conversation');
-    expect((part<HTMLTextAreaElement>(el, '#reply')).value).to.equal('');
+    expect(($<HTMLTextAreaElement>(el, '#reply')).value).to.equal('');
     const plain = await relayCommand<Plaintext[]>({ action: 'decrypt', id: relay.id });
     expect(plain.map((p) => p.kind)).to.deep.equal(['first-contact', 'reply', 'follow-up']);
     expect(plain[2]!.text).to.equal('Ja, Dienstag passt. Danke!');
@@ -134,11 +117,11 @@ describe('ww-contact-replies: a whole conversation by code', () => {
     const el = await fixture<ContactReplies>(replies(relay), { parentNode: withLang('en') });
     await openWith(el, code);
     expect(localStorage.length).to.equal(0, 'nothing stored without the opt-in');
-    await click(el, 'Forget this conversation on this device');
+    await clickButton(el, 'Forget this conversation on this device');
     expect(el.shadowRoot!.querySelector('[part=conversation]')).to.equal(null);
-    expect(part(el, '[aria-live]').textContent).to.include('Nothing of it is kept here');
+    expect($(el, '[aria-live]').textContent).to.include('Nothing of it is kept here');
 
-    part<HTMLInputElement>(el, '#remember').click();
+    $<HTMLInputElement>(el, '#remember').click();
     await el.updateComplete;
     await openWith(el, code);
     expect(localStorage.length).to.equal(1);
@@ -146,9 +129,9 @@ describe('ww-contact-replies: a whole conversation by code', () => {
 
     const again = await fixture<ContactReplies>(replies(relay), { parentNode: withLang('en') });
     await until(() => shadowText(again).includes('A code is kept on this device'), 'saved code offered');
-    await click(again, 'Open the conversation');
+    await clickButton(again, 'Open the conversation');
     await until(() => !!again.shadowRoot!.querySelector('[part=conversation]'), 'opened from the kept code');
-    await click(again, 'Forget this conversation on this device');
+    await clickButton(again, 'Forget this conversation on this device');
     expect(localStorage.length).to.equal(0);
   });
 
@@ -159,7 +142,7 @@ describe('ww-contact-replies: a whole conversation by code', () => {
     await relayCommand({ action: 'cut', id: relay.id, before: 1 });
     const events = await collectErrors(async () => {
       await type(el, '#reply', 'Noch eine Frage.');
-      await click(el, 'Send');
+      await clickButton(el, 'Send');
       await until(() => el.shadowRoot!.querySelectorAll('li').length === 4, 'sent after retry');
     });
     expect(events.map((e) => e.detail.code)).to.include('contact-replies/relay-unreachable');
@@ -170,12 +153,12 @@ describe('ww-contact-replies: a whole conversation by code', () => {
   it('deletes the conversation for good after a confirmation; the code then opens nothing', async () => {
     const el = await fixture<ContactReplies>(replies(relay), { parentNode: withLang('en') });
     await openWith(el, code);
-    await click(el, 'Delete the conversation for good');
+    await clickButton(el, 'Delete the conversation for good');
     expect(shadowText(el)).to.include('This cannot be undone');
-    await click(el, 'No, keep it');
+    await clickButton(el, 'No, keep it');
     expect(shadowText(el)).to.not.include('This cannot be undone');
-    await click(el, 'Delete the conversation for good');
-    await click(el, 'Yes, delete it');
+    await clickButton(el, 'Delete the conversation for good');
+    await clickButton(el, 'Yes, delete it');
     await until(() => shadowText(el).includes('has been deleted'), 'deleted');
     expect(await relayCommand<Item[]>({ action: 'items', id: relay.id })).to.have.length(0);
     await openWith(el, code);
@@ -198,13 +181,13 @@ describe('ww-contact-replies: a conversation changed on the way', () => {
     const el = await fixture<ContactReplies>(replies(relay), { parentNode: withLang('en') });
     await openWith(el, code);
     await type(el, '#reply', 'Eine Frage im neuen Format.');
-    await click(el, 'Send');
+    await clickButton(el, 'Send');
     await until(() => el.shadowRoot!.querySelectorAll('li').length === 2, 'reply shown in the conversation');
     expect(shadowText(el)).to.not.include('could not be checked');
     // Sealed in base mode: whoever has the person's public key could have made it, not only the team.
     await relayCommand({ action: 'answer', id: relay.id, text: 'Geben Sie uns Ihre Adresse.' });
     const events = await collectErrors(async () => {
-      await click(el, 'Look for new answers');
+      await clickButton(el, 'Look for new answers');
       await until(() => shadowText(el).includes('Geben Sie uns Ihre Adresse.'), 'the item shown');
     });
     expect(events.map((e) => e.detail.code)).to.include('contact-replies/unverified');
@@ -239,7 +222,7 @@ describe('ww-contact-replies: states and bad input', () => {
       'conversation open': (el) => openWith(el as ContactReplies, code),
       'confirm deletion': async (el) => {
         await openWith(el as ContactReplies, code);
-        await click(el, [...el.shadowRoot!.querySelectorAll('button')].at(-1)!.textContent!.trim());
+        await clickButton(el, [...el.shadowRoot!.querySelectorAll('button')].at(-1)!.textContent!.trim());
       },
     },
   });
@@ -259,7 +242,7 @@ describe('ww-contact-replies: states and bad input', () => {
     });
     const events = await collectErrors(() => openWith(el, code));
     expect(shadowText(el)).to.include('cannot be loaded at the moment');
-    expect(part<HTMLInputElement>(el, '#code').value).to.equal(code);
+    expect($<HTMLInputElement>(el, '#code').value).to.equal(code);
     expect(events.map((e) => e.detail.code)).to.include('contact-replies/relay-unreachable');
   });
 

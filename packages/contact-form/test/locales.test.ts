@@ -18,15 +18,8 @@ import {
   until,
 } from '../../../scripts/testing/index.js';
 import { relayCommand, startRelay, type TestRelay } from '../../contact-relay/test/relay-command.js';
+import { $, type } from '../../../scripts/testing/dom.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-
-async function type(el: Element, selector: string, value: string) {
-  const field = $<HTMLInputElement>(el, selector);
-  field.value = value;
-  field.dispatchEvent(new Event(field.localName === 'select' ? 'change' : 'input', { bubbles: true }));
-  await (el as ContactForm).updateComplete;
-}
 async function submit(el: Element, selector = 'button[type=submit]') {
   $<HTMLButtonElement>(el, selector).click();
   await (el as ContactForm).updateComplete;

@@ -15,8 +15,7 @@ import {
   startsAtInlineStart,
   textsNotFromCatalogue,
 } from '../../../scripts/testing/index.js';
-
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+import { $ } from '../../../scripts/testing/dom.js';
 
 async function card(template: TemplateResult, locale: string, width?: number): Promise<PictogramCard> {
   let el!: PictogramCard;
