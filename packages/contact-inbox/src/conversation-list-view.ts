@@ -22,7 +22,7 @@ export function toolbarView(inbox: ContactInbox): TemplateResult {
         : html`<h2 id="inbox-title" tabindex="-1">${msg(str`Network figures: ${inbox.session?.centre ?? ''}`)}</h2>`}
     </div>
     <div class="actions">
-      ${inbox.key ? html`${figuresToggle(inbox)} <button type="button" class="secondary" @click=${() => inbox.refresh(false)}>${msg('Refresh')}</button>` : nothing}
+      ${inbox.key ? html`<button type="button" class="secondary" @click=${() => inbox.refresh(false)}>${msg('Refresh')}</button> ${figuresToggle(inbox)}` : nothing}
       <button type="button" class="secondary" @click=${inbox.lock}>${msg('Lock')}</button>
     </div>
   </div>

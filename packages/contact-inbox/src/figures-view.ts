@@ -12,10 +12,13 @@ import type { FirstMessageFacts } from './figures.js';
 
 let figuresDefined: Promise<unknown> | null = null;
 
-/** Loads and defines `<ww-inbox-figures>` once; the inbox renders again when it is there. */
-function defineFigures(inbox: ContactInbox): void {
+/**
+ * Loads and defines `<ww-inbox-figures>` once. The element already rendered is
+ * upgraded then and keeps the properties set on it before; nothing to render
+ * again (a render that asked for another one here would never stop).
+ */
+function defineFigures(): void {
   if (!figuresDefined) figuresDefined = import('./define-figures.js');
-  void figuresDefined.then(() => inbox.requestUpdate());
 }
 
 /** The decrypted first messages the inbox holds: what the figures count in the browser. */
@@ -37,6 +40,6 @@ export function figuresToggle(inbox: ContactInbox): TemplateResult {
 
 /** The figures: a team's own (`client` signed in for a centre) or the network's (a coordinator's session). */
 export function figuresView(inbox: ContactInbox, client: InboxClient | null, mode: 'team' | 'network'): TemplateResult {
-  defineFigures(inbox);
+  defineFigures();
   return html`<ww-inbox-figures .client=${client} mode=${mode} name=${inbox.session?.centre ?? ''} lang=${inbox.locale} .firstMessages=${mode === 'team' ? firstMessageFacts(inbox) : []}></ww-inbox-figures>`;
 }
