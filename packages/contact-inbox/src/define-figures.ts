@@ -1,8 +1,9 @@
+import { defineElement } from '@wegweiser/core/define-element';
 import { InboxFigures } from './InboxFigures.js';
 
 export { InboxFigures };
 
-if (!customElements.get('ww-inbox-figures')) customElements.define('ww-inbox-figures', InboxFigures);
+defineElement('ww-inbox-figures', InboxFigures);
 
 declare global {
   interface HTMLElementTagNameMap {
