@@ -1,7 +1,7 @@
 // The relay against a real SQLite file and a real SMTP server on loopback.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../dist/index.js';
@@ -25,13 +25,27 @@ import {
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
+/**
+ * The relay's command line in a process of its own. Asynchronous on purpose:
+ * the relay under test runs in this process, and a blocking spawnSync would
+ * freeze it mid-transaction (PostgreSQL then ends the idle transaction).
+ */
+function runCli(args, { passphrase, input = '' } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, WEGWEISER_KEY_PASSPHRASE: passphrase } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
 /** Decrypts envelopes in a separate process, as the counselling team would. */
 function decryptElsewhere(envelopes, { key = fileURLToPath(demoKeyFile), passphrase = demoPassphrase } = {}) {
-  return spawnSync(process.execPath, [cli, 'decrypt', '--key', key], {
-    input: envelopes.map((e) => JSON.stringify(e)).join('\n'),
-    encoding: 'utf8',
-    env: { ...process.env, WEGWEISER_KEY_PASSPHRASE: passphrase },
-  });
+  return runCli(['decrypt', '--key', key], { passphrase, input: envelopes.map((e) => JSON.stringify(e)).join('\n') });
 }
 
 describe('contact relay', () => {
@@ -59,7 +73,7 @@ describe('contact relay', () => {
     assert.ok(!raw.includes('anderes arbeiten'), 'the text is not in the database file');
     assert.ok(!raw.includes('0381'), 'the phone number is not in the database file');
 
-    const opened = decryptElsewhere([stored.toCentre]);
+    const opened = await decryptElsewhere([stored.toCentre]);
     assert.equal(opened.status, 0, opened.stderr);
     const message = JSON.parse(opened.stdout);
     assert.equal(message.text, sampleMessage.text);
@@ -72,34 +86,31 @@ describe('contact relay', () => {
     const envelope = await sealed();
     const bytes = Buffer.from(envelope.ct, 'base64url');
     bytes[5] ^= 0x01;
-    const tampered = decryptElsewhere([{ ...envelope, ct: bytes.toString('base64url') }]);
+    const tampered = await decryptElsewhere([{ ...envelope, ct: bytes.toString('base64url') }]);
     assert.equal(tampered.status, 1);
     assert.match(tampered.stderr, /cannot be decrypted/);
     assert.equal(tampered.stdout, '');
-    const moved = decryptElsewhere([{ ...envelope, centre: 'andere-stelle' }]);
+    const moved = await decryptElsewhere([{ ...envelope, centre: 'andere-stelle' }]);
     assert.equal(moved.status, 1);
     assert.match(moved.stderr, /cannot be decrypted/);
   });
 
   it('refuses to open with another key or a wrong passphrase', async () => {
     const other = join(dir, 'other-key.json');
-    const keygen = spawnSync(process.execPath, [cli, 'keygen', '--centre', 'demo-beratungsstelle', '--out', other], {
-      encoding: 'utf8',
-      env: { ...process.env, WEGWEISER_KEY_PASSPHRASE: 'another long passphrase' },
-    });
+    const keygen = await runCli(['keygen', '--centre', 'demo-beratungsstelle', '--out', other], { passphrase: 'another long passphrase' });
     assert.equal(keygen.status, 0, keygen.stderr);
     assert.match(keygen.stdout, /^wwk1\.demo-beratungsstelle\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{8}\n$/);
     const envelope = await sealed();
-    const wrongKey = decryptElsewhere([envelope], { key: other, passphrase: 'another long passphrase' });
+    const wrongKey = await decryptElsewhere([envelope], { key: other, passphrase: 'another long passphrase' });
     assert.equal(wrongKey.status, 1);
     assert.match(wrongKey.stderr, /cannot be decrypted/);
-    const wrongPassphrase = decryptElsewhere([envelope], { passphrase: 'not the passphrase' });
+    const wrongPassphrase = await decryptElsewhere([envelope], { passphrase: 'not the passphrase' });
     assert.equal(wrongPassphrase.status, 1);
     assert.match(wrongPassphrase.stderr, /passphrase is wrong/);
-    const again = spawnSync(process.execPath, [cli, 'keygen', '--centre', 'x', '--out', other], { encoding: 'utf8', env: { ...process.env, WEGWEISER_KEY_PASSPHRASE: 'another long passphrase' } });
+    const again = await runCli(['keygen', '--centre', 'x', '--out', other], { passphrase: 'another long passphrase' });
     assert.equal(again.status, 1);
     assert.match(again.stderr, /not overwritten/);
-    const short = spawnSync(process.execPath, [cli, 'keygen', '--centre', 'x', '--out', join(dir, 'short.json')], { encoding: 'utf8', env: { ...process.env, WEGWEISER_KEY_PASSPHRASE: 'short' } });
+    const short = await runCli(['keygen', '--centre', 'x', '--out', join(dir, 'short.json')], { passphrase: 'short' });
     assert.equal(short.status, 1);
     assert.match(short.stderr, /at least 12/);
   });
@@ -132,10 +143,7 @@ describe('contact relay', () => {
   });
 
   it('refuses a message for a key it does not know', async () => {
-    const other = spawnSync(process.execPath, [cli, 'keygen', '--centre', 'andere-stelle', '--out', join(dir, 'andere.json')], {
-      encoding: 'utf8',
-      env: { ...process.env, WEGWEISER_KEY_PASSPHRASE: 'another long passphrase' },
-    });
+    const other = await runCli(['keygen', '--centre', 'andere-stelle', '--out', join(dir, 'andere.json')], { passphrase: 'another long passphrase' });
     const body = { ...(await submission(ctx.url)), envelope: await sealed(sampleMessage, other.stdout.trim()) };
     const res = await post(ctx.url, body);
     assert.equal(res.status, 422);
