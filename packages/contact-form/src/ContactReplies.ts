@@ -18,7 +18,8 @@ const maxAutomaticRetries = 6;
 const storagePrefix = 'wegweiser-contact-code:';
 
 type Phase = 'enter' | 'opening' | 'open' | 'unavailable';
-type Send = 'ready' | 'sending' | 'waiting' | 'failed';
+/** `full`: the relay keeps no more for this conversation (413); trying again cannot help. */
+type Send = 'ready' | 'sending' | 'waiting' | 'failed' | 'full';
 
 interface Item {
   id: string;
@@ -48,7 +49,7 @@ const client = () => import('./relay-client.js');
  * @csspart status - Boxes that say what went wrong or what happened.
  *
  * @fires ww-error - `contact-replies/missing-public-key`, `contact-replies/invalid-public-key`, `contact-replies/missing-relay`,
- *   `contact-replies/invalid-relay`, `contact-replies/relay-unreachable`, `contact-replies/relay-refused`, `contact-replies/decryption-failed`, `contact-replies/unverified` (an item that does not hold its place in the conversation).
+ *   `contact-replies/invalid-relay`, `contact-replies/relay-unreachable`, `contact-replies/relay-refused`, `contact-replies/conversation-full` (the relay keeps no more for this conversation; the text stays), `contact-replies/decryption-failed`, `contact-replies/unverified` (an item that does not hold its place in the conversation).
  *
  * @status experimental
  * @since 0.2.0
@@ -339,6 +340,11 @@ export class ContactReplies extends WegweiserElement {
     const relayError = { code: 'unknown', status: 0, retry: 'backoff', ...(error as Partial<RelayError>) };
     this.attempts++;
     if (relayError.code === 'code-unknown') return this.handleLost(error);
+    if (relayError.status === 413) {
+      this.send = 'full';
+      this.reportError('contact-replies/conversation-full', `The relay keeps no more for this conversation (413 ${relayError.code}); the text is kept.`, error);
+      return;
+    }
     if (relayError.retry === 'never' || this.attempts >= maxAutomaticRetries) {
       this.send = 'failed';
       this.reportError('contact-replies/relay-refused', `The relay did not take the message (${relayError.status} ${relayError.code}).`, error);
@@ -484,6 +490,12 @@ export class ContactReplies extends WegweiserElement {
                     : msg('The message cannot be sent at the moment. Please try again later.')}
                 </p>
                 <button type="button" @click=${this.sendNow}>${msg('Try again now')}</button>
+              </div>`
+            : nothing}
+          ${this.send === 'full'
+            ? html`<div class="box" part="status">
+                <p>${msg('Your message has not been sent. Your text is still here.')}</p>
+                <p>${msg('This conversation has reached the size the service can keep. Please copy your text and send it as a new message with the contact form, or use one of the other ways to reach us.')}</p>
               </div>`
             : nothing}
         </div>

@@ -16,7 +16,7 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
  * open the first message with the centre's private key, seal the answer to the
  * person's key from it and a copy to the centre.
  */
-async function answer(store, text, language) {
+async function answer(store, text, language, quota = {}) {
   const { openKeyFile } = await import('../dist/index.js');
   const { open, sealTo } = await import('@wegweiser/contact-form/envelope');
   const { personRecipient } = await import('@wegweiser/contact-form/conversation');
@@ -25,13 +25,44 @@ async function answer(store, text, language) {
   const key = await openKeyFile(JSON.parse(readFileSync(here('../demo/demo-private-key.json'), 'utf8')), 'demo-passphrase-not-secret');
   const items = await store.allItems(key.centre);
   // The newest first message with a code (later items are format version 2 and open differently).
-  const first = [...items].reverse().find((i) => i.toPerson && i.toCentre.v === 1);
+  const first = [...items].reverse().find((i) => i.author === 'person' && i.toPerson && i.toCentre.v === 1);
   const opened = await open(first.toCentre, key.privateKey);
   const plaintext = { v: 1, kind: 'reply', text, language };
   const toPerson = await sealTo(await personRecipient(key.centre, opened.replyKey), 'person', plaintext);
   const toCentre = await sealTo(await parsePublicKey(key.publicKey), 'centre', plaintext);
   const unique = Math.random().toString(36).slice(2);
-  return store.addItem(first.conversation, { author: 'centre', toCentre, toPerson, idempotencyKey: `answer-${unique}`, bodyHash: unique }, Math.floor(Date.now() / 1000), 200);
+  return store.addItem(first.conversation, { author: 'centre', toCentre, toPerson, idempotencyKey: `answer-${unique}`, bodyHash: unique }, Math.floor(Date.now() / 1000), 200, quota);
+}
+
+/**
+ * Fills one of the relay's byte quotas, as a long conversation or months of use
+ * would. `conversation`: real answers to the newest conversation with a code
+ * (long ones, then short ones) until not even a short one fits. `store`: first
+ * messages with large meaningless ciphertexts (nobody opens them) until the
+ * store is full.
+ */
+async function fill(relay, config, what) {
+  const quota = { conversationBytes: config.maxConversationBytes, storeBytes: config.maxStoreBytes };
+  if (what === 'conversation') {
+    for (const length of [4000, 300]) {
+      let result;
+      do {
+        result = await answer(relay.store, `Antwort zum Auffüllen (Test). ${'x'.repeat(length)}`, 'de', quota);
+      } while (result.status === 'stored');
+    }
+    return true;
+  }
+  const centre = config.keys[0].centre;
+  let added = 0;
+  for (const length of [60_000, 1000]) {
+    let result;
+    do {
+      const unique = `fill-${added++}-${Math.random().toString(36).slice(2)}`;
+      const filler = { v: 1, centre, ct: 'A'.repeat(length) };
+      result = await relay.store.startConversation(centre, null, { author: 'person', toCentre: filler, toPerson: null, idempotencyKey: unique, bodyHash: unique }, Math.floor(Date.now() / 1000), quota);
+    } while (result.status === 'stored');
+  }
+  return added;
 }
 
 export function contactRelayPlugin() {
@@ -40,7 +71,8 @@ export function contactRelayPlugin() {
 
   // `inboxCredential`: turns on the team inbox for the demo centre with this credential, for pages on `origin`.
   // `keyFiles`: more DEMO key files the relay accepts, relative to demo/ (e.g. the network's, 'network/demo-rlp-trier.json').
-  async function start({ origin, minFillSeconds = 0, inboxCredential, keyFiles = [] }) {
+  // `env`: more RELAY_* settings, e.g. small byte quotas (RELAY_MAX_CONVERSATION_KB, RELAY_MAX_STORE_MB).
+  async function start({ origin, minFillSeconds = 0, inboxCredential, keyFiles = [], env = {} }) {
     const { readConfig, createRelay, credentialEntry } = await import('../dist/index.js');
     const { readFileSync } = await import('node:fs');
     const demo = JSON.parse(readFileSync(here('../demo/demo-private-key.json'), 'utf8'));
@@ -59,9 +91,10 @@ export function contactRelayPlugin() {
       ...(inboxCredential
         ? { RELAY_INBOX_CREDENTIALS: await credentialEntry(demo.publicKey.split('.')[1], inboxCredential), RELAY_INBOX_ORIGINS: origin, RELAY_RATE_LIMIT_FAILURES: '1000', RELAY_RATE_LIMIT_SIGN_INS: '1000' }
         : {}),
+      ...Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('RELAY_'))),
     });
     const relay = await createRelay(config, { log: { info() {}, error() {} } });
-    const state = { relay, cut: { before: 0, after: 0 }, posts: 0 };
+    const state = { relay, config, cut: { before: 0, after: 0 }, posts: 0 };
     const server = createServer((req, res) => {
       // No keep-alive: Chromium silently resends a request whose reused connection
       // drops, which would hide the cut this plugin makes on purpose.
@@ -126,6 +159,8 @@ export function contactRelayPlugin() {
           return entry.relay.store.allItems();
         case 'answer':
           return answer(entry.relay.store, payload.text, payload.language ?? null);
+        case 'fill':
+          return fill(entry.relay, entry.state.config, payload.what);
         case 'close':
           return entry.relay.store.setClosed((await entry.relay.store.allItems())[0].conversation, true, Math.floor(Date.now() / 1000));
         case 'decrypt': {
