@@ -557,13 +557,14 @@ if (editorReady) {
   await step('inserting the opening hours block shows the live badge in the editor canvas', async () => {
     const titles = await searchInserter('Öffnungszeiten', 'Opening hours');
     if (!titles.includes('Opening hours')) return { ok: false, detail: titles.join(', ') };
-    const items = await adminPage.$$('.block-editor-block-types-list__item');
-    for (const item of items) {
-      if ((await item.evaluate((i) => i.innerText.trim())) === 'Opening hours') {
-        await item.click();
-        break;
-      }
-    }
+    // Found and clicked in one go inside the page: the list re-renders while the search
+    // settles, and a handle taken a moment earlier can be detached by the time it is clicked.
+    const clicked = await adminPage.evaluate((title) => {
+      const item = [...document.querySelectorAll('.block-editor-block-types-list__item')].find((i) => i.innerText.trim() === title);
+      item?.click();
+      return Boolean(item);
+    }, 'Opening hours');
+    if (!clicked) return { ok: false, detail: 'the "Opening hours" item was gone from the list when it was to be clicked' };
     const frame = await (await adminPage.waitForSelector('iframe[name="editor-canvas"]')).contentFrame();
     await frame.waitForFunction(() => document.querySelector('ww-hours-badge')?.shadowRoot?.childElementCount > 0, { timeout: 20000 });
     await shot(adminPage, 'editor');
