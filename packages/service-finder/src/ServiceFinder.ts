@@ -11,45 +11,28 @@ import {
   inlineJsonScript,
   readInlineJson,
   registerMessages,
-  withLocale,
-  plural,
 } from '@wegweiser/core';
 import { safeUrl, urlRules } from '@wegweiser/core/safe-url';
-import { channels, formatProblem, reachChannels, textIn, topics, type Centre, type Channel, type CheckedDirectory, type ReachChannel, type Topic } from './model.js';
+import { channels, formatProblem, textIn, topics, type Centre, type CheckedDirectory, type ReachChannel, type Topic } from './model.js';
 import { DirectoryIndex, offers, type Hit, type Origin, type Query, type ScheduleFactory } from './search.js';
 import type { Place, Places } from './places.js';
 import { fold } from './text.js';
-import { finderStyles } from './styles.js';
+import { finderStyles } from './service-finder.styles.js';
+import { RADII, DEFAULT_RADIUS, FLAGS, isOfferedRadius, type Flag } from './search-choices.js';
+import { channelLabels, flagLabels, formatKm, formatters, topicLabels, topicWords } from './finder-labels.js';
+import { resultStatus } from './result-status.js';
+import { addressWithSearch, searchFromAddress } from './url-state.js';
+import { locateVisitor } from './geolocation.js';
 import { catalogue } from './generated/catalogue.js';
 
 registerMessages('@wegweiser/service-finder', catalogue);
 
-const RADII = [5, 10, 25, 50, 100] as const;
 const PAGE = 20;
 /** Quiet time before the result count is announced, so typing is not talked over. */
 const ANNOUNCE_DELAY = 900;
 
 /** State that changes what is shown, never the results. */
 const DISPLAY_ONLY = new Set(['announcement', 'shown', 'geoState', 'loadState', 'writing', 'panelFailed']);
-
-type Flag = 'anonymous' | 'free' | 'stepFree' | 'openNow' | 'responsible';
-const FLAGS: readonly Flag[] = ['anonymous', 'free', 'stepFree', 'openNow', 'responsible'];
-
-/** Intl objects are slow to create and the results list needs several per centre: one set per locale. */
-const formatterCache = new Map<string, ReturnType<typeof createFormatters>>();
-function createFormatters(locale: string) {
-  return {
-    languages: new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }),
-    list: new Intl.ListFormat(locale, { type: 'conjunction' }),
-    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
-    km: new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }),
-  };
-}
-function formatters(locale: string): ReturnType<typeof createFormatters> {
-  let f = formatterCache.get(locale);
-  if (!f) formatterCache.set(locale, (f = createFormatters(locale)));
-  return f;
-}
 
 interface Located extends Origin {
   label: string;
@@ -180,9 +163,9 @@ export class ServiceFinder extends WegweiserElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('radius')) {
-      const valid = this.radius === 0 || (RADII as readonly number[]).includes(this.radius);
-      if (!valid) this.reportError('service-finder/invalid-radius', `radius="${this.radius}" is not one of 0, ${RADII.join(', ')}; using 25.`);
-      if (!this.urlStateApplied) this.km = valid ? this.radius : 25;
+      const valid = isOfferedRadius(this.radius);
+      if (!valid) this.reportError('service-finder/invalid-radius', `radius="${this.radius}" is not one of 0, ${RADII.join(', ')}; using ${DEFAULT_RADIUS}.`);
+      if (!this.urlStateApplied) this.km = valid ? this.radius : DEFAULT_RADIUS;
     }
     if (changed.has('headingLevel') && !(this.headingLevel >= 2 && this.headingLevel <= 6)) {
       this.reportError('service-finder/invalid-heading-level', `heading-level="${this.headingLevel}" must be 2 to 6; using 3.`);
@@ -197,7 +180,7 @@ export class ServiceFinder extends WegweiserElement {
     }
     if (changed.has('src') || changed.has('data')) void this.load();
     if (this.directory && (!this.index || this.indexLocale !== this.locale || changed.has('directory' as keyof ServiceFinder))) {
-      this.index = new DirectoryIndex(this.directory.centres, this.topicWords(), this.makeSchedule);
+      this.index = new DirectoryIndex(this.directory.centres, topicWords(this.locale), this.makeSchedule);
       this.indexLocale = this.locale;
     }
     // The announcement, "show more" and the load state do not re-run the search.
@@ -205,16 +188,6 @@ export class ServiceFinder extends WegweiserElement {
   }
 
   private urlStateApplied = false;
-
-  /** Every topic's name in English and the current language, for the text search. */
-  private topicWords(): Partial<Record<Topic, string>> {
-    const out: Partial<Record<Topic, string>> = {};
-    for (const locale of new Set(['en', this.locale])) {
-      const labels = withLocale(locale, () => topicLabels());
-      for (const t of topics) out[t] = `${out[t] ?? ''} ${labels[t]}`;
-    }
-    return out;
-  }
 
   /** Reads the directory: the property, else inline JSON, else `src`. */
   private async load(): Promise<void> {
@@ -349,35 +322,30 @@ export class ServiceFinder extends WegweiserElement {
   // ---- URL state -------------------------------------------------------------
 
   private readUrl(): void {
-    const params = new URLSearchParams(location.search);
-    this.text = params.get('ww-q') ?? '';
-    const km = Number(params.get('ww-km') ?? this.radius);
-    this.km = km === 0 || (RADII as readonly number[]).includes(km) ? km : 25;
-    // Only known values: a shared link is input like any other.
-    const known = <T extends string>(key: string, allowed: readonly T[]) => (params.get(key)?.split(',') ?? []).filter((v): v is T => (allowed as readonly string[]).includes(v));
-    this.chosenTopics = known('ww-topics', topics);
-    const language = params.get('ww-lang') ?? '';
-    this.language = /^[a-z]{2,3}$/.test(language) ? language : '';
-    this.chosenChannels = known('ww-channels', reachChannels);
-    this.flags = new Set(known('ww-only', FLAGS));
+    const search = searchFromAddress(location.search, this.radius);
+    this.text = search.text;
+    this.km = search.km;
+    this.chosenTopics = search.topics;
+    this.language = search.language;
+    this.chosenChannels = search.channels;
+    this.flags = search.flags;
     this.shown = PAGE;
     this.urlStateApplied = true;
   }
 
   private writeUrl(push: boolean): void {
     if (!this.urlState) return;
-    const url = new URL(location.href);
-    const set = (key: string, value: string) => (value ? url.searchParams.set(key, value) : url.searchParams.delete(key));
-    set('ww-q', this.text.trim());
-    set('ww-km', this.km === 25 ? '' : String(this.km));
-    set('ww-topics', this.chosenTopics.join(','));
-    set('ww-lang', this.language);
-    set('ww-channels', this.chosenChannels.join(','));
-    set('ww-only', [...this.flags].join(','));
-    // The location from "near me" never goes into the URL.
-    if (url.href === location.href) return;
-    if (push) history.pushState(history.state, '', url);
-    else history.replaceState(history.state, '', url);
+    const href = addressWithSearch(location.href, {
+      text: this.text,
+      km: this.km,
+      topics: this.chosenTopics,
+      language: this.language,
+      channels: this.chosenChannels,
+      flags: this.flags,
+    });
+    if (href === location.href) return;
+    if (push) history.pushState(history.state, '', href);
+    else history.replaceState(history.state, '', href);
   }
 
   // ---- Events ----------------------------------------------------------------
@@ -432,20 +400,17 @@ export class ServiceFinder extends WegweiserElement {
   }
 
   private nearMe(): void {
-    if (!('geolocation' in navigator)) {
-      this.geoState = 'failed';
-      return;
-    }
     this.geoState = 'locating';
-    navigator.geolocation.getCurrentPosition(
+    locateVisitor(
       (position) => {
         this.geoState = 'idle';
-        this.geo = { lat: position.coords.latitude, lon: position.coords.longitude, label: '' };
+        this.geo = { ...position, label: '' };
         this.text = '';
         this.shown = PAGE;
       },
-      () => (this.geoState = 'failed'),
-      { maximumAge: 600_000, timeout: 20_000 },
+      () => {
+        this.geoState = 'failed';
+      },
     );
   }
 
@@ -603,26 +568,12 @@ export class ServiceFinder extends WegweiserElement {
   }
 
   private formatKm(km: number): string {
-    // Tenths only below 10 km, where they matter.
-    return formatters(this.locale).km.format(km < 10 ? km : Math.round(km));
+    return formatKm(this.locale, km);
   }
 
   private statusText(): string {
-    return this.localize(() => {
-      const n = this.hits.length;
-      const count = plural(this.locale, n, {
-        one: () => msg(str`${n} centre`),
-        two: () => msg(str`${n} centres`, { id: 'finder-centres.two' }),
-        few: () => msg(str`${n} centres`, { id: 'finder-centres.few' }),
-        many: () => msg(str`${n} centres`, { id: 'finder-centres.many' }),
-        other: () => msg(str`${n} centres`),
-      });
-      if (!this.origin) return count;
-      const place = this.origin.label;
-      const distance = this.formatKm(this.km);
-      if (this.origin === this.geo) return this.km > 0 ? msg(str`${count} within ${distance} of your location`) : msg(str`${count} near your location`);
-      return this.km > 0 ? msg(str`${count} within ${distance} of ${place}`) : msg(str`${count} near ${place}`);
-    });
+    const origin = this.origin === undefined ? undefined : this.origin === this.geo ? 'your-location' : { place: this.origin.label };
+    return this.localize(() => resultStatus(this.locale, { count: this.hits.length, origin, km: this.km }));
   }
 
   private renderResults(): TemplateResult {
@@ -791,43 +742,4 @@ export class ServiceFinder extends WegweiserElement {
       ? html`<p class="note" role="alert" tabindex="-1" id="write-panel-${centre.id}">${msg('The form cannot be loaded at the moment. Please use one of the other ways to reach the centre.')}</p>`
       : html`<p role="status" id="write-panel-${centre.id}">${msg('Loading the form…')}</p>`;
   }
-}
-
-function topicLabels(): Record<Topic, string> {
-  return {
-    money: msg('Money and benefits'),
-    debt: msg('Debt advice'),
-    housing: msg('Housing'),
-    health: msg('Health and health insurance'),
-    psychological: msg('Psychological support'),
-    addiction: msg('Addiction'),
-    'residence-legal': msg('Residence and legal advice'),
-    job: msg('Job and training'),
-    'language-courses': msg('Language courses'),
-    outreach: msg('Streetwork'),
-    trafficking: msg('Human trafficking'),
-    violence: msg('Violence'),
-    minors: msg('Under 18'),
-    family: msg('Children and family'),
-  };
-}
-
-function channelLabels(): Record<Channel, string> {
-  return {
-    'walk-in': msg('Walk-in'),
-    phone: msg('Phone'),
-    chat: msg('Chat'),
-    email: msg('E-mail'),
-    streetwork: msg('Streetwork'),
-  };
-}
-
-function flagLabels(): Record<Flag, string> {
-  return {
-    anonymous: msg('Anonymous'),
-    free: msg('Free of charge'),
-    stepFree: msg('Step-free access'),
-    openNow: msg('Open now'),
-    responsible: msg('Responsible for my postcode'),
-  };
 }
