@@ -13,6 +13,7 @@ import {
   registerMessages,
 } from '@wegweiser/core';
 import { safeUrl, urlRules } from '@wegweiser/core/safe-url';
+import { Announcer } from '@wegweiser/core/announcer';
 import { channels, formatProblem, textIn, topics, type Centre, type CheckedDirectory, type ReachChannel, type Topic } from './model.js';
 import { DirectoryIndex, offers, type Hit, type Origin, type Query, type ScheduleFactory } from './search.js';
 import type { Place, Places } from './places.js';
@@ -32,7 +33,7 @@ const PAGE = 20;
 const ANNOUNCE_DELAY = 900;
 
 /** State that changes what is shown, never the results. */
-const DISPLAY_ONLY = new Set(['announcement', 'shown', 'geoState', 'loadState', 'writing', 'panelFailed']);
+const DISPLAY_ONLY = new Set(['shown', 'geoState', 'loadState', 'writing', 'panelFailed']);
 
 interface Located extends Origin {
   label: string;
@@ -120,7 +121,6 @@ export class ServiceFinder extends WegweiserElement {
   @state() private geoState: 'idle' | 'locating' | 'failed' = 'idle';
   @state() private places: Places | null | undefined;
   @state() private shown = PAGE;
-  @state() private announcement = '';
   /** The centres (by id) whose contact form is open in their result. */
   @state() private writing: ReadonlySet<string> = new Set();
   @state() private panelFailed = false;
@@ -133,7 +133,10 @@ export class ServiceFinder extends WegweiserElement {
   private origin: Located | undefined;
   private suggestions: Place[] = [];
   private postcodeUnknown = false;
-  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The result sentence for screen readers, said once typing stops (the visible status changes at once). */
+  private readonly announcer = new Announcer(this, ANNOUNCE_DELAY);
+  /** The sentence last handed to the announcer: a re-render that finds the same says nothing again. */
+  private lastAnnounced = '';
   private loadToken = 0;
   private focusIndex: number | undefined;
   private readonly onPopState = () => this.readUrl();
@@ -158,7 +161,6 @@ export class ServiceFinder extends WegweiserElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
-    clearTimeout(this.announceTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -309,14 +311,12 @@ export class ServiceFinder extends WegweiserElement {
     }
   }
 
-  private lastAnnounced = '';
   private scheduleAnnouncement(): void {
     if (this.loadState !== 'ready') return;
     const sentence = this.statusText();
     if (sentence === this.lastAnnounced) return;
     this.lastAnnounced = sentence;
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => (this.announcement = sentence), ANNOUNCE_DELAY);
+    this.announcer.sayAfterPause(() => sentence);
   }
 
   // ---- URL state -------------------------------------------------------------
@@ -466,7 +466,7 @@ export class ServiceFinder extends WegweiserElement {
       ${this.loadState === 'loading' ? html`<p class="loading" role="status">${msg('Loading the list of centres…')}</p>` : nothing}
       ${this.loadState === 'failed' || (this.loadState === 'ready' && !ready) ? this.renderLoadFailure() : nothing}
       ${ready ? this.renderResults() : html`<div class="fallback"><slot></slot></div>`}
-      <p class="hidden" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="hidden" role="status" aria-live="polite">${this.announcer.text}</p>
       <section class="help" aria-labelledby="help-heading">
         <h2 id="help-heading">${msg('Help at any time, nationwide')}</h2>
         <slot name="help"></slot>

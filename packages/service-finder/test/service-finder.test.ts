@@ -213,6 +213,28 @@ describe('ww-service-finder', () => {
     expect(live.textContent).to.equal('1 centre within 25 km of Trier');
   });
 
+  it('announces the count once after the last key, not for every key typed', async () => {
+    const el = await finder();
+    // The first search loads the place table; its sentence is said before the one watched here.
+    await type(el, 'Mainz');
+    const live = $(el, '[aria-live="polite"]');
+    await waitUntil(() => live.textContent!.includes('Mainz'), 'no first announcement');
+    const heard: string[] = [];
+    const observer = new MutationObserver(() => heard.push(live.textContent!));
+    observer.observe(live, { characterData: true, childList: true, subtree: true });
+    const input = $<HTMLInputElement>(el, '#q');
+    // At a quick typist's pace: a key every 150 ms, well inside the pause the count waits for.
+    for (const text of ['T', 'Tr', 'Tri', 'Trie', 'Trier']) {
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    await waitUntil(() => live.textContent!.includes('Trier'), 'no announcement after typing');
+    observer.disconnect();
+    expect(heard).to.deep.equal(['1 centre within 25 km of Trier']);
+  });
+
   it('markup and script in every text field render as text', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     const el = await finder({
