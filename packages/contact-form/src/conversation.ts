@@ -193,7 +193,9 @@ export async function openItems(
   for (const { author, envelope } of items) {
     let message: Plaintext | null = null;
     let sender: Author | null = null;
-    for (const candidate of envelope.v === 2 ? (['person', 'centre'] as const) : [null]) {
+    // Version 3 is a first message (no writer's key) or a later item (a writer's key): try both.
+    const candidates = envelope.v === 1 ? [null] : envelope.v === 2 ? (['person', 'centre'] as const) : ([null, 'person', 'centre'] as const);
+    for (const candidate of candidates) {
       const key = candidate === 'person' ? personKey : candidate === 'centre' ? senders.centre : undefined;
       if (key === null) continue;
       try {
@@ -237,7 +239,7 @@ export async function checkChain(items: readonly OpenedItem[], replyKey: string)
     if (digests.indexOf(digests[index]!) !== index) return false;
     const before = items[index - 1]!.message;
     const followsPrevious = message.prev === digests[index - 1];
-    const answeredTogether = before?.v === 2 && before.prev === message.prev && items[index - 1]!.author !== author;
+    const answeredTogether = before !== null && before !== undefined && 'prev' in before && before.prev === message.prev && items[index - 1]!.author !== author;
     const prevIndex = digests.slice(0, index).indexOf(message.prev);
     return (followsPrevious || answeredTogether) && prevIndex >= 0 && message.seq === prevIndex + 2;
   });

@@ -23,16 +23,25 @@
  * message stays version 1: nobody knows the person's key before it arrives.
  * Readers open both versions.
  *
+ * Version 3 (issue 23) is an item with attachments: a first message (base
+ * mode, as version 1) or a later item (Auth mode, as version 2), whose
+ * plaintext adds the message's content key and its list of files
+ * (attachment-blobs.ts has the blobs' format). A reader that knows only
+ * versions 1 and 2 refuses it instead of showing the text without its files.
+ * The mode follows the kind: only a first message is sealed without a
+ * writer's key, and `open` checks that the kind and the mode agree.
+ *
  * No DOM here: the relay's command line opens messages with this module, and
  * the element loads it only when a message is sent.
  */
 import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { centrePattern, fromBase64url, toBase64url, type CentreKey } from './public-key.js';
 import { maxTextLength } from './format.js';
+import { checkAttachments, maxAttachmentNameLength, maxAttachments, type Attachment } from './attachment-blobs.js';
 
 /** The version of first messages (HPKE base mode). Later items are version 2 (Auth mode). */
 export const envelopeVersion = 1;
-export const envelopeVersions = [1, 2] as const;
+export const envelopeVersions = [1, 2, 3] as const;
 export type EnvelopeVersion = (typeof envelopeVersions)[number];
 export const suiteName = 'DHKEM(X25519,HKDF-SHA256)/HKDF-SHA256/AES-256-GCM';
 export { maxTextLength } from './format.js';
@@ -57,8 +66,17 @@ export interface ContactMessage {
   formLocale: string;
 }
 
-/** The plaintext of a person's first message (version 1). */
-export interface MessagePlaintext extends ContactMessage {
+/** What a version-3 item adds: the message's content key (base64url, 32 bytes) and its files. */
+export interface WithAttachments {
+  contentKey: string;
+  attachments: Attachment[];
+}
+
+/** The plaintext of a person's first message (version 1; version 3 with attachments). */
+export type MessagePlaintext = FirstContactPlaintext | (Omit<FirstContactPlaintext, 'v'> & { v: 3 } & WithAttachments);
+
+/** The plaintext of a person's first message without attachments (version 1). */
+export interface FirstContactPlaintext extends ContactMessage {
   v: 1;
   kind: 'first-contact';
   /**
@@ -82,10 +100,16 @@ export interface ChainLink {
 }
 
 /** A person's later message in a conversation (written with the code); version 2 carries its link. */
-export type FollowUpPlaintext = { v: 1; kind: 'follow-up'; text: string; formLocale: string } | ({ v: 2; kind: 'follow-up'; text: string; formLocale: string } & ChainLink);
+export type FollowUpPlaintext =
+  | { v: 1; kind: 'follow-up'; text: string; formLocale: string }
+  | ({ v: 2; kind: 'follow-up'; text: string; formLocale: string } & ChainLink)
+  | ({ v: 3; kind: 'follow-up'; text: string; formLocale: string } & ChainLink & WithAttachments);
 
 /** The counselling team's answer; `language` is the language it is written in (BCP 47), for the reader's `lang`. */
-export type ReplyPlaintext = { v: 1; kind: 'reply'; text: string; language: string | null } | ({ v: 2; kind: 'reply'; text: string; language: string | null } & ChainLink);
+export type ReplyPlaintext =
+  | { v: 1; kind: 'reply'; text: string; language: string | null }
+  | ({ v: 2; kind: 'reply'; text: string; language: string | null } & ChainLink)
+  | ({ v: 3; kind: 'reply'; text: string; language: string | null } & ChainLink & WithAttachments);
 
 export type Plaintext = MessagePlaintext | FollowUpPlaintext | ReplyPlaintext;
 
@@ -106,7 +130,7 @@ export interface Recipient {
 
 /** What the relay receives and stores. */
 export interface Envelope {
-  /** 1: HPKE base mode (first messages); 2: Auth mode, with the writer's key (later items). */
+  /** 1: HPKE base mode (first messages); 2: Auth mode, with the writer's key (later items); 3: either, with attachments. */
   v: EnvelopeVersion;
   centre: string;
   kid: string;
@@ -136,8 +160,10 @@ export function envelopeAad(envelope: Pick<Envelope, 'v' | 'centre' | 'kid' | 's
 }
 
 const base64urlMax = (bytes: number) => Math.ceil((bytes * 4) / 3);
-/** Largest ciphertext a valid message can produce (worst-case UTF-8, padding, tag), base64url. */
-export const maxCiphertextLength = base64urlMax(Math.ceil(((maxTextLength + 2 * maxContactLength) * 3 + 1024) / paddingBlock) * paddingBlock + 16);
+/** What a list of attachments can add to a plaintext: names in worst-case UTF-8 and the fixed fields, and the content key. */
+const maxAttachmentListBytes = maxAttachments * (maxAttachmentNameLength * 3 + 150) + 64;
+/** Largest ciphertext a valid message can produce (worst-case UTF-8, attachments, padding, tag), base64url. */
+export const maxCiphertextLength = base64urlMax(Math.ceil(((maxTextLength + 2 * maxContactLength) * 3 + 1024 + maxAttachmentListBytes) / paddingBlock) * paddingBlock + 16);
 
 /** Problems with an envelope's shape, in English for developers; empty when it is well formed. */
 export function checkEnvelope(value: unknown): string[] {
@@ -145,7 +171,7 @@ export function checkEnvelope(value: unknown): string[] {
   const e = value as Record<string, unknown>;
   const problems: string[] = [];
   const b64 = /^[A-Za-z0-9_-]+$/;
-  if (!envelopeVersions.includes(e.v as EnvelopeVersion)) problems.push('v must be 1 or 2');
+  if (!envelopeVersions.includes(e.v as EnvelopeVersion)) problems.push('v must be 1, 2 or 3');
   if (typeof e.centre !== 'string' || !centrePattern.test(e.centre)) problems.push('centre must be a centre id');
   if (typeof e.kid !== 'string' || !/^[A-Za-z0-9_-]{8}$/.test(e.kid)) problems.push('kid must be 8 base64url characters');
   if (e.suite !== suiteName) problems.push(`suite must be "${suiteName}"`);
@@ -160,22 +186,31 @@ const languageTag = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const textProblem = (text: unknown) => (typeof text !== 'string' || !text.trim() || text.length > maxTextLength ? ['text must be a non-empty string within the limit'] : []);
 
 const linkProblem = (m: Record<string, unknown>) =>
-  m.v !== 2 ||
+  m.v === 1 ||
   (typeof m.thread === 'string' && /^[A-Za-z0-9_-]{22}$/.test(m.thread) && Number.isInteger(m.seq) && (m.seq as number) >= 2 && typeof m.prev === 'string' && /^[A-Za-z0-9_-]{43}$/.test(m.prev))
     ? []
-    : ['a version-2 item needs thread (22), seq (2 or more) and prev (43 base64url characters)'];
+    : ['a version-2 or -3 item needs thread (22), seq (2 or more) and prev (43 base64url characters)'];
+
+/** A version-3 item carries its content key and files; no other version does. */
+const attachmentProblem = (m: Record<string, unknown>) =>
+  m.v === 3 ? checkAttachments(m.contentKey, m.attachments) : 'contentKey' in m || 'attachments' in m ? ['only a version-3 item carries attachments'] : [];
 
 /** Problems with a decrypted message's shape; empty when it is a valid plaintext of any kind and version. */
 export function checkPlaintext(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['the message must be a JSON object'];
   const m = value as Record<string, unknown>;
-  if (m.v !== 1 && !(m.v === 2 && m.kind !== 'first-contact')) return ['v must be 1, or 2 for a later item'];
-  if (m.kind === 'follow-up') return [...textProblem(m.text), ...(typeof m.formLocale === 'string' ? [] : ['formLocale must be a string']), ...linkProblem(m)];
+  if (m.v !== 1 && m.v !== 3 && !(m.v === 2 && m.kind !== 'first-contact')) return ['v must be 1 or 3, or 2 for a later item'];
+  if (m.kind === 'follow-up') return [...textProblem(m.text), ...(typeof m.formLocale === 'string' ? [] : ['formLocale must be a string']), ...linkProblem(m), ...attachmentProblem(m)];
   if (m.kind === 'reply') {
-    return [...textProblem(m.text), ...(m.language === null || (typeof m.language === 'string' && languageTag.test(m.language)) ? [] : ['language must be null or a BCP 47 tag']), ...linkProblem(m)];
+    return [
+      ...textProblem(m.text),
+      ...(m.language === null || (typeof m.language === 'string' && languageTag.test(m.language)) ? [] : ['language must be null or a BCP 47 tag']),
+      ...linkProblem(m),
+      ...attachmentProblem(m),
+    ];
   }
   if (m.kind !== 'first-contact') return ['kind must be "first-contact", "follow-up" or "reply"'];
-  const problems = textProblem(m.text);
+  const problems = [...textProblem(m.text), ...attachmentProblem(m)];
   if (m.topic !== null && !topics.includes(m.topic as Topic)) problems.push('topic must be null or a known topic');
   if (m.language !== null && (typeof m.language !== 'string' || !languageTag.test(m.language))) problems.push('language must be null or a BCP 47 tag');
   if (typeof m.formLocale !== 'string') problems.push('formLocale must be a string');
@@ -193,7 +228,10 @@ export function checkPlaintext(value: unknown): string[] {
   return problems;
 }
 
-/** The writer of a version-2 item: their raw X25519 key pair (the centre's, or the one derived from a code). */
+/** Whether an item is sealed with its writer's key (HPKE Auth mode): every later item of version 2 or 3. */
+const sealedByWriter = (plaintext: Pick<Plaintext, 'v' | 'kind'>) => plaintext.v === 2 || (plaintext.v === 3 && plaintext.kind !== 'first-contact');
+
+/** The writer of a version-2 or -3 item: their raw X25519 key pair (the centre's, or the one derived from a code). */
 export interface Sender {
   privateKey: Uint8Array;
   publicKey: Uint8Array;
@@ -207,7 +245,7 @@ export interface Sender {
 export async function sealTo(recipient: Recipient, audience: Audience, plaintext: Plaintext, sender?: Sender): Promise<Envelope> {
   const problems = checkPlaintext(plaintext);
   if (problems.length) throw new EnvelopeError(`Not a valid message: ${problems.join('; ')}`);
-  if ((plaintext.v === 2) !== (sender !== undefined)) throw new EnvelopeError('A version-2 item is sealed with its writer’s key, a version-1 item without.');
+  if (sealedByWriter(plaintext) !== (sender !== undefined)) throw new EnvelopeError('A later item of version 2 or 3 is sealed with its writer’s key, a first message without.');
   const json = encoder.encode(JSON.stringify(plaintext));
   // Trailing spaces are JSON whitespace: the padded text still parses as it is.
   const padded = new Uint8Array(Math.ceil((json.length + 1) / paddingBlock) * paddingBlock).fill(0x20);
@@ -230,15 +268,22 @@ export async function sealTo(recipient: Recipient, audience: Audience, plaintext
   return { ...header, enc: toBase64url(new Uint8Array(enc)), ct: toBase64url(new Uint8Array(ct)) };
 }
 
-/** Encrypts a person's first message to the centre's key; `replyKey` with `reply: {method: 'code'}`. */
-export async function seal(key: CentreKey, message: ContactMessage, replyKey: string | null = null): Promise<Envelope> {
-  return sealTo(key, 'centre', { v: 1, kind: 'first-contact', ...message, replyKey });
+/** A person's first message as a plaintext: version 1, or version 3 with the content key and files from attachment-blobs.ts. */
+export function firstContact(message: ContactMessage, replyKey: string | null, files?: WithAttachments): MessagePlaintext {
+  return files ? { v: 3, kind: 'first-contact', ...message, replyKey, contentKey: files.contentKey, attachments: files.attachments } : { v: 1, kind: 'first-contact', ...message, replyKey };
+}
+
+/** Encrypts a person's first message to the centre's key; `replyKey` with `reply: {method: 'code'}`; `files` for version 3. */
+export async function seal(key: CentreKey, message: ContactMessage, replyKey: string | null = null, files?: WithAttachments): Promise<Envelope> {
+  return sealTo(key, 'centre', firstContact(message, replyKey, files));
 }
 
 /**
  * Decrypts an envelope with a raw X25519 private key (32 bytes): the centre's
  * (audience `centre`, the default) or the one derived from a person's code.
- * A version-2 envelope opens only with its writer's public key (`sender`).
+ * A later item (version 2, or 3 other than a first message) opens only with
+ * its writer's public key (`sender`); a version-3 envelope opened without one
+ * must hold a first message, and one opened with one must not.
  * Throws an EnvelopeError when the envelope is malformed, was changed, or is
  * for another key, centre, audience or writer: nothing half-decrypted ever
  * comes back.
@@ -252,7 +297,7 @@ export async function open(envelope: unknown, privateKey: Uint8Array, audience: 
   let plain: ArrayBuffer;
   try {
     const recipientKey = await s.kem.deserializePrivateKey(privateKey);
-    const senderPublicKey = e.v === 2 ? await s.kem.deserializePublicKey(sender!) : undefined;
+    const senderPublicKey = e.v !== 1 && sender ? await s.kem.deserializePublicKey(sender) : undefined;
     plain = await s.open({ recipientKey, senderPublicKey, enc: fromBase64url(e.enc), info: hpkeInfo(e.centre, audience, e.v) }, fromBase64url(e.ct), envelopeAad(e));
   } catch (error) {
     throw new EnvelopeError('The message cannot be decrypted: it was changed, or it is for another key, centre or writer.', { cause: error });
@@ -265,5 +310,6 @@ export async function open(envelope: unknown, privateKey: Uint8Array, audience: 
   }
   const shape = checkPlaintext(message);
   if (shape.length || (message as Plaintext).v !== e.v) throw new EnvelopeError(`The decrypted message is not a valid message of version ${e.v}: ${shape.join('; ')}`);
+  if (e.v === 3 && sealedByWriter(message as Plaintext) !== (sender !== undefined)) throw new EnvelopeError('A version-3 item opened in the wrong mode for its kind.');
   return message as Plaintext;
 }

@@ -11,6 +11,10 @@
  * - `POST /v1/conversation`          → `{ mailbox, secret }`: the conversation's envelopes for the person.
  * - `POST /v1/conversation/messages` → `{ mailbox, secret, envelope, toPerson, idempotencyKey }`: write again.
  * - `POST /v1/conversation/delete`   → `{ mailbox, secret }`: the person deletes the conversation.
+ * - `POST /v1/conversation/blob`     → `{ mailbox, secret, blob }`: an attachment's blob of the conversation (bytes).
+ * - `PUT  /v1/blobs/:id`             → the bytes of an attachment's blob (issue 23), after the item that declared it
+ *   (`blobs: [{ id, size, sha256 }]` beside a version-3 envelope, on any of the routes that store an item).
+ *   201 when stored, 200 when it was stored before; the length and SHA-256 must be the declared ones.
  *   A wrong code and an unknown mailbox get the same answer (403 `code-unknown`); every attempt is counted
  *   before the code is looked up, and a right one is given back.
  *
@@ -24,6 +28,7 @@
  * - `POST   /v1/inbox/conversations/:id/status`    → `{ closed: boolean }`.
  * - `DELETE /v1/inbox/conversations/:id`           → deletes it with every item.
  * - `GET    /v1/inbox/figures`                     → the centre's own figures, month by month, exact.
+ * - `GET    /v1/inbox/blobs/:id`                   → an attachment's blob of one of the centre's conversations (bytes).
  *
  * For the network's coordination office (a coordinator credential, `wegweiser-relay coordinator add`),
  * signing in the same way: only
@@ -38,8 +43,9 @@ import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { checkEnvelope, type Envelope } from '@wegweiser/contact-form/envelope';
+import { blobIdPattern, checkDeclarations, type BlobDeclaration } from '@wegweiser/contact-form/attachment-blobs';
 import type { RelayConfig } from './config.js';
-import type { InsertResult, NewItem, Store } from './store.js';
+import { blobChunkBytes, type InsertResult, type NewItem, type Store, type StoredBlob } from './store.js';
 import type { Log } from './log.js';
 import { RateLimits } from './rate-limit.js';
 import { checkSolution, issueChallenge } from './pow.js';
@@ -61,6 +67,8 @@ export type ErrorCode =
   | 'pow-replayed'
   | 'too-fast'
   | 'idempotency-conflict'
+  /** An attachment's upload that is not the declared blob (length or SHA-256). */
+  | 'blob-mismatch'
   | 'code-unknown'
   | 'conversation-full'
   | 'conversation-too-large'
@@ -102,6 +110,18 @@ function envelopeOf(value: unknown): Envelope | null {
   if (checkEnvelope(value).length || Object.keys(value as object).length !== 6) return null;
   const e = value as Envelope;
   return { v: e.v, centre: e.centre, kid: e.kid, suite: e.suite, enc: e.enc, ct: e.ct };
+}
+
+/**
+ * The blobs declared beside an item's envelopes: exactly a well-formed list
+ * with a version-3 envelope (which carries attachments), none otherwise; null
+ * when malformed.
+ */
+function blobsOf(value: unknown, ...envelopes: (Envelope | null)[]): BlobDeclaration[] | undefined | null {
+  const attached = envelopes.filter((e) => e !== null).map((e) => e.v === 3);
+  if (value === undefined) return attached.some(Boolean) ? null : undefined;
+  if (!attached.every(Boolean) || checkDeclarations(value).length) return null;
+  return (value as BlobDeclaration[]).map(({ id, size, sha256 }) => ({ id, size, sha256 }));
 }
 
 /** Only these fields, `required` among them. */
@@ -175,13 +195,34 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     }
   };
 
-  const newItem = (author: NewItem['author'], toCentre: Envelope, toPerson: Envelope | null, key: string): NewItem => ({
+  const newItem = (author: NewItem['author'], toCentre: Envelope, toPerson: Envelope | null, key: string, blobs?: BlobDeclaration[]): NewItem => ({
     author,
     toCentre,
     toPerson,
     idempotencyKey: sha256(key),
-    bodyHash: sha256(JSON.stringify([toCentre, toPerson])),
+    // The blobs are part of what a retry must repeat; items without them hash as before.
+    bodyHash: sha256(JSON.stringify(blobs ? [toCentre, toPerson, blobs] : [toCentre, toPerson])),
+    ...(blobs ? { blobs } : {}),
   });
+
+  /**
+   * Streams a complete blob out chunk by chunk, each read from the store when
+   * the connection wants the next (highWaterMark 0): one chunk in memory at a time.
+   */
+  const sendBlob = (c: Context, blob: StoredBlob) => {
+    let seq = 0;
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          const chunk = await store.blobChunk(blob.id, seq++);
+          if (chunk) controller.enqueue(chunk);
+          else controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return c.body(stream, 200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) });
+  };
 
   app.use('*', async (c, next) => {
     await next();
@@ -239,7 +280,18 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     return next();
   };
   // Each path once: a wildcard such as /v1/conversation/* also matches /v1/conversation, and the checks ran twice.
-  for (const path of ['/v1/challenge', '/v1/messages', '/v1/conversation', '/v1/conversation/messages', '/v1/conversation/delete']) app.use(path, personCors, personOrigin);
+  for (const path of ['/v1/challenge', '/v1/messages', '/v1/conversation', '/v1/conversation/messages', '/v1/conversation/delete', '/v1/conversation/blob']) app.use(path, personCors, personOrigin);
+  // Blobs are uploaded by the person's form and by the team's inbox (answers with attachments).
+  const blobOriginAllowed = (c: Context, origin: string) => allowed.has(origin) || inboxOriginAllowed(c, origin);
+  app.use(
+    '/v1/blobs/*',
+    cors({ origin: (origin, c) => (blobOriginAllowed(c, origin) ? origin : null), allowMethods: ['PUT'], allowHeaders: ['Content-Type'], maxAge: 600 }),
+    async (c, next) => {
+      const origin = c.req.header('origin');
+      if (origin !== undefined && !blobOriginAllowed(c, origin)) return fail(c, 403, 'origin-not-allowed');
+      return next();
+    },
+  );
 
   const limitBody = bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => fail(c, 413, 'too-large') });
 
@@ -254,26 +306,28 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     if (!messageLimit.take(clientAddress(c), now())) return fail(c, 429, 'rate-limited');
     const body = await readBody(c);
     if (body instanceof Response) return body;
-    if (!hasFields(body, ['envelope', 'pow', 'idempotencyKey'], ['hp', 'conversation'])) return fail(c, 400, 'malformed');
+    if (!hasFields(body, ['envelope', 'pow', 'idempotencyKey'], ['hp', 'conversation', 'blobs'])) return fail(c, 400, 'malformed');
     const envelope = envelopeOf(body.envelope);
-    // A first message is format version 1: nobody could open a version-2 one (its writer's key is not known yet).
-    if (!envelope || envelope.v !== 1 || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) return fail(c, 400, 'malformed');
+    // A first message is format version 1, or 3 with attachments: nobody could open a version-2 one (its writer's key is not known yet).
+    if (!envelope || envelope.v === 2 || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) return fail(c, 400, 'malformed');
     let mailbox: { id: string; verifier: string } | null = null;
     let toPerson: Envelope | null = null;
     if (body.conversation !== undefined) {
       const conv = body.conversation as Body;
       if (typeof conv !== 'object' || conv === null || !hasFields(conv, ['mailbox', 'verifier', 'toPerson'])) return fail(c, 400, 'malformed');
       toPerson = envelopeOf(conv.toPerson);
-      if (typeof conv.mailbox !== 'string' || !mailboxPattern.test(conv.mailbox) || typeof conv.verifier !== 'string' || !secretPattern.test(conv.verifier) || !toPerson || toPerson.v !== 1 || toPerson.centre !== envelope.centre) {
+      if (typeof conv.mailbox !== 'string' || !mailboxPattern.test(conv.mailbox) || typeof conv.verifier !== 'string' || !secretPattern.test(conv.verifier) || !toPerson || toPerson.v !== envelope.v || toPerson.centre !== envelope.centre) {
         return fail(c, 400, 'malformed');
       }
       mailbox = { id: conv.mailbox, verifier: conv.verifier };
     }
+    const blobs = blobsOf(body.blobs, envelope, toPerson);
+    if (blobs === null) return fail(c, 400, 'malformed');
     // The honeypot: a field people never see; software that fills in everything fills it.
     if (body.hp !== undefined && body.hp !== '') return fail(c, 422, 'rejected');
     if (!(await isCentreKey(envelope))) return fail(c, 422, 'unknown-key');
 
-    const item = newItem('person', envelope, toPerson, body.idempotencyKey);
+    const item = newItem('person', envelope, toPerson, body.idempotencyKey, blobs);
     // A retry of a message that did arrive (the answer was lost on the way back) succeeds
     // without spending a new proof of work.
     const before = await store.findItemByIdempotencyKey(item.idempotencyKey);
@@ -328,16 +382,17 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
   app.post('/v1/conversation/messages', limitBody, async (c) => {
     const body = await readBody(c);
     if (body instanceof Response) return body;
-    if (!hasFields(body, ['mailbox', 'secret', 'envelope', 'toPerson', 'idempotencyKey'])) return fail(c, 400, 'malformed');
+    if (!hasFields(body, ['mailbox', 'secret', 'envelope', 'toPerson', 'idempotencyKey'], ['blobs'])) return fail(c, 400, 'malformed');
     const envelope = envelopeOf(body.envelope);
     const toPerson = envelopeOf(body.toPerson);
-    if (!envelope || !toPerson || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) return fail(c, 400, 'malformed');
+    const blobs = blobsOf(body.blobs, envelope, toPerson);
+    if (!envelope || !toPerson || blobs === null || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) return fail(c, 400, 'malformed');
     // Per client as well as per conversation: one client with many codes must not fill the store.
     if (!followUpLimit.take(clientAddress(c), now())) return fail(c, 429, 'rate-limited');
     const found = await byCode(c, body);
     if (found instanceof Response) return found;
     if (envelope.centre !== found.centre || toPerson.centre !== found.centre || !(await isCentreKey(envelope))) return fail(c, 422, 'unknown-key');
-    const result = await store.addItem(found.conversation, newItem('person', envelope, toPerson, body.idempotencyKey), now(), config.maxConversationItems, quota);
+    const result = await store.addItem(found.conversation, newItem('person', envelope, toPerson, body.idempotencyKey, blobs), now(), config.maxConversationItems, quota);
     if (result.status === 'stored') {
       log.info('conversation: message from the person stored');
       onStored?.();
@@ -354,6 +409,67 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     await store.deleteConversation(found.conversation, 'person', now());
     log.info('conversation deleted by the person');
     return c.json({ status: 'deleted' });
+  });
+
+  app.post('/v1/conversation/blob', limitBody, async (c) => {
+    const body = await readBody(c);
+    if (body instanceof Response) return body;
+    if (!hasFields(body, ['mailbox', 'secret', 'blob']) || typeof body.blob !== 'string' || !blobIdPattern.test(body.blob)) return fail(c, 400, 'malformed');
+    const found = await byCode(c, body);
+    if (found instanceof Response) return found;
+    const blob = await store.blob(body.blob);
+    if (!blob || blob.conversation !== found.conversation || !blob.complete) return fail(c, 404, 'not-found');
+    return sendBlob(c, blob);
+  });
+
+  /**
+   * An attachment's blob, after the item that declared it. The body is read
+   * as it arrives and written to the store in chunks of blobChunkBytes (a
+   * fresh buffer per chunk, filled in place): the relay never holds the whole
+   * blob, nor a second copy of a chunk beyond the database driver's own. Its
+   * length must be declared in Content-Length and match, and its SHA-256 is
+   * computed on the way; only then is it complete and can be downloaded.
+   * Knowing the random id is the permission: only the writer has it before
+   * the item is read.
+   */
+  app.put('/v1/blobs/:id', async (c) => {
+    const id = c.req.param('id');
+    const blob = blobIdPattern.test(id) ? await store.blob(id) : null;
+    if (!blob) return fail(c, 404, 'not-found');
+    if (blob.complete) return c.json({ status: 'stored' }, 200);
+    if (c.req.header('content-length') !== String(blob.size) || !c.req.raw.body) return fail(c, 400, 'malformed');
+    const upload = await store.beginBlobUpload(id);
+    if (!upload) return c.json({ status: 'stored' }, 200);
+    const hash = createHash('sha256');
+    let received = 0;
+    let seq = 0;
+    let chunk: Buffer | null = Buffer.allocUnsafe(Math.min(blobChunkBytes, blob.size));
+    let filled = 0;
+    for await (const piece of c.req.raw.body as unknown as AsyncIterable<Uint8Array>) {
+      received += piece.length;
+      if (received > blob.size || !chunk) return fail(c, 413, 'too-large');
+      hash.update(piece);
+      for (let offset = 0; offset < piece.length; ) {
+        const taken = Math.min(chunk.length - filled, piece.length - offset);
+        chunk.set(piece.subarray(offset, offset + taken), filled);
+        filled += taken;
+        offset += taken;
+        if (filled === chunk.length) {
+          await store.addBlobChunk(id, upload, seq++, chunk);
+          const rest = blob.size - seq * blobChunkBytes;
+          chunk = rest > 0 ? Buffer.allocUnsafe(Math.min(blobChunkBytes, rest)) : null;
+          filled = 0;
+          if (!chunk) break;
+        }
+      }
+    }
+    if (received !== blob.size || hash.digest('base64url') !== blob.sha256) return fail(c, 422, 'blob-mismatch');
+    if (!(await store.finishBlobUpload(id, upload))) {
+      // Another attempt at the same blob finished first, or interfered: the client tries again, and then learns which.
+      return (await store.blob(id))?.complete ? c.json({ status: 'stored' }, 200) : fail(c, 503, 'unavailable');
+    }
+    log.info('attachment stored');
+    return c.json({ status: 'stored' }, 201);
   });
 
   // ---- The counselling team's inbox ----
@@ -443,14 +559,15 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     if (found instanceof Response) return found;
     const body = await readBody(c);
     if (body instanceof Response) return body;
-    if (!hasFields(body, ['toPerson', 'toCentre', 'idempotencyKey'])) return fail(c, 400, 'malformed');
+    if (!hasFields(body, ['toPerson', 'toCentre', 'idempotencyKey'], ['blobs'])) return fail(c, 400, 'malformed');
     const toPerson = envelopeOf(body.toPerson);
     const toCentre = envelopeOf(body.toCentre);
-    if (!toPerson || !toCentre || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) return fail(c, 400, 'malformed');
+    const blobs = blobsOf(body.blobs, toCentre, toPerson);
+    if (!toPerson || !toCentre || blobs === null || typeof body.idempotencyKey !== 'string' || !idempotencyPattern.test(body.idempotencyKey)) return fail(c, 400, 'malformed');
     const { centre } = found.team;
     if (toPerson.centre !== centre || toCentre.centre !== centre || !(await isCentreKey(toCentre))) return fail(c, 422, 'unknown-key');
     if (!found.conversation.canReply) return fail(c, 409, 'no-mailbox');
-    const result = await store.addItem(found.conversation.id, newItem('centre', toCentre, toPerson, body.idempotencyKey), now(), config.maxConversationItems, quota);
+    const result = await store.addItem(found.conversation.id, newItem('centre', toCentre, toPerson, body.idempotencyKey, blobs), now(), config.maxConversationItems, quota);
     if (result.status === 'stored') log.info('inbox: answer stored');
     return stored(c, result);
   });
@@ -477,6 +594,16 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     const team = await sessionOf(c, 'team');
     if (team instanceof Response) return team;
     return c.json(teamFigures(team.centre, config.timeZone, await store.monthlyFigures(team.centre)));
+  });
+
+  app.get('/v1/inbox/blobs/:id', async (c) => {
+    const team = await sessionOf(c, 'team');
+    if (team instanceof Response) return team;
+    const id = c.req.param('id');
+    const blob = blobIdPattern.test(id) ? await store.blob(id) : null;
+    // Another centre's blob is answered as one that does not exist.
+    if (!blob || blob.centre !== team.centre || !blob.complete) return fail(c, 404, 'not-found');
+    return sendBlob(c, blob);
   });
 
   app.get('/v1/inbox/network-figures', async (c) => {

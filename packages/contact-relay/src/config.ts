@@ -162,7 +162,7 @@ export async function readConfig(env: Env = process.env): Promise<RelayConfig> {
     publicOrigin: publicOrigin[0] ?? null,
     sessionSeconds: integer(env, 'RELAY_SESSION_HOURS', 8, 1, 24) * 3600,
     maxConversationItems: integer(env, 'RELAY_MAX_CONVERSATION_ITEMS', 200, 2, 10_000),
-    maxConversationBytes: integer(env, 'RELAY_MAX_CONVERSATION_KB', 2048, 64, 1_048_576) * 1024,
+    maxConversationBytes: integer(env, 'RELAY_MAX_CONVERSATION_KB', 40_960, 64, 1_048_576) * 1024,
     maxStoreBytes: integer(env, 'RELAY_MAX_STORE_MB', 1024, 1, 16_777_216) * 1024 * 1024,
     powSecret: powSecret ?? randomBytes(32).toString('hex'),
     powSecretEphemeral: powSecret === null,

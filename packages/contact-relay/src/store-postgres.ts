@@ -24,6 +24,7 @@ import {
   type Conversation,
   type ConversationStatus,
   type ConversationSummary,
+  type CentreRemoval,
   type CredentialRole,
   type DeletedBy,
   type FigureEvent,
@@ -38,11 +39,32 @@ import {
   type StoredCentreKey,
   type StoredCredential,
   type StoredItem,
+  type StoredBlob,
+  blobChunkBytes,
 } from './store.js';
-import { countStatement, figuresOf, itemBytes, itemColumns, itemOf, itemValues, networkSchema, newId, summaryOf, summarySelect, type ConversationRow, type FiguresRow, type ItemRow } from './store-rows.js';
+import {
+  blobOf,
+  blobSchema,
+  blobSelect,
+  countStatement,
+  figuresOf,
+  itemBytes,
+  itemColumns,
+  itemOf,
+  itemValues,
+  networkSchema,
+  newId,
+  newUploadId,
+  summaryOf,
+  summarySelect,
+  type BlobRow,
+  type ConversationRow,
+  type FiguresRow,
+  type ItemRow,
+} from './store-rows.js';
 
-/** 3 (issue 22): centre keys and credentials, and the monthly figures, in the store. */
-export const postgresSchemaVersion = 3;
+/** 3 (issue 22): centre keys and credentials, and the monthly figures, in the store. 4 (issue 23): attachments' blobs. */
+export const postgresSchemaVersion = 4;
 
 /** Any fixed number: the key of the advisory lock that serialises schema set-up across instances. */
 const schemaLock = 0x77775e1a;
@@ -149,8 +171,9 @@ export class PostgresStore implements Store {
       await store.transaction(async (db) => {
         await db.query('SELECT pg_advisory_xact_lock($1)', [schemaLock]);
         await db.query(schema);
-        // Version 3 only adds tables: made here for a new database and for one of version 2 alike.
+        // Versions 3 and 4 only add tables: made here for a new database and for one of version 2 alike.
         await db.query(networkSchema);
+        await db.query(blobSchema('BYTEA'));
         const { rows } = await db.query<{ version: number }>('SELECT version FROM relay_schema');
         if (rows.length === 0) await db.query('INSERT INTO relay_schema (version) VALUES ($1)', [postgresSchemaVersion]);
         else if (rows[0]!.version > postgresSchemaVersion) {
@@ -266,7 +289,16 @@ export class PostgresStore implements Store {
   private async insertItem(db: Queryable, conversation: string, seq: number, item: NewItem, at: number): Promise<string> {
     const id = newId();
     await db.query(`INSERT INTO items (${itemColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, itemValues(id, conversation, seq, item, at));
+    for (const blob of item.blobs ?? []) {
+      await db.query('INSERT INTO blobs (id, conversation, item, size, sha256) VALUES ($1, $2, $3, $4, $5)', [blob.id, conversation, id, blob.size, blob.sha256]);
+    }
     return id;
+  }
+
+  /** Whether another item declared one of these blob ids already (a retry of the same item is found before). */
+  private async blobsTaken(db: Queryable, item: NewItem): Promise<boolean> {
+    if (!item.blobs?.length) return false;
+    return ((await db.query('SELECT 1 FROM blobs WHERE id = ANY($1)', [item.blobs.map((blob) => blob.id)])).rowCount ?? 0) > 0;
   }
 
   private async queueNotification(db: Queryable, centre: string, at: number, now: number): Promise<void> {
@@ -308,7 +340,10 @@ export class PostgresStore implements Store {
             }
           );
         }
+        if (await this.blobsTaken(db, item)) return { status: 'conflict' as const };
         const bytes = itemBytes(item);
+        // A first message with attachments can pass a conversation's quota on its own.
+        if (bytes > (quota.conversationBytes ?? Infinity)) return { status: 'too-large' as const };
         if ((await this.storeBytes(db)) + bytes > (quota.storeBytes ?? Infinity)) return { status: 'store-full' as const };
         const at = minute(now);
         const conversation = newId();
@@ -338,6 +373,7 @@ export class PostgresStore implements Store {
         const row = rows[0];
         if (!row) return { status: 'not-found' as const };
         if (row.item_count >= maxItems) return { status: 'full' as const };
+        if (await this.blobsTaken(db, item)) return { status: 'conflict' as const };
         const bytes = itemBytes(item);
         if (Number(row.bytes) + bytes > (quota.conversationBytes ?? Infinity)) return { status: 'too-large' as const };
         if ((await this.storeBytes(db)) + bytes > (quota.storeBytes ?? Infinity)) return { status: 'store-full' as const };
@@ -356,6 +392,43 @@ export class PostgresStore implements Store {
         return { status: 'stored' as const, conversation, item: id };
       })
     );
+  }
+
+  async blob(id: string): Promise<StoredBlob | null> {
+    const { rows } = await this.pool.query<BlobRow>(`${blobSelect}$1`, [id]);
+    return rows[0] ? blobOf(rows[0]) : null;
+  }
+
+  async beginBlobUpload(id: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ complete: number }>('SELECT complete FROM blobs WHERE id = $1', [id]);
+    return rows[0] && Number(rows[0].complete) === 0 ? newUploadId() : null;
+  }
+
+  async addBlobChunk(id: string, upload: string, seq: number, bytes: Uint8Array): Promise<void> {
+    // pg sends a Buffer as a binary parameter: no hex text of the chunk is made.
+    await this.pool.query('INSERT INTO blob_chunks (blob, upload, seq, bytes) VALUES ($1, $2, $3, $4)', [id, upload, seq, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+  }
+
+  async finishBlobUpload(id: string, upload: string): Promise<boolean> {
+    return this.transaction(async (db) => {
+      // The row lock makes two attempts finishing at once take turns: the second finds the blob complete.
+      const blob = (await db.query<{ size: string }>('SELECT size FROM blobs WHERE id = $1 AND complete = 0 FOR UPDATE', [id])).rows[0];
+      if (!blob) return false;
+      const { rows } = await db.query<{ n: string; bytes: string }>('SELECT COUNT(*) AS n, COALESCE(SUM(length(bytes)), 0) AS bytes FROM blob_chunks WHERE blob = $1 AND upload = $2', [id, upload]);
+      const size = Number(blob.size);
+      if (Number(rows[0]!.bytes) !== size || Number(rows[0]!.n) !== Math.ceil(size / blobChunkBytes)) return false;
+      await db.query('UPDATE blobs SET complete = 1, upload = $2 WHERE id = $1', [id, upload]);
+      await db.query('DELETE FROM blob_chunks WHERE blob = $1 AND upload <> $2', [id, upload]);
+      return true;
+    });
+  }
+
+  async blobChunk(id: string, seq: number): Promise<Uint8Array | null> {
+    const { rows } = await this.pool.query<{ bytes: Buffer }>(
+      'SELECT k.bytes FROM blob_chunks k JOIN blobs b ON b.id = k.blob AND b.upload = k.upload WHERE b.id = $1 AND b.complete = 1 AND k.seq = $2',
+      [id, seq],
+    );
+    return rows[0] ? rows[0].bytes : null;
   }
 
   async findMailbox(mailbox: string): Promise<{
@@ -432,7 +505,7 @@ export class PostgresStore implements Store {
     this.vacuuming = (async () => {
       do {
         this.vacuumAgain = false;
-        await this.pool.query('VACUUM (SKIP_LOCKED) items, conversations').catch(() => {});
+        await this.pool.query('VACUUM (SKIP_LOCKED) items, conversations, blobs, blob_chunks').catch(() => {});
       } while (this.vacuumAgain);
     })().finally(() => {
       this.vacuuming = null;
@@ -534,6 +607,25 @@ export class PostgresStore implements Store {
   async removeCentreKeys(centre: string, kid?: string): Promise<number> {
     const result = kid ? await this.pool.query('DELETE FROM centre_keys WHERE centre = $1 AND kid = $2', [centre, kid]) : await this.pool.query('DELETE FROM centre_keys WHERE centre = $1', [centre]);
     return result.rowCount ?? 0;
+  }
+
+  async removeCentre(centre: string, withConversations: boolean): Promise<CentreRemoval> {
+    const removal = await this.transaction(async (db): Promise<CentreRemoval> => {
+      const { rows } = await db.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM conversations WHERE centre = $1', [centre]);
+      const conversations = rows[0]!.n;
+      if (conversations > 0 && !withConversations) return { removed: false, conversations };
+      await db.query('DELETE FROM items WHERE conversation IN (SELECT id FROM conversations WHERE centre = $1)', [centre]);
+      await db.query('DELETE FROM conversations WHERE centre = $1', [centre]);
+      await db.query('DELETE FROM pending_notifications WHERE centre = $1', [centre]);
+      // Every session of the centre, also one opened with a credential from the environment: the centre is gone.
+      await db.query('DELETE FROM sessions WHERE centre = $1', [centre]);
+      const credentials = (await db.query("DELETE FROM credentials WHERE centre = $1 AND role = 'team'", [centre])).rowCount ?? 0;
+      const keys = (await db.query('DELETE FROM centre_keys WHERE centre = $1', [centre])).rowCount ?? 0;
+      return { removed: true, keys, credentials, conversations };
+    });
+    // As after any deletion of content: the dead rows leave the table pages now.
+    if (removal.removed && removal.conversations > 0) void this.vacuum();
+    return removal;
   }
 
   async credentials(): Promise<StoredCredential[]> {

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Envelope } from '@wegweiser/contact-form/envelope';
-import { answerBucketOf, answerBuckets, statusOf, type AnswerBucket, type Author, type ConversationSummary, type FigureEvent, type MonthlyFigures, type NewItem, type StoredItem } from './store.js';
+import { answerBucketOf, answerBuckets, statusOf, type AnswerBucket, type Author, type ConversationSummary, type FigureEvent, type MonthlyFigures, type NewItem, type StoredBlob, type StoredItem } from './store.js';
 
 /** Times arrive as numbers from SQLite and as strings from PostgreSQL's BIGINT (Unix seconds fit either). */
 type Time = number | string;
@@ -32,6 +32,8 @@ export type ItemRow = {
 };
 
 export const newId = (): string => randomBytes(16).toString('base64url');
+/** An upload attempt of a blob (see blobSchema). */
+export const newUploadId = (): string => randomBytes(12).toString('base64url');
 
 /** The summary columns, with the first item's envelope for the centre (the inbox's preview). */
 export const summarySelect = `SELECT c.id, c.centre, c.mailbox, c.closed, c.last_author, c.created_at, c.updated_at, c.item_count,
@@ -39,9 +41,46 @@ export const summarySelect = `SELECT c.id, c.centre, c.mailbox, c.closed, c.last
 
 export const itemColumns = 'id, conversation, seq, author, received_at, to_centre, to_person, idempotency_key, body_hash';
 
-/** What an item adds to the byte quotas: the stored text of its envelopes (ASCII, so characters are bytes). */
+/** What an item adds to the byte quotas: the stored text of its envelopes (ASCII, so characters are bytes) and its blobs. */
 export function itemBytes(item: NewItem): number {
-  return JSON.stringify(item.toCentre).length + (item.toPerson ? JSON.stringify(item.toPerson).length : 0);
+  const blobs = (item.blobs ?? []).reduce((sum, blob) => sum + blob.size, 0);
+  return JSON.stringify(item.toCentre).length + (item.toPerson ? JSON.stringify(item.toPerson).length : 0) + blobs;
+}
+
+/**
+ * Attachments' blobs (issue 23) in both stores; `binary` is the dialect's
+ * byte type (BLOB, BYTEA). A blob row is made with its item and deleted with
+ * its conversation (ON DELETE CASCADE, down to the chunks). `upload` names
+ * the attempt whose chunks make the complete blob: an upload cut off and
+ * tried again leaves chunks of the first attempt, dropped when one completes.
+ */
+export const blobSchema = (binary: 'BLOB' | 'BYTEA') => `
+CREATE TABLE IF NOT EXISTS blobs (
+  id TEXT PRIMARY KEY,
+  conversation TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+  item TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  complete INTEGER NOT NULL DEFAULT 0,
+  upload TEXT
+);
+CREATE INDEX IF NOT EXISTS blobs_conversation ON blobs (conversation);
+CREATE TABLE IF NOT EXISTS blob_chunks (
+  blob TEXT NOT NULL REFERENCES blobs (id) ON DELETE CASCADE,
+  upload TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  bytes ${binary} NOT NULL,
+  PRIMARY KEY (blob, upload, seq)
+);
+`;
+
+/** A blobs row joined with its conversation's centre. */
+export type BlobRow = { id: string; conversation: string; centre: string; size: Time; sha256: string; complete: number };
+
+export const blobSelect = 'SELECT b.id, b.conversation, c.centre, b.size, b.sha256, b.complete FROM blobs b JOIN conversations c ON c.id = b.conversation WHERE b.id = ';
+
+export function blobOf(row: BlobRow): StoredBlob {
+  return { id: row.id, conversation: row.conversation, centre: row.centre, size: Number(row.size), sha256: row.sha256, complete: Number(row.complete) === 1 };
 }
 
 /** The values for `itemColumns`, in order. */

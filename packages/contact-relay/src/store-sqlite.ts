@@ -10,6 +10,7 @@ import {
   type Conversation,
   type ConversationStatus,
   type ConversationSummary,
+  type CentreRemoval,
   type CredentialRole,
   type DeletedBy,
   type FigureEvent,
@@ -21,14 +22,35 @@ import {
   type Session,
   type Store,
   type StoreOptions,
+  blobChunkBytes,
   type StoredCentreKey,
   type StoredCredential,
   type StoredItem,
+  type StoredBlob,
 } from './store.js';
-import { countStatement, figuresOf, itemBytes, itemColumns, itemOf, itemValues, networkSchema, newId, summaryOf, summarySelect, type ConversationRow, type FiguresRow, type ItemRow } from './store-rows.js';
+import {
+  blobOf,
+  blobSchema,
+  blobSelect,
+  countStatement,
+  figuresOf,
+  itemBytes,
+  itemColumns,
+  itemOf,
+  itemValues,
+  networkSchema,
+  newId,
+  newUploadId,
+  summaryOf,
+  summarySelect,
+  type BlobRow,
+  type ConversationRow,
+  type FiguresRow,
+  type ItemRow,
+} from './store-rows.js';
 
-/** 4 (issue 22): centre keys and credentials, and the monthly figures, in the store. */
-export const schemaVersion = 4;
+/** 4 (issue 22): centre keys and credentials, and the monthly figures, in the store. 5 (issue 23): attachments' blobs. */
+export const schemaVersion = 5;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS conversations (
@@ -91,9 +113,10 @@ export class SqliteStore implements Store {
     this.db.exec('PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     const version = (this.db.get('PRAGMA user_version') as { user_version: number }).user_version;
     this.transaction(() => {
-      // Version 4 only adds tables (networkSchema), so a version-3 database needs nothing else.
+      // Versions 4 and 5 only add tables (networkSchema, blobSchema), so a version-3 database needs nothing else.
       this.db.exec(schema);
       this.db.exec(networkSchema);
+      this.db.exec(blobSchema('BLOB'));
       if (version === 1) this.migrateFromVersion1();
       if (version === 1 || version === 2) this.migrateToVersion3();
       this.db.exec(`PRAGMA user_version = ${schemaVersion}`);
@@ -189,7 +212,15 @@ export class SqliteStore implements Store {
   private insertItem(conversation: string, seq: number, item: NewItem, at: number): string {
     const id = newId();
     this.db.run(`INSERT INTO items (${itemColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, itemValues(id, conversation, seq, item, at));
+    for (const blob of item.blobs ?? []) {
+      this.db.run('INSERT INTO blobs (id, conversation, item, size, sha256) VALUES (?, ?, ?, ?, ?)', [blob.id, conversation, id, blob.size, blob.sha256]);
+    }
     return id;
+  }
+
+  /** Whether another item declared one of these blob ids already (a retry of the same item is found before). */
+  private blobsTaken(item: NewItem): boolean {
+    return (item.blobs ?? []).some((blob) => this.db.get('SELECT 1 AS taken FROM blobs WHERE id = ?', blob.id));
   }
 
   private queueNotification(centre: string, at: number, now: number): void {
@@ -218,7 +249,10 @@ export class SqliteStore implements Store {
       const before = this.repeated(item);
       if (before) return before;
       if (mailbox && this.db.get('SELECT 1 AS taken FROM conversations WHERE mailbox = ?', mailbox.id)) return { status: 'mailbox-taken' as const };
+      if (this.blobsTaken(item)) return { status: 'conflict' as const };
       const bytes = itemBytes(item);
+      // A first message with attachments can pass a conversation's quota on its own.
+      if (bytes > (quota.conversationBytes ?? Infinity)) return { status: 'too-large' as const };
       if (this.storeBytesSync() + bytes > (quota.storeBytes ?? Infinity)) return { status: 'store-full' as const };
       const at = minute(now);
       const conversation = newId();
@@ -246,6 +280,7 @@ export class SqliteStore implements Store {
       const row = this.db.get('SELECT centre, item_count, bytes, created_at FROM conversations WHERE id = ?', conversation) as { centre: string; item_count: number; bytes: number; created_at: number } | null;
       if (!row) return { status: 'not-found' as const };
       if (row.item_count >= maxItems) return { status: 'full' as const };
+      if (this.blobsTaken(item)) return { status: 'conflict' as const };
       const bytes = itemBytes(item);
       if (row.bytes + bytes > (quota.conversationBytes ?? Infinity)) return { status: 'too-large' as const };
       if (this.storeBytesSync() + bytes > (quota.storeBytes ?? Infinity)) return { status: 'store-full' as const };
@@ -262,6 +297,36 @@ export class SqliteStore implements Store {
       if (item.author === 'person') this.queueNotification(row.centre, at, now);
       return { status: 'stored' as const, conversation, item: id };
     });
+  }
+
+  async blob(id: string): Promise<StoredBlob | null> {
+    const row = this.db.get(`${blobSelect}?`, id) as BlobRow | null;
+    return row ? blobOf(row) : null;
+  }
+
+  async beginBlobUpload(id: string): Promise<string | null> {
+    const row = this.db.get('SELECT complete FROM blobs WHERE id = ?', id) as { complete: number } | null;
+    return row && row.complete === 0 ? newUploadId() : null;
+  }
+
+  async addBlobChunk(id: string, upload: string, seq: number, bytes: Uint8Array): Promise<void> {
+    this.db.run('INSERT INTO blob_chunks (blob, upload, seq, bytes) VALUES (?, ?, ?, ?)', [id, upload, seq, bytes]);
+  }
+
+  async finishBlobUpload(id: string, upload: string): Promise<boolean> {
+    return this.transaction(() => {
+      const chunks = this.db.get('SELECT COUNT(*) AS n, COALESCE(SUM(length(bytes)), 0) AS bytes FROM blob_chunks WHERE blob = ? AND upload = ?', [id, upload]) as { n: number; bytes: number };
+      const blob = this.db.get('SELECT size FROM blobs WHERE id = ? AND complete = 0', id) as { size: number } | null;
+      if (!blob || chunks.bytes !== blob.size || chunks.n !== Math.ceil(blob.size / blobChunkBytes)) return false;
+      this.db.run('UPDATE blobs SET complete = 1, upload = ? WHERE id = ?', [upload, id]);
+      this.db.run('DELETE FROM blob_chunks WHERE blob = ? AND upload <> ?', [id, upload]);
+      return true;
+    });
+  }
+
+  async blobChunk(id: string, seq: number): Promise<Uint8Array | null> {
+    const row = this.db.get('SELECT k.bytes FROM blob_chunks k JOIN blobs b ON b.id = k.blob AND b.upload = k.upload WHERE b.id = ? AND b.complete = 1 AND k.seq = ?', [id, seq]) as { bytes: Uint8Array } | null;
+    return row ? row.bytes : null;
   }
 
   async findMailbox(mailbox: string): Promise<{ conversation: string; centre: string; verifier: string } | null> {
@@ -376,6 +441,22 @@ export class SqliteStore implements Store {
 
   async removeCentreKeys(centre: string, kid?: string): Promise<number> {
     return kid ? this.db.run('DELETE FROM centre_keys WHERE centre = ? AND kid = ?', [centre, kid]).changes : this.db.run('DELETE FROM centre_keys WHERE centre = ?', centre).changes;
+  }
+
+  async removeCentre(centre: string, withConversations: boolean): Promise<CentreRemoval> {
+    return this.transaction(() => {
+      const { n: conversations } = this.db.get('SELECT COUNT(*) AS n FROM conversations WHERE centre = ?', centre) as { n: number };
+      if (conversations > 0 && !withConversations) return { removed: false, conversations };
+      // The mailboxes are columns of the conversations; secure_delete overwrites what is deleted.
+      this.db.run('DELETE FROM items WHERE conversation IN (SELECT id FROM conversations WHERE centre = ?)', centre);
+      this.db.run('DELETE FROM conversations WHERE centre = ?', centre);
+      this.db.run('DELETE FROM pending_notifications WHERE centre = ?', centre);
+      // Every session of the centre, also one opened with a credential from the environment: the centre is gone.
+      this.db.run('DELETE FROM sessions WHERE centre = ?', centre);
+      const credentials = this.db.run("DELETE FROM credentials WHERE centre = ? AND role = 'team'", centre).changes;
+      const keys = this.db.run('DELETE FROM centre_keys WHERE centre = ?', centre).changes;
+      return { removed: true, keys, credentials, conversations };
+    });
   }
 
   async credentials(): Promise<StoredCredential[]> {

@@ -10,8 +10,24 @@
  * up to two envelopes: one the centre can open (`toCentre`) and, when the
  * person has a code, one the person can open (`toPerson`). The relay can open
  * neither.
+ *
+ * Attachments (issue 23) are blobs: ciphertext the relay cannot open, each
+ * declared (id, length, SHA-256) by the item it belongs to and uploaded after
+ * it, in chunks of `blobChunkBytes`, so that no blob is ever held whole in
+ * the relay's memory. A blob counts against the byte quotas from the moment
+ * its item is stored, and is deleted with its conversation.
  */
 import type { Envelope } from '@wegweiser/contact-form/envelope';
+import type { BlobDeclaration } from '@wegweiser/contact-form/attachment-blobs';
+
+export type { BlobDeclaration } from '@wegweiser/contact-form/attachment-blobs';
+
+/**
+ * The size of a stored piece of a blob: an upload is written chunk by chunk
+ * as it arrives, and a download read chunk by chunk as it is sent, so the
+ * relay holds one chunk of a blob at a time (and the driver a copy of it).
+ */
+export const blobChunkBytes = 256 * 1024;
 
 export type Author = 'person' | 'centre';
 export type ConversationStatus = 'new' | 'answered' | 'closed';
@@ -23,6 +39,15 @@ export interface NewItem {
   toPerson: Envelope | null;
   idempotencyKey: string;
   bodyHash: string;
+  /** The attachments' blobs, declared with the item and uploaded after it (version-3 items). */
+  blobs?: BlobDeclaration[];
+}
+
+/** A declared blob: whose it is and whether its upload is complete. */
+export interface StoredBlob extends BlobDeclaration {
+  conversation: string;
+  centre: string;
+  complete: boolean;
 }
 
 export interface StoredItem {
@@ -74,9 +99,9 @@ export type InsertResult =
 
 /** Byte quotas for a new item; a missing one is no limit. */
 export interface Quota {
-  /** Envelope bytes per conversation. */
+  /** Envelope and blob bytes per conversation. */
   conversationBytes?: number;
-  /** Envelope bytes in the whole store. */
+  /** Envelope and blob bytes in the whole store. */
   storeBytes?: number;
 }
 
@@ -94,6 +119,9 @@ export interface StoredCentreKey {
   publicKey: string;
   current: boolean;
 }
+
+/** What `removeCentre` did: nothing (the centre has conversations), or what it removed. */
+export type CentreRemoval = { removed: false; conversations: number } | { removed: true; keys: number; credentials: number; conversations: number };
 
 /** Who a credential lets in: a centre's team (its conversations and figures) or the network's coordination office (the figures only). */
 export type CredentialRole = 'team' | 'coordinator';
@@ -162,8 +190,24 @@ export interface Store {
    * `too-large` or `store-full` when the item would pass a byte quota.
    */
   addItem(conversation: string, item: NewItem, now: number, maxItems: number, quota?: Quota): Promise<InsertResult>;
-  /** Envelope bytes held, over all conversations. */
+  /** Envelope and blob bytes held, over all conversations. */
   storedBytes(): Promise<number>;
+
+  /** A declared blob, or null when no stored item declared it (or its conversation is gone). */
+  blob(id: string): Promise<StoredBlob | null>;
+  /** Starts an upload of a declared, incomplete blob: the upload's id, or null when it is complete or unknown. */
+  beginBlobUpload(id: string): Promise<string | null>;
+  /** Writes the `seq`th chunk of an upload (0, 1, …), each `blobChunkBytes` long but the last. */
+  addBlobChunk(id: string, upload: string, seq: number, bytes: Uint8Array): Promise<void>;
+  /**
+   * Completes an upload whose chunks add up to the declared length (the
+   * caller checked the hash while they arrived) and drops the chunks of any
+   * other attempt; false when the blob is complete already, gone, or the
+   * chunks do not add up (another attempt interfered).
+   */
+  finishBlobUpload(id: string, upload: string): Promise<boolean>;
+  /** The `seq`th chunk of a complete blob, or null past its end. */
+  blobChunk(id: string, seq: number): Promise<Uint8Array | null>;
 
   findMailbox(mailbox: string): Promise<{ conversation: string; centre: string; verifier: string } | null>;
   conversation(id: string): Promise<Conversation | null>;
@@ -219,6 +263,16 @@ export interface Store {
   addCentreKey(key: Omit<StoredCentreKey, 'current'>): Promise<void>;
   /** Forgets one key (`kid`) or every key of the centre; returns how many. */
   removeCentreKeys(centre: string, kid?: string): Promise<number>;
+  /**
+   * A centre leaves the network, in one transaction: its keys, its team's
+   * credentials and sessions, its queued notification, and with
+   * `withConversations` its conversations with their items and mailboxes (the
+   * bytes they held leave the store's total with them). Without
+   * `withConversations`, a centre that still has conversations is left
+   * untouched (`removed: false`, and how many): its team may not have read
+   * them yet. The monthly figures stay, for the year's report.
+   */
+  removeCentre(centre: string, withConversations: boolean): Promise<CentreRemoval>;
   credentials(): Promise<StoredCredential[]>;
   addCredential(credential: StoredCredential): Promise<void>;
   /** Forgets a centre's (or coordinator's) credentials and ends their sessions; returns how many credentials. */

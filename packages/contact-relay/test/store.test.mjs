@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openStore, minute } from '../dist/store.js';
+import { blobChunkBytes, openStore, minute } from '../dist/store.js';
 import { PostgresStore, postgresSchemaVersion } from '../dist/store-postgres.js';
 import { schemaVersion } from '../dist/store-sqlite.js';
 import { scratch } from './helpers.mjs';
@@ -595,8 +595,8 @@ for (const kind of kinds) {
       const { store, path, url } = await kind.fresh();
       const { conversation } = await store.startConversation('centre-a', mailbox(), newItem('person'), now);
       await store.close();
-      const previous = kind.name === 'SQLite' ? schemaVersion - 1 : postgresSchemaVersion - 1;
-      const dropNew = 'DROP TABLE centre_keys; DROP TABLE credentials; DROP TABLE monthly_figures;';
+      const previous = kind.name === 'SQLite' ? 3 : 2;
+      const dropNew = 'DROP TABLE blob_chunks; DROP TABLE blobs; DROP TABLE centre_keys; DROP TABLE credentials; DROP TABLE monthly_figures;';
       if (path) {
         const { default: sqlite } = await import('node-sqlite3-wasm');
         const db = new sqlite.Database(path);
@@ -632,6 +632,100 @@ for (const kind of kinds) {
         await client.connect();
         assert.deepEqual((await client.query('SELECT version FROM relay_schema')).rows, [{ version: postgresSchemaVersion }]);
         await client.end();
+      }
+    });
+  });
+}
+
+// Schema version 5 (SQLite) and 4 (PostgreSQL) of issue 23 only add the blobs' tables.
+for (const kind of kinds) {
+  describe(`${kind.name}: a database of the schema version before issue 23 is migrated at start`, { skip: kind.skip }, () => {
+    it('gets the tables of attachments’ blobs and keeps its conversations', async () => {
+      const { store, path, url } = await kind.fresh();
+      const { conversation } = await store.startConversation('centre-a', mailbox(), newItem('person'), now);
+      await store.close();
+      const dropNew = 'DROP TABLE blob_chunks; DROP TABLE blobs;';
+      if (path) {
+        const { default: sqlite } = await import('node-sqlite3-wasm');
+        const db = new sqlite.Database(path);
+        db.exec(`${dropNew} PRAGMA user_version = ${schemaVersion - 1};`);
+        db.close();
+      } else {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`${dropNew} UPDATE relay_schema SET version = ${postgresSchemaVersion - 1};`);
+        await client.end();
+      }
+      const migrated = await openStore(path ?? url);
+      try {
+        assert.equal((await migrated.conversation(conversation)).items.length, 1);
+        const blob = { id: 'B'.repeat(22), size: 65_564, sha256: 'h'.repeat(43) };
+        assert.equal((await migrated.addItem(conversation, { ...newItem('person'), blobs: [blob] }, now + 60, 100)).status, 'stored');
+        assert.deepEqual(await migrated.blob(blob.id), { ...blob, conversation, centre: 'centre-a', complete: false });
+      } finally {
+        await migrated.close();
+      }
+    });
+  });
+}
+
+// Attachments' blobs (issue 23): declared with an item, uploaded in chunks, deleted with the conversation.
+for (const kind of kinds) {
+  describe(`store contract, blobs: ${kind.name}`, { skip: kind.skip ?? false }, () => {
+    const size = blobChunkBytes + 1000;
+    const bytes = new Uint8Array(size).map((_, i) => i % 253);
+    const declared = () => ({ id: unique('blob').padEnd(22, 'b').slice(0, 22), size, sha256: 'h'.repeat(43) });
+    const upload = async (store, id, upload, content = bytes) => {
+      for (let seq = 0; seq * blobChunkBytes < content.length; seq++) await store.addBlobChunk(id, upload, seq, content.subarray(seq * blobChunkBytes, (seq + 1) * blobChunkBytes));
+    };
+
+    it('counts a declared blob at once, completes an upload whose chunks add up, and reads it back chunk by chunk', async () => {
+      const { store } = await kind.fresh();
+      try {
+        const blob = declared();
+        const item = { ...newItem('person'), blobs: [blob] };
+        const { conversation } = await store.startConversation('centre-a', null, item, now);
+        assert.ok((await store.storedBytes()) >= size, 'the declared size counts before the upload');
+        assert.equal((await store.startConversation('centre-b', null, { ...newItem('person'), blobs: [blob] }, now)).status, 'conflict', 'a blob id belongs to one item');
+        assert.deepEqual(await store.blob(blob.id), { ...blob, conversation, centre: 'centre-a', complete: false });
+        assert.equal(await store.blobChunk(blob.id, 0), null, 'nothing to read before it is complete');
+        const cut = await store.beginBlobUpload(blob.id);
+        await store.addBlobChunk(blob.id, cut, 0, bytes.subarray(0, blobChunkBytes));
+        assert.equal(await store.finishBlobUpload(blob.id, cut), false, 'an attempt cut off does not complete');
+        const again = await store.beginBlobUpload(blob.id);
+        await upload(store, blob.id, again);
+        assert.equal(await store.finishBlobUpload(blob.id, again), true);
+        assert.equal(await store.finishBlobUpload(blob.id, cut), false, 'complete once');
+        assert.equal(await store.beginBlobUpload(blob.id), null);
+        assert.equal((await store.blob(blob.id)).complete, true);
+        const read = [await store.blobChunk(blob.id, 0), await store.blobChunk(blob.id, 1)];
+        assert.deepEqual(Buffer.concat(read), Buffer.from(bytes));
+        assert.equal(await store.blobChunk(blob.id, 2), null);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('deletes blobs and their chunks with the conversation, by the team and by retention', async () => {
+      const { store } = await kind.fresh();
+      try {
+        const [a, b] = [declared(), declared()];
+        const first = await store.startConversation('centre-a', null, { ...newItem('person'), blobs: [a] }, now);
+        const second = await store.startConversation('centre-a', null, { ...newItem('person'), blobs: [b] }, now + 3 * day);
+        for (const blob of [a, b]) {
+          const attempt = await store.beginBlobUpload(blob.id);
+          await upload(store, blob.id, attempt);
+          assert.equal(await store.finishBlobUpload(blob.id, attempt), true);
+        }
+        assert.equal(await store.deleteConversation(first.conversation), true);
+        assert.equal(await store.blob(a.id), null);
+        assert.equal(await store.blobChunk(a.id, 0), null);
+        assert.equal(await store.applyRetention(now + 40 * day, 30), 1);
+        assert.equal(await store.blob(b.id), null);
+        assert.equal(await store.conversation(second.conversation), null);
+        assert.equal(await store.storedBytes(), 0);
+      } finally {
+        await store.close();
       }
     });
   });

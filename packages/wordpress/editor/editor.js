@@ -237,6 +237,16 @@ registerBlockType('wegweiser/service-finder', {
               onChange: (value) => setAttributes({ src: value.trim() }),
             }),
           urlProblem && el(Problem, null, __('Enter an address starting with / or https://', 'wegweiser')),
+          el(RadioControl, {
+            label: __('Write anonymously', 'wegweiser'),
+            help: __('For centres with an anonymous contact (under Centres).', 'wegweiser'),
+            selected: attributes.anonymousContact,
+            options: [
+              { value: 'inline', label: __('Open the contact form in the centre’s result', 'wegweiser') },
+              { value: 'page', label: __('Link to the centre’s contact page, where it has one', 'wegweiser') },
+            ],
+            onChange: (anonymousContact) => setAttributes({ anonymousContact }),
+          }),
           el(SelectControl, {
             label: __('Heading level', 'wegweiser'),
             help: __('The level of the finder’s headings in the page’s outline.', 'wegweiser'),
@@ -254,7 +264,7 @@ registerBlockType('wegweiser/service-finder', {
       ),
       el(
         Canvas,
-        { tag: 'ww-service-finder', attributes: { src, 'heading-level': attributes.headingLevel } },
+        { tag: 'ww-service-finder', attributes: { src, 'heading-level': attributes.headingLevel, 'anonymous-contact': attributes.anonymousContact } },
         attributes.help ? el('div', { slot: 'help' }, el('p', null, attributes.help)) : null,
       ),
     );

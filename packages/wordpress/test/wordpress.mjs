@@ -291,6 +291,57 @@ await step('a centre added in wp-admin is served in the directory', async () => 
   };
 });
 
+// ─── A centre's anonymous contact (issue 22) ─────────────────────────────
+const testhausenKey = publicKey('beratungsstelle-testhausen');
+/** Presses Update on a centre's edit form and waits for the saved form. */
+async function updateCentre() {
+  await Promise.all([adminPage.waitForNavigation({ waitUntil: 'domcontentloaded' }), adminPage.click('#publish')]);
+  await adminPage.waitForSelector('#post-status-display');
+}
+/** Types a public key into the centre form and returns what the form says about it (after its pause in typing). */
+async function typeCentreKey(value) {
+  const input = await adminPage.$('#wegweiser-anonymous_public_key');
+  await input.click({ clickCount: 3 });
+  await adminPage.keyboard.press('Backspace');
+  await input.type(value);
+  await new Promise((r) => setTimeout(r, 900));
+  return adminPage.$eval('#wegweiser-anonymous_public_key', (field) => ({ message: document.querySelector('#wegweiser-anonymous_public_key-problem')?.textContent ?? '', invalid: field.getAttribute('aria-invalid') === 'true' }));
+}
+await step('the centre form refuses a damaged anonymous-contact key with its reason, as you type and on saving, and the centre stays served without it', async () => {
+  const postId = wp.sql("SELECT ID FROM wp_posts WHERE post_type = 'wegweiser_centre' AND post_title = 'Beratungsstelle Testhausen' AND post_status = 'publish'").trim();
+  await adminPage.goto(`${origin}/wp-admin/post.php?post=${postId}&action=edit`, { waitUntil: 'load' });
+  await adminPage.$eval('#wegweiser-anonymous_relay', (input, value) => (input.value = value), `${origin}/relay`);
+  const damaged = `${testhausenKey.slice(0, 40)}${testhausenKey[40] === 'A' ? 'B' : 'A'}${testhausenKey.slice(41)}`;
+  const typed = await typeCentreKey(damaged);
+  check('the centre form says a damaged key does not match its check value while it is typed (aria-invalid)', /check value/.test(typed.message) && typed.invalid, JSON.stringify(typed));
+  const violations = await axeViolations(adminPage, ['#wegweiser-centre']);
+  check('the centre form with a key problem shown: axe finds no violations', violations.length === 0, violations.join('\n'));
+  await shot(adminPage, 'centre-anonymous-problem');
+  await updateCentre();
+  const status = await adminPage.$eval('#post-status-display', (e) => e.innerText.trim());
+  const notice = await adminPage.$eval('#wegweiser-centre', (box) => box.querySelector('.notice-warning[role="alert"]')?.innerText ?? '');
+  const served = (await (await fetch(rest('/wegweiser/v1/directory'))).json()).centres.find((c) => c.id === 'beratungsstelle-testhausen');
+  return {
+    ok: /Published/.test(status) && /\$\.contacts\.anonymous\.publicKey/.test(notice) && /check value/.test(notice) && served && !served.contacts?.anonymous && served.contacts?.phone,
+    detail: `status ${status}; notice ${notice}; served ${JSON.stringify(served?.contacts)}`,
+  };
+});
+await step('the centre form refuses another centre\'s key as you type, and keeps a valid key with its relay and page in the served directory', async () => {
+  const foreign = await typeCentreKey(publicKey('beratung-mainz'));
+  check('the centre form says a key made for another centre would send its messages to another team', /beratung-mainz/.test(foreign.message) && /another team/.test(foreign.message) && foreign.invalid, JSON.stringify(foreign));
+  const valid = await typeCentreKey(testhausenKey);
+  await adminPage.$eval('#wegweiser-anonymous_page', (input, value) => (input.value = value), `${origin}/kontakt/`);
+  await shot(adminPage, 'centre-anonymous');
+  await updateCentre();
+  const notices = await adminPage.$eval('#wegweiser-centre', (box) => [...box.querySelectorAll('.notice')].map((n) => n.innerText).join('\n'));
+  const served = (await (await fetch(rest('/wegweiser/v1/directory'))).json()).centres.find((c) => c.id === 'beratungsstelle-testhausen');
+  const channel = served?.contacts?.anonymous;
+  return {
+    ok: valid.message === '' && !valid.invalid && notices === '' && channel?.relay === `${origin}/relay` && channel?.publicKey === testhausenKey && channel?.page === `${origin}/kontakt/`,
+    detail: `typed ${JSON.stringify(valid)}; notices ${notices}; served ${JSON.stringify(served?.contacts)}`,
+  };
+});
+
 await step('a centre with problems stays a draft, shows them by field, and is never served', async () => {
   await adminPage.goto(`${origin}/wp-admin/post-new.php?post_type=wegweiser_centre`, { waitUntil: 'domcontentloaded' });
   await adminPage.type('#title', 'Unfertige Stelle');
@@ -315,19 +366,35 @@ async function importDirectory(path) {
 }
 await step('importing a file with one broken entry reports it by JSON path and changes nothing', async () => {
   const before = await directory();
-  const notice = await importDirectory(importFile('ww-broken.json', [goodCentre('koblenz-beratung', 'Koblenz'), { ...goodCentre('trier-beratung', 'Trier'), land: 'Rheinland-Pfalz' }]));
+  const notice = await importDirectory(
+    importFile('ww-broken.json', [
+      goodCentre('koblenz-beratung', 'Koblenz'),
+      { ...goodCentre('trier-beratung', 'Trier'), land: 'Rheinland-Pfalz' },
+      // A key pasted into the wrong entry: its messages would go to the Koblenz team.
+      goodCentre('mainz-beratung', 'Mainz', { contacts: { anonymous: { relay: `${origin}/relay`, publicKey: publicKey('koblenz-beratung') } } }),
+    ]),
+  );
   await shot(adminPage, 'import-problems');
   const transferViolations = await axeViolations(adminPage, ['#wpbody-content .wrap']);
   check('Import and export: axe finds no violations', transferViolations.length === 0, transferViolations.join('\n'));
   const after = await directory();
-  return { ok: /\$\.centres\[1\]\.land/.test(notice) && after.join() === before.join(), detail: `notice: ${notice}; before ${before}; after ${after}` };
+  const keyRefused = /\$\.centres\[2\]\.contacts\.anonymous\.publicKey/.test(notice) && /koblenz-beratung/.test(notice);
+  return { ok: /\$\.centres\[1\]\.land/.test(notice) && keyRefused && after.join() === before.join(), detail: `notice: ${notice}; before ${before}; after ${after}` };
 });
-await step('importing a valid file adds its centres', async () => {
-  const notice = await importDirectory(importFile('ww-good.json', [goodCentre('koblenz-beratung', 'Koblenz'), goodCentre('trier-beratung', 'Trier', { anonymous: true })]));
-  const ids = await directory();
-  return { ok: /2/.test(notice) && ids.includes('koblenz-beratung') && ids.includes('trier-beratung'), detail: `notice: ${notice}; served ${ids}` };
+const koblenzKey = publicKey('koblenz-beratung');
+await step('importing a valid file adds its centres (one with an anonymous contact)', async () => {
+  const notice = await importDirectory(
+    importFile('ww-good.json', [goodCentre('koblenz-beratung', 'Koblenz', { contacts: { anonymous: { relay: `${origin}/relay`, publicKey: koblenzKey } } }), goodCentre('trier-beratung', 'Trier', { anonymous: true })]),
+  );
+  const served = (await (await fetch(rest('/wegweiser/v1/directory'))).json()).centres;
+  const ids = served.map((c) => c.id);
+  const koblenz = served.find((c) => c.id === 'koblenz-beratung');
+  return {
+    ok: /2/.test(notice) && ids.includes('koblenz-beratung') && ids.includes('trier-beratung') && koblenz.contacts?.anonymous?.publicKey === koblenzKey,
+    detail: `notice: ${notice}; served ${ids}; Koblenz ${JSON.stringify(koblenz?.contacts)}`,
+  };
 });
-await step('the export is a directory file of the published centres', async () => {
+await step('the export is a directory file of the published centres, anonymous contacts included', async () => {
   await adminPage.goto(`${origin}/wp-admin/edit.php?post_type=wegweiser_centre&page=wegweiser-centres-transfer`, { waitUntil: 'domcontentloaded' });
   const exported = await adminPage.evaluate(async () => {
     const form = document.querySelector('form[action*="admin-post.php"]');
@@ -337,7 +404,11 @@ await step('the export is a directory file of the published centres', async () =
   });
   const ids = exported.centres.map((c) => c.id);
   const testhausen = exported.centres.find((c) => c.id === 'beratungsstelle-testhausen');
-  return { ok: exported.version === 1 && ids.length === 3 && testhausen?.address.street === 'Beispielweg 1', detail: JSON.stringify(exported).slice(0, 500) };
+  const channels = exported.centres.filter((c) => c.contacts?.anonymous).map((c) => c.contacts.anonymous.publicKey);
+  return {
+    ok: exported.version === 1 && ids.length === 3 && testhausen?.address.street === 'Beispielweg 1' && channels.length === 2 && channels.includes(testhausenKey) && channels.includes(koblenzKey),
+    detail: JSON.stringify(exported).slice(0, 500),
+  };
 });
 
 await step('an Open Referral HSDS file is converted in the browser and imported, with the importer\'s notes', async () => {
@@ -508,6 +579,74 @@ await step('the finder on the page finds the centre added in wp-admin', async ()
   await context.close();
   const narrow = columns.length > 0 && columns.every((n) => n === 1);
   return { ok: !/Unfertige Stelle/.test(text) && narrow, detail: /Unfertige Stelle/.test(text) ? 'an unpublished centre is shown' : `columns of the facts at 375 px: ${columns}` };
+});
+
+/** Searches the finder on the page for a word and waits for the centre's result. */
+async function searchFinder(page, word) {
+  await page.waitForFunction(() => document.querySelector('ww-service-finder')?.shadowRoot?.querySelector('input[type="search"]'), { timeout: 20000 });
+  const input = await page.$('ww-service-finder >>> input[type="search"]');
+  await input.type(word);
+  await input.press('Enter');
+  await page.waitForFunction((w) => new RegExp(w).test(document.querySelector('ww-service-finder').shadowRoot.querySelector('.result')?.textContent ?? ''), { timeout: 10000 }, word);
+}
+await step('the finder on the page offers "Anonym schreiben (verschlüsselt)" for the centre and opens its contact form in the result, by keyboard (German site)', async () => {
+  wp.sql("INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('WPLANG', 'de_DE', 'yes') ON DUPLICATE KEY UPDATE option_value = 'de_DE'");
+  try {
+    const context = await browser.createBrowserContext();
+    const { page, log } = await openPage(context);
+    await page.goto(posts.admin, { waitUntil: 'load' });
+    await searchFinder(page, 'Testhausen');
+    const button = await page.waitForSelector('ww-service-finder >>> #write-beratungsstelle-testhausen', { timeout: 10000 });
+    const label = await button.evaluate((b) => b.textContent.trim());
+    await button.focus();
+    await page.keyboard.press('Enter');
+    // Focus moves into the form's message field once the form's code is here (loaded only now).
+    await page.waitForFunction(
+      () => document.querySelector('ww-service-finder').shadowRoot.querySelector('#write-panel-beratungsstelle-testhausen ww-contact-form')?.shadowRoot?.activeElement?.tagName === 'TEXTAREA',
+      { timeout: 15000 },
+    );
+    const state = await page.evaluate(() => {
+      const root = document.querySelector('ww-service-finder').shadowRoot;
+      const form = root.querySelector('#write-panel-beratungsstelle-testhausen ww-contact-form');
+      return {
+        relay: form.getAttribute('relay'),
+        key: form.getAttribute('public-key'),
+        heading: root.querySelector('#write-heading-beratungsstelle-testhausen')?.textContent.trim(),
+        expanded: root.querySelector('#write-beratungsstelle-testhausen').getAttribute('aria-expanded'),
+        fields: form.shadowRoot.querySelectorAll('textarea').length,
+      };
+    });
+    const violations = await axeViolations(page, ['ww-service-finder']);
+    check('the finder with the centre\'s contact form open: axe finds no violations', violations.length === 0, violations.join('\n'));
+    await shot(page, 'finder-anonymous');
+    await context.close();
+    const problems = [];
+    if (label !== 'Anonym schreiben (verschlüsselt)') problems.push(`button: ${label}`);
+    if (state.relay !== `${origin}/relay` || state.key !== testhausenKey) problems.push(`form: relay ${state.relay}, key ${state.key}`);
+    if (!/Anonym schreiben an Beratungsstelle Testhausen/.test(state.heading ?? '')) problems.push(`heading: ${state.heading}`);
+    if (state.expanded !== 'true') problems.push(`aria-expanded: ${state.expanded}`);
+    if (log.errors.length) problems.push(`console: ${log.errors.join('; ')}`);
+    if (log.offsite.length) problems.push(`requests to another host: ${log.offsite.join('; ')}`);
+    return { ok: problems.length === 0, detail: problems.join('\n') };
+  } finally {
+    wp.sql("UPDATE wp_options SET option_value = '' WHERE option_name = 'WPLANG'");
+  }
+});
+await step('a finder block set to link to the centre\'s contact page links there instead of opening the form', async () => {
+  const content = '<!-- wp:wegweiser/service-finder {"anonymousContact":"page"} /-->';
+  const { status, json } = await restAsUser(adminPage, '/wp/v2/posts', 'POST', { title: 'Suche mit Kontaktseite', content, status: 'publish' });
+  if (status !== 201) return { ok: false, detail: JSON.stringify(json).slice(0, 400) };
+  const context = await browser.createBrowserContext();
+  const { page, log } = await openPage(context);
+  await page.goto(json.link, { waitUntil: 'load' });
+  await searchFinder(page, 'Testhausen');
+  const links = await page.evaluate(() =>
+    [...document.querySelector('ww-service-finder').shadowRoot.querySelectorAll('.result .contacts a')].map((a) => ({ text: a.textContent.trim(), href: a.getAttribute('href') })),
+  );
+  const buttons = await page.evaluate(() => document.querySelector('ww-service-finder').shadowRoot.querySelectorAll('#write-beratungsstelle-testhausen').length);
+  await context.close();
+  const link = links.find((l) => /Write anonymously/.test(l.text));
+  return { ok: link?.href === `${origin}/kontakt/` && buttons === 0 && log.errors.length === 0, detail: `${JSON.stringify(links)}; buttons ${buttons}; ${log.errors.join('; ')}` };
 });
 
 // ─── The block editor ────────────────────────────────────────────────────

@@ -98,9 +98,16 @@ function wegweiser_render_centre_form( $post ) {
 
 	if ( array() !== $entry ) {
 		$problems = wegweiser_centre_problems( $entry );
-		if ( $problems ) {
-			echo '<div class="notice notice-error inline" role="alert"><p><strong>' . esc_html__( 'This centre cannot be published until these fields are corrected:', 'wegweiser' ) . '</strong></p><ul>';
-			foreach ( $problems as $problem ) {
+		$notices  = array(
+			'error'   => array( __( 'This centre cannot be published until these fields are corrected:', 'wegweiser' ), wegweiser_channel_problems( $problems, '$', false ) ),
+			'warning' => array( __( 'The anonymous contact is not offered until these fields are corrected (the rest of the centre is):', 'wegweiser' ), wegweiser_channel_problems( $problems ) ),
+		);
+		foreach ( $notices as $kind => list( $heading, $listed ) ) {
+			if ( ! $listed ) {
+				continue;
+			}
+			echo '<div class="notice notice-' . esc_attr( $kind ) . ' inline" role="alert"><p><strong>' . esc_html( $heading ) . '</strong></p><ul>';
+			foreach ( $listed as $problem ) {
 				echo '<li><code>' . esc_html( $problem['path'] ) . '</code> ' . esc_html( $problem['message'] ) . '</li>';
 			}
 			echo '</ul></div>';
@@ -135,6 +142,13 @@ function wegweiser_render_centre_form( $post ) {
 	wegweiser_centre_input( 'contact_website', __( 'Website', 'wegweiser' ), $text( 'contacts.website' ), '', 'url' );
 	wegweiser_centre_input( 'contact_chat', __( 'Chat (https address)', 'wegweiser' ), $text( 'contacts.chat' ), '', 'url' );
 	wegweiser_centre_input( 'contact_messenger', __( 'Messenger', 'wegweiser' ), $text( 'contacts.messenger' ), __( 'For example: Signal and WhatsApp on the phone number.', 'wegweiser' ) );
+	echo '</fieldset>';
+
+	echo '<fieldset><legend class="wegweiser-legend">' . esc_html__( 'Anonymous contact (encrypted)', 'wegweiser' ) . '</legend>';
+	echo '<p class="description">' . esc_html__( 'With these, the finder offers "Write anonymously (encrypted)" for this centre: the contact form opens in the centre\'s result and sends an encrypted message through the relay that only this centre\'s team can read. The team gets the relay address and its public key from whoever runs the relay. Leave all three empty if the centre has no anonymous contact.', 'wegweiser' ) . '</p>';
+	wegweiser_centre_input( 'anonymous_relay', __( 'Relay address', 'wegweiser' ), $text( 'contacts.anonymous.relay' ), __( 'For example https://kontakt.example.org', 'wegweiser' ), 'url' );
+	wegweiser_centre_input( 'anonymous_public_key', __( 'Public key', 'wegweiser' ), $text( 'contacts.anonymous.publicKey' ), __( 'This centre\'s key, starting with wwk1. It is checked as you type and when you save: a character lost in copying is caught, and so is a key made for another centre.', 'wegweiser' ), 'text', 'data-wegweiser-public-key spellcheck="false" autocomplete="off"' );
+	wegweiser_centre_input( 'anonymous_page', __( 'Contact page (optional)', 'wegweiser' ), $text( 'contacts.anonymous.page' ), __( 'The centre\'s own page with its contact form. A finder block set to link to the centre\'s contact page links there instead of opening the form.', 'wegweiser' ), 'url' );
 	echo '</fieldset>';
 
 	echo '<fieldset><legend class="wegweiser-legend">' . esc_html__( 'Opening hours', 'wegweiser' ) . '</legend>';

@@ -190,6 +190,12 @@ function wegweiser_entry_from_form( $form, $title, $slug ) {
 	foreach ( array( 'phone', 'email', 'website', 'chat', 'messenger' ) as $key ) {
 		$set( $contacts, $key, $text( 'contact_' . $key ) );
 	}
+	// Kept as typed, also when damaged: the form shows it with its problem, and the served directory leaves it out.
+	$anonymous = array();
+	$set( $anonymous, 'relay', $text( 'anonymous_relay' ) );
+	$set( $anonymous, 'publicKey', $text( 'anonymous_public_key' ) );
+	$set( $anonymous, 'page', $text( 'anonymous_page' ) );
+	$set( $contacts, 'anonymous', $anonymous );
 	$set( $entry, 'contacts', $contacts );
 
 	$hours = array();
@@ -248,7 +254,8 @@ function wegweiser_submitted_centre_form( $post_id ) {
 /*
  * A centre with problems cannot be published: it is kept as a draft and the
  * problems are shown above the form. So the served directory holds only
- * entries the finder accepts.
+ * entries the finder accepts. A problem in the anonymous-contact channel
+ * leaves out the channel, not the centre (wegweiser_build_directory).
  */
 add_filter(
 	'wp_insert_post_data',
@@ -259,7 +266,7 @@ add_filter(
 		$post_id = isset( $postarr['ID'] ) ? (int) $postarr['ID'] : 0;
 		$form    = wegweiser_submitted_centre_form( $post_id );
 		$entry   = null === $form ? wegweiser_centre_entry( $post_id ) : wegweiser_entry_from_form( $form, $data['post_title'], $data['post_name'] );
-		if ( array() !== $entry && wegweiser_centre_problems( $entry ) ) {
+		if ( array() !== $entry && wegweiser_channel_problems( wegweiser_centre_problems( $entry ), '$', false ) ) {
 			$data['post_status'] = 'draft';
 		}
 		return $data;
@@ -324,8 +331,16 @@ function wegweiser_build_directory( $for_visitors = true ) {
 			unset( $entry['address']['street'], $entry['address']['postcode'] );
 		}
 		// A centre that was valid when published but no longer is (a schema change) is held back.
-		if ( wegweiser_centre_problems( $entry ) ) {
+		$problems = wegweiser_centre_problems( $entry );
+		if ( wegweiser_channel_problems( $problems, '$', false ) ) {
 			continue;
+		}
+		// A damaged anonymous-contact channel is left out, never served broken (as the finder's own check does).
+		if ( $problems ) {
+			unset( $entry['contacts']['anonymous'] );
+			if ( array() === $entry['contacts'] ) {
+				unset( $entry['contacts'] );
+			}
 		}
 		$centres[] = $entry;
 	}

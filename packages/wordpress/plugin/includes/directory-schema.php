@@ -35,7 +35,69 @@ function wegweiser_centre_problems( $centre, $path = '$' ) {
 	$schema = $root['$defs']['centre'];
 	$out    = array();
 	wegweiser_schema_check( $root, $schema, $centre, $path, $out );
+	if ( ! wegweiser_channel_problems( $out, $path ) && is_array( $centre ) && isset( $centre['id'], $centre['contacts']['anonymous']['publicKey'] ) && is_string( $centre['id'] ) ) {
+		$out = array_merge( $out, wegweiser_anonymous_contact_problems( $centre['id'], $centre['contacts']['anonymous']['publicKey'], $path ) );
+	}
 	return $out;
+}
+
+/**
+ * What the schema cannot say about a centre's anonymous-contact channel, as
+ * the finder's directory check says it (packages/service-finder/src/directory.ts):
+ * the key's check value is right, and the key is this centre's. The key's
+ * centre id is bound into every message, so a key pasted into the wrong entry
+ * would send this centre's messages to another team: it must be the entry's
+ * id, or the start of it followed by a hyphen (one centre with several
+ * addresses: `bruecke-trier`, `bruecke-trier-saarburg`).
+ *
+ * @param string $id         The entry's id.
+ * @param string $public_key The channel's key, already matching the schema's pattern.
+ * @param string $path       The entry's JSONPath.
+ * @return array[] Problems with path, keyword, message.
+ */
+function wegweiser_anonymous_contact_problems( $id, $public_key, $path ) {
+	$problem = function ( $keyword, $message ) use ( $path ) {
+		return array(
+			array(
+				'path'    => $path . '.contacts.anonymous.publicKey',
+				'keyword' => $keyword,
+				'message' => $message,
+			),
+		);
+	};
+	$key_problem = wegweiser_public_key_problem( $public_key );
+	if ( '' !== $key_problem ) {
+		return $problem( 'publicKey', $key_problem );
+	}
+	$key_centre = explode( '.', $public_key )[1];
+	if ( $id !== $key_centre && 0 !== strpos( $id, $key_centre . '-' ) ) {
+		/* translators: 1: the centre id inside the key, 2: the centre's own id (short name for links) */
+		return $problem( 'centre', sprintf( __( 'The key is for the centre "%1$s", not for "%2$s": its messages would go to another team. Ask this centre for its own key.', 'wegweiser' ), $key_centre, $id ) );
+	}
+	return array();
+}
+
+/**
+ * The problems inside the anonymous-contact channel (`contacts.anonymous`), or,
+ * with $in_channel false, all the others. A problem in the channel leaves out
+ * the channel only, never the centre: as in the finder, it is not shown broken.
+ *
+ * @param array[] $problems   From wegweiser_centre_problems().
+ * @param string  $path       The entry's JSONPath.
+ * @param bool    $in_channel Which side to keep.
+ * @return array[]
+ */
+function wegweiser_channel_problems( $problems, $path = '$', $in_channel = true ) {
+	$channel = $path . '.contacts.anonymous';
+	return array_values(
+		array_filter(
+			$problems,
+			function ( $problem ) use ( $channel, $in_channel ) {
+				$inside = $problem['path'] === $channel || 0 === strpos( $problem['path'], $channel . '.' );
+				return $inside === $in_channel;
+			}
+		)
+	);
 }
 
 /** The JSONPath of a child. */

@@ -15,6 +15,10 @@ $wegweiser_attrs    = array(
 	'src'           => $wegweiser_from_url ? esc_url_raw( $attributes['src'] ) : wegweiser_directory_url(),
 	'heading-level' => (string) min( 6, max( 2, (int) $attributes['headingLevel'] ) ),
 );
+// "Write anonymously": the form inside the result (the finder's default), or a link to the centre's contact page.
+if ( isset( $attributes['anonymousContact'] ) && 'page' === $attributes['anonymousContact'] ) {
+	$wegweiser_attrs['anonymous-contact'] = 'page';
+}
 $wegweiser_centres  = $wegweiser_from_url ? array() : wegweiser_directory()['centres'];
 ?>
 <ww-service-finder <?php echo wegweiser_block_attributes( $wegweiser_attrs ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by get_block_wrapper_attributes. ?>><div class="wegweiser-fallback">
