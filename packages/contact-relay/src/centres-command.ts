@@ -20,7 +20,11 @@ export const centresUsage = `  centres add --centre <id> --public-key <key> [--d
   centres remove --centre <id> [--kid <old key id>] [--db …]
       With --kid: forget one earlier key. Without: the centre leaves the
       network (keys and credentials removed, its team signed out; its
-      conversations are deleted by retention as usual; its figures stay).
+      figures stay). Refused while the centre has conversations in the
+      store, which its team may not have read yet: the answer says how many.
+  centres remove --centre <id> --with-conversations [--db …]
+      The centre leaves and its conversations are deleted with it (their
+      messages, the people's codes, its queued notification), in one go.
   centres list [--db …]
       Every centre with its keys (the current one marked) and credentials.
   coordinator add --name <office> [--db …]
@@ -120,10 +124,19 @@ export async function centresCommand(args: string[]): Promise<number> {
           process.stderr.write(`${centre}: key ${kid} forgotten; messages sealed to it are refused from now on.\n`);
           return 0;
         }
-        const keys = await store.removeCentreKeys(centre);
-        const credentials = await store.removeCredentials(centre, 'team');
-        if (!keys && !credentials) throw new CentresError(`${centre} is not in the network.`);
-        process.stderr.write(`${centre} removed (${keys} key(s), ${credentials} credential(s); its team is signed out). Its conversations are deleted by retention as usual.\n`);
+        const removal = await store.removeCentre(centre, args.includes('--with-conversations'));
+        if (!removal.removed) {
+          const { conversations } = removal;
+          throw new CentresError(
+            `${centre} has ${conversations} conversation${conversations === 1 ? '' : 's'} in the store; nothing was removed. ` +
+              'Let its team read and answer them (or hand them over), then remove the centre with --with-conversations, which deletes them for good.',
+          );
+        }
+        const { keys, credentials, conversations } = removal;
+        if (!keys && !credentials && !conversations) throw new CentresError(`${centre} is not in the network.`);
+        process.stderr.write(
+          `${centre} removed (${keys} key(s), ${credentials} credential(s), ${conversations} conversation(s) deleted; its team is signed out). Its figures stay.\n`,
+        );
         return 0;
       }
       case 'list': {

@@ -266,8 +266,8 @@ export interface Store {
   /**
    * A centre leaves the network, in one transaction: its keys, its team's
    * credentials and sessions, its queued notification, and with
-   * `withConversations` its conversations with their items and mailboxes (the
-   * bytes they held leave the store's total with them). Without
+   * `withConversations` its conversations with their items, blobs and
+   * mailboxes (the bytes they held leave the store's total with them). Without
    * `withConversations`, a centre that still has conversations is left
    * untouched (`removed: false`, and how many): its team may not have read
    * them yet. The monthly figures stay, for the year's report.

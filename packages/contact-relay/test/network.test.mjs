@@ -16,7 +16,7 @@ import { deriveKeys, newCode, readCode } from '@wegweiser/contact-form/conversat
 import { formatPublicKey, parsePublicKey } from '@wegweiser/contact-form/public-key';
 import { teamOpener } from '../dist/team-opener.js';
 import { networkFigures } from '../dist/figures.js';
-import { call, idempotencyKey, sampleMessage, scratch, solvedPow, startTestRelay, teamOrigin, testDatabase, usingPostgres } from './helpers.mjs';
+import { call, idempotencyKey, queryDatabase, read, sampleMessage, scratch, solvedPow, startTestRelay, teamOrigin, testDatabase, usingPostgres } from './helpers.mjs';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const run = promisify(execFile);
@@ -97,7 +97,7 @@ describe('centres kept in the store, managed while the relay runs', () => {
   });
   after(() => ctx.relay.close());
 
-  it('accepts a centre added with `centres add` without a restart; `rotate --credential` ends the old credential’s sessions; `remove` signs the team out and refuses its key', async () => {
+  it('accepts a centre added with `centres add` without a restart; `rotate --credential` ends the old credential’s sessions; `remove --with-conversations` signs the team out and refuses its key', async () => {
     const key = await newCentreKey('beratung-mainz');
     assert.equal((await signIn(ctx.url, 'beratung-mainz', 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA')).status, 404, 'no credential yet: the inbox is off');
     assert.equal((await writeFirst(ctx.url, key)).res.status, 422, 'unknown key before it is added');
@@ -115,9 +115,58 @@ describe('centres kept in the store, managed while the relay runs', () => {
     assert.equal((await signIn(ctx.url, 'beratung-mainz', credential)).status, 401);
     const newToken = await tokenOf(ctx.url, 'beratung-mainz', newCredential);
 
-    await relayCommand(database, 'centres', 'remove', '--centre', 'beratung-mainz');
+    await assert.rejects(relayCommand(database, 'centres', 'remove', '--centre', 'beratung-mainz'), /has 1 conversation in the store; nothing was removed/);
+    assert.equal((await team(ctx.url, '/v1/inbox/conversations', newToken)).status, 200, 'refused: the team is still signed in');
+    await relayCommand(database, 'centres', 'remove', '--centre', 'beratung-mainz', '--with-conversations');
     assert.equal((await team(ctx.url, '/v1/inbox/conversations', newToken)).status, 404, 'no credential left anywhere: the inbox is off');
     assert.equal((await writeFirst(ctx.url, key)).res.status, 422, 'its key is refused');
+  });
+});
+
+describe('a centre leaving with conversations in the store', () => {
+  let ctx;
+  const database = join(scratch(), 'leaving.sqlite');
+  before(async () => {
+    ctx = await startTestRelay({ database, env: networkEnv });
+  });
+  after(() => ctx.relay.close());
+  // COUNT(*) is a bigint, which PostgreSQL's client gives as a string.
+  const count = async (sql, params) => Number((await queryDatabase(database, sql, params))[0].n);
+
+  it('`centres remove` refuses while the centre has conversations and says how many; `--with-conversations` deletes them, their mailboxes and the queued notification in one go, keeps the figures and leaves the other centres alone', async () => {
+    const leaving = await newCentreKey('beratung-zweibruecken');
+    const staying = await newCentreKey('beratung-pirmasens');
+    const credential = await addCentre(database, leaving);
+    await addCentre(database, staying);
+    const first = await writeFirst(ctx.url, leaving, 'eins');
+    assert.equal(first.res.status, 201);
+    assert.equal((await writeFirst(ctx.url, leaving, 'zwei')).res.status, 201);
+    assert.equal((await writeAgain(ctx.url, leaving, first.keys, 'noch etwas')).status, 201);
+    const other = await writeFirst(ctx.url, staying, 'bleibt');
+    assert.equal(other.res.status, 201);
+    const token = await tokenOf(ctx.url, leaving.centre, credential);
+    const figures = await queryDatabase(database, 'SELECT * FROM monthly_figures WHERE centre = $1', [leaving.centre]);
+    assert.equal(figures.length, 1);
+    assert.equal(await count('SELECT COUNT(*) AS n FROM pending_notifications WHERE centre = $1', [leaving.centre]), 1, 'a notification is queued');
+
+    await assert.rejects(relayCommand(database, 'centres', 'remove', '--centre', leaving.centre), /has 2 conversations in the store; nothing was removed/);
+    assert.equal((await conversationsOf(ctx.url, token)).length, 2, 'refused: the team still signs in and sees both');
+    assert.equal((await read(ctx.url, first.keys)).status, 200, 'and the person still reads the answer page');
+    assert.equal((await writeFirst(ctx.url, leaving, 'drei')).res.status, 201, 'and its key is still accepted');
+
+    const { stderr } = await relayCommand(database, 'centres', 'remove', '--centre', leaving.centre, '--with-conversations');
+    assert.match(stderr, /1 key\(s\), 1 credential\(s\), 3 conversation\(s\) deleted/);
+    assert.equal(await count('SELECT COUNT(*) AS n FROM conversations WHERE centre = $1', [leaving.centre]), 0);
+    assert.equal(await count('SELECT COUNT(*) AS n FROM items'), 1, 'only the other centre’s message is left');
+    assert.equal(await count('SELECT COUNT(*) AS n FROM pending_notifications WHERE centre = $1', [leaving.centre]), 0, 'no notification for a team that is gone');
+    assert.deepEqual((await read(ctx.url, first.keys)).json, { error: 'code-unknown' }, 'the code opens nothing: the mailbox went with its conversation');
+    assert.equal((await team(ctx.url, '/v1/inbox/conversations', token)).status, 401, 'the team is signed out');
+    assert.equal((await writeFirst(ctx.url, leaving, 'vier')).res.status, 422, 'its key is refused');
+    assert.deepEqual(await queryDatabase(database, 'SELECT * FROM monthly_figures WHERE centre = $1', [leaving.centre]), figures.map((row) => ({ ...row, first_contacts: row.first_contacts + 1 })), 'the figures stay (with the third message counted before), and nothing counts the deletion as the person’s');
+
+    assert.equal(await count('SELECT COUNT(*) AS n FROM conversations WHERE centre = $1', [staying.centre]), 1);
+    assert.equal((await read(ctx.url, other.keys)).status, 200, 'the other centre’s person still reads the conversation');
+    await assert.rejects(relayCommand(database, 'centres', 'remove', '--centre', leaving.centre), /not in the network/);
   });
 });
 
