@@ -72,7 +72,8 @@ export function contactRelayPlugin() {
   // `inboxCredential`: turns on the team inbox for the demo centre with this credential, for pages on `origin`.
   // `keyFiles`: more DEMO key files the relay accepts, relative to demo/ (e.g. the network's, 'network/demo-rlp-trier.json').
   // `env`: more RELAY_* settings, e.g. small byte quotas (RELAY_MAX_CONVERSATION_KB, RELAY_MAX_STORE_MB).
-  async function start({ origin, minFillSeconds = 0, inboxCredential, keyFiles = [], env = {} }) {
+  // `coordinator`: `{ name, credential }` of a network's coordination office, kept in the store as `wegweiser-relay coordinator add` keeps it.
+  async function start({ origin, minFillSeconds = 0, inboxCredential, coordinator, keyFiles = [], env = {} }) {
     const { readConfig, createRelay, credentialEntry } = await import('../dist/index.js');
     const { readFileSync } = await import('node:fs');
     const demo = JSON.parse(readFileSync(here('../demo/demo-private-key.json'), 'utf8'));
@@ -88,13 +89,17 @@ export function contactRelayPlugin() {
       RELAY_RATE_LIMIT_MESSAGES: '1000',
       RELAY_RATE_LIMIT_CHALLENGES: '1000',
       RELAY_LOG: 'quiet',
-      ...(inboxCredential
-        ? { RELAY_INBOX_CREDENTIALS: await credentialEntry(demo.publicKey.split('.')[1], inboxCredential), RELAY_INBOX_ORIGINS: origin, RELAY_RATE_LIMIT_FAILURES: '1000', RELAY_RATE_LIMIT_SIGN_INS: '1000' }
-        : {}),
+      ...(inboxCredential || coordinator ? { RELAY_INBOX_ORIGINS: origin, RELAY_RATE_LIMIT_FAILURES: '1000', RELAY_RATE_LIMIT_SIGN_INS: '1000' } : {}),
+      ...(inboxCredential ? { RELAY_INBOX_CREDENTIALS: await credentialEntry(demo.publicKey.split('.')[1], inboxCredential) } : {}),
       ...Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('RELAY_'))),
     });
     const relay = await createRelay(config, { log: { info() {}, error() {} } });
-    const state = { relay, config, cut: { before: 0, after: 0 }, posts: 0 };
+    if (coordinator) {
+      const { parseCredentialEntry } = await import('../dist/team.js');
+      const entry = await credentialEntry(coordinator.name, coordinator.credential);
+      await relay.store.addCredential({ id: parseCredentialEntry(entry).id, centre: coordinator.name, role: 'coordinator', entry });
+    }
+    const state = { relay, config, cut: { before: 0, after: 0, blobs: 0, blobsUnavailable: 0 }, posts: 0 };
     const server = createServer((req, res) => {
       // No keep-alive: Chromium silently resends a request whose reused connection
       // drops, which would hide the cut this plugin makes on purpose.
@@ -113,6 +118,20 @@ export function contactRelayPlugin() {
             req.socket.destroy();
             return res;
           };
+        }
+      }
+      // Attachments' uploads (issue 23): cut the connection, or answer 503 as a relay whose database is away.
+      if (req.method === 'PUT' && req.url.startsWith('/v1/blobs/')) {
+        if (state.cut.blobs > 0) {
+          state.cut.blobs--;
+          req.socket.destroy();
+          return;
+        }
+        if (state.cut.blobsUnavailable > 0) {
+          state.cut.blobsUnavailable--;
+          res.writeHead(503, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': req.headers.origin ?? '*' });
+          res.end('{"error":"unavailable"}');
+          return;
         }
       }
       relay.listener(req, res);
@@ -148,7 +167,7 @@ export function contactRelayPlugin() {
         case 'start':
           return start(payload);
         case 'cut':
-          entry.state.cut = { before: payload.before ?? 0, after: payload.after ?? 0 };
+          entry.state.cut = { before: payload.before ?? 0, after: payload.after ?? 0, blobs: payload.blobs ?? 0, blobsUnavailable: payload.blobsUnavailable ?? 0 };
           return true;
         case 'posts':
           return entry.state.posts;
