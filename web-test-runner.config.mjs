@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -18,6 +19,7 @@ import { ssrPlugin } from './packages/ssr/test/wtr-ssr-plugin.mjs';
 // The example apps' pages get a console spy (examples/test).
 import { exampleConsoleSpyPlugin } from './examples/test/wtr-plugin.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { build as esbuildBundle } from 'esbuild';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // German conditions: the people these widgets serve are in Germany.
@@ -148,6 +150,29 @@ if (process.env.CI && wanted.some((b) => !launched.includes(b))) {
   throw new Error(`CI must test in ${wanted.join(', ')}; missing: ${found.missing.join('; ')}`);
 }
 
+/*
+ * Two packages under pdf-lib (the contact form's PDF cleaner) cannot load unbundled in a test page:
+ * pako (zlib) is CommonJS only, and @pdf-lib/standard-fonts imports JSON files. The bundles that
+ * ship go through esbuild, which handles both; the test pages get each of these entry files as one
+ * ES module bundled by esbuild the same way.
+ */
+function bundledForTestPages(entryFiles) {
+  return {
+    name: 'bundled-for-test-pages',
+    async serve(context) {
+      if (!entryFiles.some((file) => context.path.endsWith(`/node_modules/${file}`))) return undefined;
+      const result = await esbuildBundle({
+        entryPoints: [join(root, decodeURIComponent(context.path).replace(/^\//, ''))],
+        bundle: true,
+        format: 'esm',
+        write: false,
+        logLevel: 'silent',
+      });
+      return { body: result.outputFiles[0].text, type: 'js' };
+    },
+  };
+}
+
 export default {
   rootDir: root,
   // A port of its own for every run: two runs on one machine (a second checkout,
@@ -202,5 +227,5 @@ export default {
       return next();
     },
   ],
-  plugins: [emulateMediaPlugin(), contactRelayPlugin(), ssrPlugin(), exampleConsoleSpyPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
+  plugins: [bundledForTestPages(['pako/index.js', '@pdf-lib/standard-fonts/es/index.js']), emulateMediaPlugin(), contactRelayPlugin(), ssrPlugin(), exampleConsoleSpyPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.json` })],
 };

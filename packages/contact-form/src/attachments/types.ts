@@ -33,8 +33,11 @@ export interface CleanedAttachment {
 /** Every limit is said to the person before choosing (attachment-list.ts). */
 export const attachmentLimits = {
   maxFiles: 5,
-  /** The cleaned bytes of all files together. */
-  maxTotalBytes: 10 * 1024 * 1024,
+  /**
+   * The cleaned bytes of all files together: 10 MB as phones count (1 MB = 1,000,000 bytes), so
+   * that the "10 MB" the person reads matches the sizes their phone shows.
+   */
+  maxTotalBytes: 10 * 1000 * 1000,
   maxLongSidePixels: 2000,
 } as const;
 
