@@ -10,7 +10,9 @@ import { answerLanguages, maxTextLength } from './format.js';
 import { characterCount, characterCountAnnouncement, describedBy, errorMessage, errorSummary, focusAfterUpdate } from './form-feedback.js';
 import { parsePublicKey, type CentreKey } from './public-key.js';
 import type { Pow, RelayError } from './relay-client.js';
-import type { ContactMessage, Envelope, Topic } from './envelope.js';
+import type { ContactMessage, Envelope, Topic, WithAttachments } from './envelope.js';
+import type { SealedBlob } from './attachment-blobs.js';
+import type { AttachmentSource, CleanedAttachment } from './attachments/types.js';
 import { catalogue } from './generated/catalogue.js';
 
 type Conversation = { mailbox: string; verifier: string; toPerson: Envelope };
@@ -136,7 +138,14 @@ export class ContactForm extends WegweiserElement {
   private startedAt = 0;
   private disabledByForm = false;
   private trap = '';
-  private pending: { envelope: Envelope; idempotencyKey: string; snapshot: string; code: string; conversation?: Conversation } | undefined;
+  /**
+   * A sealed message until the relay has all of it. `stored`: the envelope
+   * is stored; `blobs`: its attachments, each dropped once the relay has it,
+   * so a retry sends only what is missing (text and files stay in memory).
+   */
+  private pending: { envelope: Envelope; idempotencyKey: string; snapshot: string; code: string; conversation?: Conversation; blobs: SealedBlob[]; stored: boolean } | undefined;
+  /** The files the person added (the picker, issue 23); none while no picker is rendered. */
+  protected attachments: AttachmentSource | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   // The character count, read out after a pause in typing and only near the limit (GOV.UK's character count).
   private readonly counterAnnouncer = new Announcer(this);
@@ -179,6 +188,7 @@ export class ContactForm extends WegweiserElement {
 
   private clear(): void {
     clearTimeout(this.retryTimer);
+    this.attachments?.clear();
     this.text = this.topic = this.language = this.phone = this.email = this.trap = '';
     this.reply = 'none';
     this.errors = {};
@@ -284,50 +294,67 @@ export class ContactForm extends WegweiserElement {
     return { text: this.text, topic: (this.topic || null) as Topic | null, language: this.language || null, reply, formLocale: this.locale };
   }
 
+  /** The cleaned files to send, once none is still being cleaned. */
+  private async files(): Promise<readonly CleanedAttachment[]> {
+    if (this.attachments?.busy) await this.attachments.settled;
+    return this.attachments?.attachments ?? [];
+  }
+
   private async send(): Promise<void> {
     this.phase = 'sending';
     this.prepare();
     const message = this.message();
-    const snapshot = JSON.stringify(message);
+    const files = await this.files();
+    const snapshot = JSON.stringify([message, files.map((file) => file.id)]);
     try {
-      // Seal once per content: a retry sends the same envelope under the same idempotency key.
+      // Seal once per content: a retry sends the same envelope under the same idempotency key, and the same blobs.
       if (this.pending?.snapshot !== snapshot) {
         let envelope: Envelope;
         let code = '';
         let conversation: Conversation | undefined;
+        let attached: (WithAttachments & { blobs: SealedBlob[] }) | undefined;
         try {
-          const [{ seal, sealTo }, key] = await Promise.all([import('./envelope.js'), this.key!]);
+          const [{ seal, sealTo, firstContact }, key] = await Promise.all([import('./envelope.js'), this.key!]);
+          // The files' code loads only for a message with files (format version 3).
+          if (files.length) attached = await (await import('./attachment-blobs.js')).sealAttachments(key.centre, files);
           if (message.reply.method === 'code') {
             // The code, its mailbox and key pair exist only from here on, in memory.
             const { newCode, readCode, deriveKeys } = await import('./conversation.js');
             code = await newCode();
             const keys = await deriveKeys((await readCode(code) as { code: string }).code, key.centre);
-            envelope = await seal(key, message, keys.replyKey);
-            // The person's own copy, so the conversation shows what they wrote.
-            const toPerson = await sealTo(keys.recipient, 'person', { v: 1, kind: 'first-contact', ...message, replyKey: keys.replyKey });
+            envelope = await seal(key, message, keys.replyKey, attached);
+            // The person's own copy, so the conversation shows what they wrote (and the same files).
+            const toPerson = await sealTo(keys.recipient, 'person', firstContact(message, keys.replyKey, attached));
             conversation = { mailbox: keys.mailbox, verifier: keys.verifier, toPerson };
-          } else envelope = await seal(key, message);
+          } else envelope = await seal(key, message, null, attached);
         } catch (error) {
           this.phase = 'unavailable';
           this.reportError('contact-form/encryption-failed', 'Encryption failed in this browser; nothing was sent.', error);
           return;
         }
-        this.pending = { envelope, idempotencyKey: (await client()).newIdempotencyKey(), snapshot, code, ...(conversation ? { conversation } : {}) };
+        const blobs = attached?.blobs ?? [];
+        this.pending = { envelope, idempotencyKey: (await client()).newIdempotencyKey(), snapshot, code, ...(conversation ? { conversation } : {}), blobs, stored: false };
       }
       const rest = this.minFillTime - (Date.now() - this.startedAt);
       if (rest > 0) await wait(rest);
-      for (let round = 0; ; round++) {
+      for (let round = 0; !this.pending.stored; round++) {
         try {
           const pow = await (this.pow ??= this.newPow());
-          const { envelope, idempotencyKey, conversation } = this.pending;
-          await (await client()).sendEnvelope(this.relayUrl, { envelope, pow, idempotencyKey, hp: this.trap, ...(conversation ? { conversation } : {}) });
-          break;
+          const { envelope, idempotencyKey, conversation, blobs } = this.pending;
+          const declared = blobs.length ? { blobs: blobs.map(({ id, size, sha256 }) => ({ id, size, sha256 })) } : {};
+          await (await client()).sendEnvelope(this.relayUrl, { envelope, pow, idempotencyKey, hp: this.trap, ...(conversation ? { conversation } : {}), ...declared });
+          this.pending.stored = true;
         } catch (error) {
           const kind = (error as Partial<RelayError>).retry ?? 'backoff';
           if (round >= 2 || (kind !== 'new-pow' && kind !== 'wait')) throw error;
           this.pow = undefined;
           if (kind === 'wait') await wait(this.minFillTime);
         }
+      }
+      // Then the files, one after the other; a failure keeps the rest for the retry.
+      while (this.pending.blobs.length) {
+        await (await client()).uploadBlob(this.relayUrl, this.pending.blobs[0]!);
+        this.pending.blobs.shift();
       }
     } catch (error) {
       this.failed(error);

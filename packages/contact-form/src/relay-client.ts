@@ -5,6 +5,7 @@
  */
 import type { Challenge, Solution } from 'altcha-lib';
 import type { Envelope } from './envelope.js';
+import type { BlobDeclaration } from './attachment-blobs.js';
 import { workerUrl } from '@wegweiser/core';
 
 export interface Pow {
@@ -114,6 +115,11 @@ async function postJson<T>(relay: string, path: string, body: unknown): Promise<
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
+  return answerOf<T>(response);
+}
+
+/** The answer's JSON, or a RelayError that says whether to try again. */
+async function answerOf<T>(response: Response): Promise<T> {
   let json: unknown = null;
   try {
     json = await response.json();
@@ -125,12 +131,26 @@ async function postJson<T>(relay: string, path: string, body: unknown): Promise<
   throw new RelayError(code, response.status, retryFor[code] ?? (response.status >= 500 ? 'backoff' : 'never'));
 }
 
-/** A first message; with `conversation`, the mailbox for answers by code. */
+/** A first message; with `conversation`, the mailbox for answers by code; with `blobs`, its attachments' declarations. */
 export async function sendEnvelope(
   relay: string,
-  body: { envelope: Envelope; pow: Pow; idempotencyKey: string; hp: string; conversation?: { mailbox: string; verifier: string; toPerson: Envelope } },
+  body: { envelope: Envelope; pow: Pow; idempotencyKey: string; hp: string; conversation?: { mailbox: string; verifier: string; toPerson: Envelope }; blobs?: BlobDeclaration[] },
 ): Promise<void> {
   await postJson(relay, 'v1/messages', body);
+}
+
+/**
+ * An attachment's blob, after the item that declared it was stored. Sending
+ * it again is harmless (the relay answers that it has it); a 404 (no such
+ * item, or deleted) or 422 (not the declared bytes) is not retried.
+ */
+export async function uploadBlob(relay: string, blob: { id: string; bytes: Uint8Array }): Promise<void> {
+  const response = await request(endpoint(relay, `v1/blobs/${blob.id}`), {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/octet-stream' },
+    body: blob.bytes as BufferSource,
+  });
+  await answerOf(response);
 }
 
 export interface ConversationItem {

@@ -9,6 +9,7 @@ import { contactStyles } from '@wegweiser/contact-form/styles';
 import { centrePattern, maxTextLength } from '@wegweiser/contact-form/format';
 import { InboxClient, InboxError, newIdempotencyKey, type Conversation, type ConversationSummary, type InboxErrorKind } from './inbox-client.js';
 import type { OpenedKey, KeyFileProblem } from './key-file.js';
+import { AttachmentFiles } from './attachment-files.js';
 import type { Plaintext } from './messages.js';
 import type { Filter, KeyProblem, Load, Notice, Opened, ReplyProblem, Send, SignInProblem, Stage } from './inbox-state.js';
 import { inboxStyles } from './contact-inbox.styles.js';
@@ -114,6 +115,12 @@ export class ContactInbox extends WegweiserElement {
   private itemsChecked: Promise<void> = Promise.resolve();
 
   private client: InboxClient | null = null;
+  /** @internal The open conversation's files (issue 23), decrypted here and forgotten when it closes. */
+  readonly attachmentFiles = new AttachmentFiles(this, {
+    conversation: () => (this.key ? this.openId : null),
+    centre: () => this.key?.centre ?? null,
+    fetchBlob: (id) => this.client!.blob(id),
+  });
   /** @internal */ session: { centre: string; expiresAt: number } | null = null;
   /** @internal */ key: OpenedKey | null = null;
   private pending = new Map<string, { snapshot: string; body: { toPerson: unknown; toCentre: unknown; idempotencyKey: string } }>();

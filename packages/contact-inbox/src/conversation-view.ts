@@ -83,6 +83,7 @@ export function itemView(inbox: ContactInbox, item: Conversation['items'][number
   } else if (plain.kind === 'follow-up') body = html`<p class="text" lang=${plain.formLocale} dir="auto">${plain.text}</p>`;
   else body = html`<p class="text" lang=${ifDefined(plain.language ?? undefined)} dir="auto">${plain.text}</p>`;
   const unverified = plain && inbox.intact.get(item.id) === false;
+  const files = plain && plain.v === 3 ? inbox.attachmentFiles.render(plain) : nothing;
   return html`<li class="item ${item.author}">
     <h4>${msg(html`${who}, ${timeOf(inbox.locale, item.at)}`, { desc: 'Who wrote a message, then when: "The person wrote, 5 minutes ago". Write the comma as your language does.' })}</h4>
     ${unverified
@@ -90,7 +91,7 @@ export function itemView(inbox: ContactInbox, item: Conversation['items'][number
           ${msg('This message could not be checked. It may have been changed, moved or forged on the relay, or a message before it is missing. Do not rely on it.')}
         </p>`
       : nothing}
-    ${body}
+    ${body} ${files}
   </li>`;
 }
 

@@ -132,6 +132,21 @@ export class InboxClient {
     await this.call('POST', `v1/inbox/conversations/${encodeURIComponent(id)}/replies`, body);
   }
 
+  /** An attachment's blob (issue 23): ciphertext, opened in this browser with the message's content key. Not cached. */
+  async blob(id: string): Promise<Uint8Array> {
+    let response: Response;
+    try {
+      response = await fetch(this.url(`v1/inbox/blobs/${encodeURIComponent(id)}`), { ...init, headers: this.token ? { Authorization: `Bearer ${this.token}` } : {} });
+    } catch {
+      throw new InboxError('unavailable', 0, 'network');
+    }
+    if (!response.ok) {
+      const code = String(((await response.json().catch(() => null)) as { error?: unknown } | null)?.error ?? 'unknown');
+      throw new InboxError(kindOf(response.status, code), response.status, code);
+    }
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
   async setClosed(id: string, closed: boolean): Promise<void> {
     await this.call('POST', `v1/inbox/conversations/${encodeURIComponent(id)}/status`, { closed });
   }

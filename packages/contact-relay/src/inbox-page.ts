@@ -15,7 +15,7 @@ import { dirname, extname, join } from 'node:path';
 import type { Hono } from 'hono';
 
 export const inboxPageCsp =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const contentTypes: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
