@@ -3,8 +3,9 @@ import { ManualClock, useClock } from '@wegweiser/core';
 import type { HoursBadge } from '../src/index.js';
 import '../src/define.js';
 import { collectErrors, itIsAccessibleInEveryState, itSurvivesBadInput } from '../../../scripts/testing/index.js';
+import { $, $$ } from '../../../scripts/testing/dom.js';
 
-const status = (el: HoursBadge) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.replace(/\s+/g, ' ').trim();
+const status = (el: HoursBadge) => $(el, '[part="status"]').textContent!.replace(/\s+/g, ' ').trim();
 const hours = 'Mo-Th 10:00-18:00; Fr 14:00-02:00; PH off';
 // Monday 23 November 2026, Berlin (UTC+1).
 const monday = (time: string) => `2026-11-23T${time}:00+01:00`;
@@ -78,7 +79,7 @@ describe('ww-hours-badge: what it says', () => {
 
   it('marks times with machine-readable <time datetime> in the centre’s offset', async () => {
     const el = await fixture<HoursBadge>(html`<ww-hours-badge hours=${hours} now=${monday('12:00')}></ww-hours-badge>`);
-    expect(el.shadowRoot!.querySelector('time')!.getAttribute('datetime')).to.equal('2026-11-23T18:00+01:00');
+    expect($(el, 'time').getAttribute('datetime')).to.equal('2026-11-23T18:00+01:00');
   });
 
   it('evaluates in the centre’s zone, and names it when it differs from the visitor’s', async () => {
@@ -87,12 +88,12 @@ describe('ww-hours-badge: what it says', () => {
     );
     // 12:00 in Berlin is 20:00 in Tokyo: closed there until tomorrow morning, Tokyo time.
     expect(status(el)).to.equal('Öffnet morgen um 09:00');
-    expect(el.shadowRoot!.querySelector('.zone')!.textContent).to.contain('Zeitzone:');
+    expect($(el, '.zone').textContent).to.contain('Zeitzone:');
   });
 
   it('keeps the site’s own text as details', async () => {
     const el = await fixture<HoursBadge>(html`<ww-hours-badge hours=${hours} now=${monday('12:00')}>Mo–Do 10–18 Uhr</ww-hours-badge>`);
-    const details = el.shadowRoot!.querySelector('details')!;
+    const details = $(el, 'details');
     expect(details.querySelector('summary')!.textContent).to.equal('Details');
     expect(details.querySelector('slot')!.assignedNodes()[0]!.textContent).to.equal('Mo–Do 10–18 Uhr');
   });
@@ -103,7 +104,7 @@ describe('ww-hours-badge: the week', () => {
     const el = await fixture<HoursBadge>(
       html`<ww-hours-badge hours=${hours} region="DE-BE" show-week now="2026-12-21T12:00:00+01:00"></ww-hours-badge>`,
     );
-    const rows = [...el.shadowRoot!.querySelectorAll('tbody tr')];
+    const rows = $$(el, 'tbody tr');
     expect(rows).to.have.length(7);
     expect(rows[0]!.getAttribute('aria-current')).to.equal('date');
     expect(rows[0]!.textContent).to.contain('(heute)');
@@ -113,7 +114,7 @@ describe('ww-hours-badge: the week', () => {
     expect(cells[4]).to.match(/^geschlossen \(.*Weihnacht.*\)$/); // Fri 25 Dec: PH off wins over Fr 14:00-02:00
     expect(cells[5]).to.match(/^geschlossen \(.*Weihnacht.*\)$/); // Sat 26 Dec
     expect(cells[6]).to.equal('geschlossen'); // Sun
-    expect(el.shadowRoot!.querySelector('caption')!.textContent!.trim()).to.equal('Öffnungszeiten der nächsten 7 Tage');
+    expect($(el, 'caption').textContent!.trim()).to.equal('Öffnungszeiten der nächsten 7 Tage');
   });
 });
 
@@ -123,7 +124,7 @@ describe('ww-hours-badge: the week, at its edges', () => {
     const el = await fixture<HoursBadge>(
       html`<ww-hours-badge hours="Mo 10:00-24:00; Fr 14:00-02:00" show-week now="2026-11-21T12:00:00+01:00"></ww-hours-badge>`,
     );
-    const cells = [...el.shadowRoot!.querySelectorAll('tbody td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
+    const cells = $$(el, 'tbody td').map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
     expect(cells[2]).to.equal('10:00–24:00'); // Monday
     expect(cells[6]).to.equal('14:00–02:00'); // Friday
   });

@@ -12,6 +12,7 @@ import {
   startsAtInlineStart,
   textsNotFromCatalogue,
 } from '../../../scripts/testing/index.js';
+import { $, $$ } from '../../../scripts/testing/dom.js';
 
 const hours = 'Mo-Th 10:00-18:00; Fr 14:00-02:00; PH off';
 const monday = (time: string) => `2026-11-23T${time}:00+01:00`;
@@ -42,17 +43,17 @@ describe('ww-hours-badge in every language', () => {
 
   it('right to left: the status starts at the right, the marker before the text, nothing mirrored', async () => {
     const el = await fixtureInLocale(html`<ww-hours-badge hours=${hours} show-week now=${monday('12:00')}></ww-hours-badge>`, 'ar', 600);
-    const root = el.shadowRoot!.querySelector('[lang]')!;
+    const root = $(el, '[lang]');
     expect(root.getAttribute('dir')).to.equal('rtl');
-    const status = el.shadowRoot!.querySelector('[part=status]')!;
+    const status = $(el, '[part=status]');
     const marker = status.querySelector('.marker')!.getBoundingClientRect();
     const text = status.querySelector('.text')!.getBoundingClientRect();
     expect(marker.left, 'the marker sits right of the text').to.be.at.least(text.right - 1);
-    for (const cell of el.shadowRoot!.querySelectorAll('th, td, p')) {
+    for (const cell of $$(el, 'th, td, p')) {
       if (cell.textContent!.trim()) expect(getComputedStyle(cell).textAlign, cell.textContent!).to.not.match(/^(left|right)$/);
     }
-    expect(startsAtInlineStart(el.shadowRoot!.querySelector('th')!)).to.equal(true);
-    for (const element of el.shadowRoot!.querySelectorAll('*')) expect(isMirrored(element), element.localName).to.equal(false);
+    expect(startsAtInlineStart($(el, 'th'))).to.equal(true);
+    for (const element of $$(el, '*')) expect(isMirrored(element), element.localName).to.equal(false);
   });
 
   itIsAccessibleInEveryLocale({ template: () => html`<ww-hours-badge hours=${hours} show-week now=${monday('12:00')}></ww-hours-badge>` });

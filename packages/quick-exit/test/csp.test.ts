@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import '../../../scripts/testing/index.js';
+import { $ } from '../../../scripts/testing/dom.js';
 
 afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
 
@@ -13,7 +14,7 @@ describe('ww-quick-exit under a strict Content Security Policy', () => {
     await win.customElements.whenDefined('ww-quick-exit');
     const el = win.document.querySelector('ww-quick-exit') as HTMLElement & { updateComplete: Promise<unknown> };
     await el.updateComplete;
-    const button = el.shadowRoot!.querySelector('a')!;
+    const button = $(el, 'a');
     expect(button.textContent!.trim()).to.equal('Seite verlassen');
     // Styles applied: the button has its colour.
     expect(win.getComputedStyle(button).backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');

@@ -4,6 +4,7 @@ import type { QuickExit } from '../src/index.js';
 import '../src/define.js';
 import { emulateMedia } from '../../../scripts/testing/emulate-media.js';
 import '../../../scripts/testing/index.js';
+import { $ } from '../../../scripts/testing/dom.js';
 
 describe('ww-quick-exit in forced colours (Windows high contrast)', function () {
   let emulated = false;
@@ -19,7 +20,7 @@ describe('ww-quick-exit in forced colours (Windows high contrast)', function () 
     if (!emulated) this.skip();
     expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
     const el = await fixture<QuickExit>(html`<ww-quick-exit></ww-quick-exit>`);
-    const button = el.shadowRoot!.querySelector<HTMLAnchorElement>('a')!;
+    const button = $<HTMLAnchorElement>(el, 'a');
     const style = getComputedStyle(button);
     // Backgrounds are flattened in forced colours; the border is what shows the button.
     expect(style.borderTopStyle).to.equal('solid');

@@ -8,8 +8,9 @@ import {
   pseudoLocale,
   textsNotFromCatalogue,
 } from '../../../scripts/testing/index.js';
+import { $ } from '../../../scripts/testing/dom.js';
 
-const inner = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('.wrapper')!;
+const inner = (el: Element) => $<HTMLElement>(el, '.wrapper');
 
 describe('ww-quick-exit in every language', () => {
   for (const [name, template] of [

@@ -4,10 +4,11 @@ import { ManualClock, useClock } from '@wegweiser/core';
 import { QuickExit, defaultDestination, type QuickExitEventDetail } from '../src/index.js';
 import '../src/define.js';
 import { collectErrors, itIsAccessibleInEveryState, itSurvivesBadInput, shadowText } from '../../../scripts/testing/index.js';
+import { $, $$ } from '../../../scripts/testing/dom.js';
 
-const button = (el: QuickExit) => el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="button"]')!;
-const status = (el: QuickExit) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
-const dots = (el: QuickExit) => el.shadowRoot!.querySelectorAll('[part="indicator"] span.on').length;
+const button = (el: QuickExit) => $<HTMLAnchorElement>(el, 'a[part="button"]');
+const status = (el: QuickExit) => $(el, '[role="status"]').textContent!.trim();
+const dots = (el: QuickExit) => $$(el, '[part="indicator"] span.on').length;
 const overlay = () => document.querySelector<HTMLElement>('[data-ww-quick-exit-overlay]');
 
 function key(type: 'keydown' | 'keyup', key: string, init: KeyboardEventInit = {}) {
@@ -171,7 +172,7 @@ describe('ww-quick-exit: Shift three times', () => {
 
   it('hides the visual counter from assistive technology', async () => {
     const el = await fixture<QuickExit>(html`<ww-quick-exit></ww-quick-exit>`);
-    expect(el.shadowRoot!.querySelector('[part="indicator"]')!.getAttribute('aria-hidden')).to.equal('true');
+    expect($(el, '[part="indicator"]').getAttribute('aria-hidden')).to.equal('true');
   });
 
   it('does not count Shift used as a modifier, as when typing a capital letter', async () => {

@@ -5,6 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { collectErrors, elementsTooWide, fixtureInLocale, shadowText, startsAtInlineStart, until, withLang } from '../../../scripts/testing/index.js';
+import { $, $$ } from '../../../scripts/testing/dom.js';
 import { relayCommand, startRelay, type TestRelay } from '../../contact-relay/test/relay-command.js';
 import '../src/define.js';
 import type { ServiceFinder } from '../src/ServiceFinder.js';
@@ -33,11 +34,10 @@ after(async () => {
 async function finder(data: unknown = network, attributes: Record<string, string> = {}, parentNode = withLang('de')): Promise<ServiceFinder> {
   const el = await fixture<ServiceFinder>(html`<ww-service-finder now=${NIGHT} .data=${data}></ww-service-finder>`, { parentNode });
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  await until(() => !!el.shadowRoot!.querySelector('.status, .note'), 'the finder settled');
+  await until(() => !!$(el, '.status, .note'), 'the finder settled');
   await el.updateComplete;
   return el;
 }
-const $ = <T extends Element = HTMLElement>(root: Element, selector: string) => root.shadowRoot!.querySelector<T>(selector);
 const writeButton = (el: ServiceFinder, id: string) => $<HTMLButtonElement>(el, `#write-${id}`);
 const contactForm = (el: ServiceFinder, id: string) => $<ContactForm>(el, `#write-panel-${id} ww-contact-form`);
 /** The element that has focus, through every shadow root. */
@@ -59,7 +59,7 @@ async function open(el: ServiceFinder, id: string): Promise<ContactForm> {
 // The first message of a page starts the proof-of-work worker; on a busy machine running three
 // browsers, Firefox took over 45 s to bring it up.
 const sent = (form: ContactForm) =>
-  until(() => !!form.shadowRoot!.querySelector('[part=confirmation]'), 'the confirmation', 90000).catch((error: Error) => {
+  until(() => !!$(form, '[part=confirmation]'), 'the confirmation', 90000).catch((error: Error) => {
     throw new Error(`${error.message}; the form shows: ${shadowText(form).slice(-200)}`);
   });
 
@@ -68,7 +68,7 @@ describe('ww-service-finder: writing anonymously to a centre', function () {
 
   it('offers the button in every result with a sound channel, and says that writing is always possible', async () => {
     const el = await finder();
-    const results = [...el.shadowRoot!.querySelectorAll('ol.results > li')];
+    const results = $$(el, 'ol.results > li');
     expect(results).to.have.length(6);
     for (const result of results) {
       const button = result.querySelector('button[id^="write-"]')!;
@@ -76,7 +76,7 @@ describe('ww-service-finder: writing anonymously to a centre', function () {
       expect(button.getAttribute('aria-expanded')).to.equal('false');
       expect(result.querySelector('.badges')!.textContent).to.contain('Schreiben: immer möglich');
     }
-    expect(el.shadowRoot!.querySelector('ww-contact-form'), 'no form before someone asks for one').to.equal(null);
+    expect($(el, 'ww-contact-form'), 'no form before someone asks for one').to.equal(null);
   });
 
   it('opens the form inside the result under the centre name; focus moves into it and back to the button when closed', async () => {
@@ -86,7 +86,7 @@ describe('ww-service-finder: writing anonymously to a centre', function () {
     await sendKeys({ press: 'Enter' });
     await until(() => focused()?.localName === 'textarea', 'focus in the message field', 10000);
     expect(button.getAttribute('aria-expanded')).to.equal('true');
-    const panel = $(el, '#write-panel-demo-rlp-trier')!;
+    const panel = $(el, '#write-panel-demo-rlp-trier');
     expect(button.getAttribute('aria-controls')).to.equal(panel.id);
     expect(button.closest('li.result')!.contains(panel), 'inside the result').to.equal(true);
     const heading = panel.querySelector('[role=heading]')!;
@@ -111,10 +111,10 @@ describe('ww-service-finder: writing anonymously to a centre', function () {
     const el = await finder();
     const form = await open(el, 'demo-rlp-trier');
     // Typed by keyboard in the keyboard-only test below; here the text is set as a paste would.
-    const textarea = form.shadowRoot!.querySelector('textarea')!;
+    const textarea = $<HTMLTextAreaElement>(form, 'textarea');
     textarea.value = 'Ich möchte aussteigen und brauche eine Wohnung (Test).';
     textarea.dispatchEvent(new Event('input', { bubbles: true }));
-    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    $<HTMLButtonElement>(form, 'button[type=submit]').click();
     await sent(form);
     const [message] = await relayCommand<MessagePlaintext[]>({ action: 'decrypt', id: relay.id, keyFile: keyFile('trier') });
     expect(message!.text).to.equal('Ich möchte aussteigen und brauche eine Wohnung (Test).');
@@ -143,35 +143,35 @@ describe('ww-service-finder: writing anonymously to a centre', function () {
     const before = location.href;
     try {
       const el = await finder(network, { 'url-state': '' });
-      const input = $<HTMLInputElement>(el, '#q')!;
+      const input = $<HTMLInputElement>(el, '#q');
       input.value = 'Rhein';
       input.dispatchEvent(new Event('input'));
-      const phone = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.trim() === 'Anonyme Nachricht (verschlüsselt)')!.querySelector('input')!;
+      const phone = $$(el, 'label').find((l) => l.textContent!.trim() === 'Anonyme Nachricht (verschlüsselt)')!.querySelector('input')!;
       phone.click();
       await el.updateComplete;
       // The place suggestions come with the postcode table, on demand: wait, so nothing above the results moves later.
-      await until(() => !!el.shadowRoot!.querySelector('.places'), 'place suggestions for "Rhein"', 60000);
+      await until(() => !!$(el, '.places'), 'place suggestions for "Rhein"', 60000);
       const search = location.search;
       expect(search).to.contain('ww-channels=anonymous-message');
-      const shownBefore = [...el.shadowRoot!.querySelectorAll('ol.results > li .name')].map((n) => n.textContent!.trim());
+      const shownBefore = $$(el, 'ol.results > li .name').map((n) => n.textContent!.trim());
       expect(shownBefore.length).to.be.greaterThan(0);
       // Room to scroll, and the result's button in the middle of the screen.
       document.body.style.paddingBlock = '150vh';
-      const id = el.shadowRoot!.querySelector('ol.results > li button[id^="write-"]')!.id.slice('write-'.length);
+      const id = $(el, 'ol.results > li button[id^="write-"]').id.slice('write-'.length);
       writeButton(el, id)!.scrollIntoView({ block: 'center' });
       const scrolled = window.scrollY;
       const form = await open(el, id);
-      const draft = form.shadowRoot!.querySelector('textarea')!;
+      const draft = $<HTMLTextAreaElement>(form, 'textarea');
       draft.value = 'Entwurf';
       draft.dispatchEvent(new Event('input', { bubbles: true }));
       expect(location.search, 'opening writes nothing into the address').to.equal(search);
-      $<HTMLButtonElement>(el, `#write-panel-${id} .write-head button`)!.click();
+      $<HTMLButtonElement>(el, `#write-panel-${id} .write-head button`).click();
       await el.updateComplete;
       expect(form.isConnected).to.equal(false);
       expect(input.value).to.equal('Rhein');
       expect(phone.checked).to.equal(true);
       expect(location.search).to.equal(search);
-      expect([...el.shadowRoot!.querySelectorAll('ol.results > li .name')].map((n) => n.textContent!.trim())).to.deep.equal(shownBefore);
+      expect($$(el, 'ol.results > li .name').map((n) => n.textContent!.trim())).to.deep.equal(shownBefore);
       expect(Math.abs(window.scrollY - scrolled), 'scroll position').to.be.lessThan(2);
     } finally {
       document.body.style.paddingBlock = '';
@@ -182,16 +182,16 @@ describe('ww-service-finder: writing anonymously to a centre', function () {
   it('the channel filter knows the anonymous message, and "open now" counts it: writing is always possible', async () => {
     const noChannel = { ...network.centres[0]!, id: 'ohne-kanal', name: 'Beratung ohne Kanal (fiktiv)', contacts: { phone: '+49 69 90009 300' } };
     const el = await finder({ ...network, centres: [...network.centres, noChannel] });
-    const label = (text: string) => [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.trim() === text)!.querySelector('input')!;
+    const label = (text: string) => $$(el, 'label').find((l) => l.textContent!.trim() === text)!.querySelector('input')!;
     label('Anonyme Nachricht (verschlüsselt)').click();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelectorAll('ol.results > li')).to.have.length(6);
+    expect($$(el, 'ol.results > li')).to.have.length(6);
     label('Jetzt geöffnet').click();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelectorAll('ol.results > li'), 'at night, writing is still possible').to.have.length(6);
+    expect($$(el, 'ol.results > li'), 'at night, writing is still possible').to.have.length(6);
     label('Anonyme Nachricht (verschlüsselt)').click();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelectorAll('ol.results > li'), 'without the channel, "open now" at night finds nobody').to.have.length(0);
+    expect($$(el, 'ol.results > li'), 'without the channel, "open now" at night finds nobody').to.have.length(0);
   });
 
   it('leaves a damaged channel out, never shown broken: the centre stays, the problem is reported by JSON path', async () => {
@@ -208,7 +208,7 @@ describe('ww-service-finder: writing anonymously to a centre', function () {
     const message = detail.find((d) => d.code === 'service-finder/invalid-entries')!.message;
     expect(message).to.contain('$.centres[0].contacts.anonymous.publicKey');
     expect(message).to.contain('$.centres[1].contacts.anonymous.publicKey');
-    expect(el.shadowRoot!.querySelectorAll('ol.results > li')).to.have.length(6);
+    expect($$(el, 'ol.results > li')).to.have.length(6);
     expect(writeButton(el, 'demo-rlp-mainz')).to.equal(null);
     expect(writeButton(el, 'demo-rlp-ludwigshafen')).to.equal(null);
     expect(writeButton(el, 'demo-rlp-trier')).to.not.equal(null);
@@ -218,7 +218,7 @@ describe('ww-service-finder: writing anonymously to a centre', function () {
 
   it('goes to the centre\u2019s own page where the site prefers it (anonymous-contact="page"), else opens the form', async () => {
     const el = await finder(network, { 'anonymous-contact': 'page' });
-    const mainz = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[href="https://anker-mainz.example.org/kontakt"]')!;
+    const mainz = $<HTMLAnchorElement>(el, 'a[href="https://anker-mainz.example.org/kontakt"]');
     expect(mainz.textContent!.trim()).to.equal('Anonym schreiben (verschlüsselt)');
     expect(writeButton(el, 'demo-rlp-mainz')).to.equal(null);
     expect(writeButton(el, 'demo-rlp-ludwigshafen'), 'no page given: the form').to.not.equal(null);
@@ -254,18 +254,18 @@ describe('ww-service-finder: writing anonymously to a centre', function () {
 
   it('fits the result at 320 px, and reads right to left in Arabic', async () => {
     const el = await fixtureInLocale<ServiceFinder>(html`<ww-service-finder now=${NIGHT} .data=${network}></ww-service-finder>`, 'ar', 320);
-    await until(() => !!el.shadowRoot!.querySelector('.status'), 'the finder settled');
+    await until(() => !!$(el, '.status'), 'the finder settled');
     await el.updateComplete;
     await open(el, 'demo-rlp-landau');
     expect(elementsTooWide(el)).to.deep.equal([]);
     // An Arabic finder in a left-to-right page: nothing may make the page scroll sideways (the form's honeypot once did).
     expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(document.documentElement.clientWidth);
-    const heading = $(el, '#write-heading-demo-rlp-landau')!;
+    const heading = $(el, '#write-heading-demo-rlp-landau');
     expect(heading.textContent!.trim()).to.equal('اكتب دون ذكر اسمك إلى Umstiegsberatung Rebenweg Landau (fiktiv)');
     expect(getComputedStyle(heading).direction).to.equal('rtl');
     expect(startsAtInlineStart(heading)).to.equal(true);
     const form = contactForm(el, 'demo-rlp-landau')!;
-    expect(getComputedStyle(form.shadowRoot!.querySelector('textarea')!).direction).to.equal('rtl');
+    expect(getComputedStyle($<HTMLTextAreaElement>(form, 'textarea')).direction).to.equal('rtl');
     await expect(el).to.be.accessible();
   });
 });

@@ -15,6 +15,7 @@ import {
   startsAtInlineStart,
   textsNotFromCatalogue,
 } from '../../../scripts/testing/index.js';
+import { $, $$ } from '../../../scripts/testing/dom.js';
 
 // Fictional centres (test data).
 const mainz: Centre = {
@@ -53,8 +54,7 @@ const data = [
   'Mo-Th 09:00-12:00',
   'Tu 14:00-18:00',
 ];
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const settled = (el: Element) => waitUntil(() => el.shadowRoot!.querySelector('.status, .note'), 'the finder did not settle', { timeout: 8000 });
+const settled = (el: Element) => waitUntil(() => $(el, '.status, .note'), 'the finder did not settle', { timeout: 8000 });
 
 async function search(el: ServiceFinder, text: string) {
   const input = $<HTMLInputElement>(el, 'input[type=search], input#q, input');
@@ -73,7 +73,7 @@ describe('ww-service-finder in every language', () => {
         await settled(el);
         await search(el, 'Mainz');
         $<HTMLDetailsElement>(el, 'details').open = true;
-        await waitUntil(() => el.shadowRoot!.querySelector('.status')?.textContent?.trim(), 'status', { timeout: 8000 });
+        await waitUntil(() => $(el, '.status')?.textContent?.trim(), 'status', { timeout: 8000 });
       },
     ],
     'nothing found': [
@@ -83,7 +83,7 @@ describe('ww-service-finder in every language', () => {
         await search(el, 'zzzzzz');
       },
     ],
-    'load failed': [() => html`<ww-service-finder src="/no-such-directory.json"><p>Our list</p></ww-service-finder>`, (el) => collectErrors(() => waitUntil(() => el.shadowRoot!.querySelector('.note')))],
+    'load failed': [() => html`<ww-service-finder src="/no-such-directory.json"><p>Our list</p></ww-service-finder>`, (el) => collectErrors(() => waitUntil(() => $(el, '.note')))],
   };
   for (const [name, [template, settle]] of Object.entries(states)) {
     it(`pseudo-locale, ${name}: every text from the catalogue, nothing clipped at 320 px`, async () => {
@@ -107,9 +107,9 @@ describe('ww-service-finder in every language', () => {
     const button = $(el, 'form button[type=submit]').getBoundingClientRect();
     expect(button.right, 'the search button follows the field to its left').to.be.at.most(field.left + 1);
     // The phone number keeps its own order inside the Arabic sentence.
-    const call = el.shadowRoot!.querySelector('a[href^="tel:"]')!;
+    const call = $(el, 'a[href^="tel:"]');
     expect(isDrawnLeftOf(call, '+49', '000000'), call.textContent!).to.equal(true);
-    for (const element of el.shadowRoot!.querySelectorAll('*')) expect(isMirrored(element), element.localName).to.equal(false);
+    for (const element of $$(el, '*')) expect(isMirrored(element), element.localName).to.equal(false);
   });
 
   itIsAccessibleInEveryLocale({

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil as waitUntilShort } from '@open-wc/testing';
 import { collectErrors, itIsAccessibleInEveryState, itSurvivesBadInput, shadowText, withLang } from '../../../scripts/testing/index.js';
+import { $, $$, buttonByText, type } from '../../../scripts/testing/dom.js';
 import '../src/define.js';
 import type { ServiceFinder } from '../src/ServiceFinder.js';
 import type { Centre, Directory } from '../src/model.js';
@@ -70,13 +71,12 @@ const NOW = '2026-10-21T11:00:00+02:00';
 async function finder(data: unknown = directory, attrs = ''): Promise<ServiceFinder> {
   const el = await fixture<ServiceFinder>(html`<ww-service-finder now=${NOW} .data=${data}></ww-service-finder>`, { parentNode: withLang('en') });
   for (const a of attrs.split(' ').filter(Boolean)) el.setAttribute(a, '');
-  await waitUntil(() => el.shadowRoot!.querySelector('.status, .note'), 'the finder did not settle');
+  await waitUntil(() => $(el, '.status, .note'), 'the finder did not settle');
   await el.updateComplete;
   return el;
 }
-const $ = <T extends Element = HTMLElement>(el: ServiceFinder, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const names = (el: ServiceFinder) =>
-  [...el.shadowRoot!.querySelectorAll('ol.results > li .name')].map((n) =>
+  $$(el, 'ol.results > li .name').map((n) =>
     [...n.childNodes]
       .filter((c) => c.nodeType === Node.TEXT_NODE)
       .map((c) => c.textContent)
@@ -85,19 +85,17 @@ const names = (el: ServiceFinder) =>
   );
 const status = (el: ServiceFinder) => $(el, 'p.status').textContent!.trim();
 
-async function type(el: ServiceFinder, text: string): Promise<void> {
-  const input = $<HTMLInputElement>(el, '#q');
-  input.value = text;
-  input.dispatchEvent(new Event('input'));
-  await el.updateComplete;
+/** Types into the search field and waits until the search has run. */
+async function typeSearch(el: ServiceFinder, text: string): Promise<void> {
+  await type(el, '#q', text);
   // The postcode table arrives on demand; wait until the search has used it.
   await new Promise((r) => setTimeout(r, 0));
-  await waitUntil(async () => (await el.updateComplete) && !el.shadowRoot!.querySelector('.loading'), 'search did not finish');
+  await waitUntil(async () => (await el.updateComplete) && !$(el, '.loading'), 'search did not finish');
 }
 
 async function check(el: ServiceFinder, label: string): Promise<void> {
   $<HTMLDetailsElement>(el, 'details.filters').open = true;
-  const box = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.trim() === label)?.querySelector('input');
+  const box = $$(el, 'label').find((l) => l.textContent!.trim() === label)?.querySelector('input');
   if (!box) throw new Error(`no checkbox labelled ${label}`);
   box.click();
   await el.updateComplete;
@@ -118,13 +116,13 @@ describe('ww-service-finder', () => {
     const el = await fixture<ServiceFinder>(html`<ww-service-finder now=${NOW}>
       <script type="application/json">${JSON.stringify({ version: 1, centres: [trier] })}</script>
     </ww-service-finder>`, { parentNode: withLang('en') });
-    await waitUntil(() => el.shadowRoot!.querySelector('.status'));
+    await waitUntil(() => $(el, '.status'));
     expect(names(el)).to.deep.equal(['Anlaufstelle Morgenrot (fiktiv)']);
   });
 
   it('a postcode puts the nearest centre first, with distances, and credits GeoNames', async () => {
     const el = await finder();
-    await type(el, '54290'); // Trier
+    await typeSearch(el, '54290'); // Trier
     await waitUntil(() => status(el).includes('of 54290'), `status was ${status(el)}`);
     expect(names(el)[0]).to.equal('Anlaufstelle Morgenrot (fiktiv)');
     expect(status(el)).to.equal('1 centre within 25 km of 54290');
@@ -134,7 +132,7 @@ describe('ww-service-finder', () => {
 
   it('a place name works like its postcode, and a wider radius finds more', async () => {
     const el = await finder();
-    await type(el, 'Wiesbaden');
+    await typeSearch(el, 'Wiesbaden');
     await waitUntil(() => status(el).includes('Wiesbaden'), `status was ${status(el)}`);
     expect(names(el)).to.deep.equal(['Beratung Lichtblick (fiktiv)']);
     const select = $<HTMLSelectElement>(el, '#km');
@@ -146,11 +144,11 @@ describe('ww-service-finder', () => {
 
   it('finds names despite case, umlaut spelling and a typo', async () => {
     const el = await finder();
-    await type(el, 'lichtblik');
+    await typeSearch(el, 'lichtblik');
     expect(names(el)).to.deep.equal(['Beratung Lichtblick (fiktiv)']);
-    await type(el, 'AUSWEG');
+    await typeSearch(el, 'AUSWEG');
     expect(names(el)).to.deep.equal(['Fachstelle Ausweg (fiktiv)']);
-    await type(el, 'housing'); // a topic, by its name
+    await typeSearch(el, 'housing'); // a topic, by its name
     expect(names(el)).to.deep.equal(['Beratung Lichtblick (fiktiv)']);
   });
 
@@ -176,7 +174,7 @@ describe('ww-service-finder', () => {
 
   it('"responsible for my postcode" uses district and Land areas', async () => {
     const el = await finder();
-    await type(el, '10115');
+    await typeSearch(el, '10115');
     await check(el, 'Responsible for my postcode');
     await waitUntil(() => names(el).length === 1, `names were ${names(el).join()}`);
     expect(names(el)).to.deep.equal(['Fachstelle Ausweg (fiktiv)']);
@@ -184,11 +182,11 @@ describe('ww-service-finder', () => {
 
   it('when nothing matches, offers to relax the search, and the buttons do it', async () => {
     const el = await finder();
-    await type(el, '54290');
+    await typeSearch(el, '54290');
     await waitUntil(() => status(el).includes('54290'));
     await check(el, 'Step-free access');
     expect(status(el)).to.equal('0 centres within 25 km of 54290');
-    const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.empty button')];
+    const buttons = $$<HTMLButtonElement>(el, '.empty button');
     expect(buttons.map((b) => b.textContent!.trim())).to.deep.equal(['Search within 50 km', 'Without “Step-free access”']);
     buttons[1]!.click();
     await el.updateComplete;
@@ -202,12 +200,12 @@ describe('ww-service-finder', () => {
     $(el, '.more button').click();
     await el.updateComplete;
     expect(names(el)).to.have.length(40);
-    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelectorAll('ol.results > li')[20]);
+    expect(el.shadowRoot!.activeElement).to.equal($$(el, 'ol.results > li')[20]);
   });
 
   it('announces the count politely after typing stops', async () => {
     const el = await finder();
-    await type(el, 'Trier');
+    await typeSearch(el, 'Trier');
     const live = $(el, '[aria-live="polite"]');
     await waitUntil(() => live.textContent!.includes('Trier'), 'no announcement');
     expect(live.textContent).to.equal('1 centre within 25 km of Trier');
@@ -216,18 +214,15 @@ describe('ww-service-finder', () => {
   it('announces the count once after the last key, not for every key typed', async () => {
     const el = await finder();
     // The first search loads the place table; its sentence is said before the one watched here.
-    await type(el, 'Mainz');
+    await typeSearch(el, 'Mainz');
     const live = $(el, '[aria-live="polite"]');
     await waitUntil(() => live.textContent!.includes('Mainz'), 'no first announcement');
     const heard: string[] = [];
     const observer = new MutationObserver(() => heard.push(live.textContent!));
     observer.observe(live, { characterData: true, childList: true, subtree: true });
-    const input = $<HTMLInputElement>(el, '#q');
     // At a quick typist's pace: a key every 150 ms, well inside the pause the count waits for.
     for (const text of ['T', 'Tr', 'Tri', 'Trie', 'Trier']) {
-      input.value = text;
-      input.dispatchEvent(new Event('input'));
-      await el.updateComplete;
+      await type(el, '#q', text);
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
     await waitUntil(() => live.textContent!.includes('Trier'), 'no announcement after typing');
@@ -251,12 +246,12 @@ describe('ww-service-finder', () => {
       ],
     });
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
-    expect(el.shadowRoot!.querySelector('img, ol script')).to.equal(null);
+    expect($(el, 'img, ol script')).to.equal(null);
     // A javascript: URL is not a valid website: the entry is skipped, not linked.
     expect(names(el)).to.deep.equal([]);
     const el2 = await finder({ version: 1, centres: [centre({ id: 'evil', name: hostile, description: hostile })] });
     expect(names(el2)).to.deep.equal([hostile]);
-    expect(el2.shadowRoot!.querySelector('img')).to.equal(null);
+    expect($(el2, 'img')).to.equal(null);
   });
 
   it('skips bad entries, reports them, and shows the rest; debug lists the problems', async () => {
@@ -267,7 +262,7 @@ describe('ww-service-finder', () => {
     });
     expect(events.map((e) => e.detail.code)).to.deep.equal(['service-finder/invalid-entries']);
     expect(names(el!)).to.have.members(['Beratung Lichtblick (fiktiv)', 'Fachstelle Ausweg (fiktiv)']);
-    expect(el!.shadowRoot!.querySelector('.problems')).to.equal(null);
+    expect($(el!, '.problems')).to.equal(null);
     el!.debug = true;
     await el!.updateComplete;
     const problems = $(el!, '.problems').textContent!;
@@ -280,11 +275,11 @@ describe('ww-service-finder', () => {
     let el: ServiceFinder | undefined;
     const events = await collectErrors(async () => {
       el = await fixture<ServiceFinder>(html`<ww-service-finder .data=${{ centres: 'none' }}><p>Our centres: Mainz, Trier.</p></ww-service-finder>`, { parentNode: withLang('en') });
-      await waitUntil(() => el!.shadowRoot!.querySelector('.note'));
+      await waitUntil(() => $(el!, '.note'));
     });
     expect(events.map((e) => e.detail.code)).to.include('service-finder/invalid-directory');
     expect(shadowText(el!)).to.include('cannot be shown at the moment');
-    const slot = el!.shadowRoot!.querySelector<HTMLSlotElement>('.fallback slot')!;
+    const slot = $<HTMLSlotElement>(el!, '.fallback slot');
     expect(slot.assignedElements()[0]!.textContent).to.equal('Our centres: Mainz, Trier.');
   });
 
@@ -298,10 +293,10 @@ describe('ww-service-finder', () => {
     }) as typeof fetch;
     try {
       const el = await fixture<ServiceFinder>(html`<ww-service-finder src="/packages/service-finder/test/fixtures/finder-directory.json"><p>Fallback list</p></ww-service-finder>`, { parentNode: withLang('en') });
-      await waitUntil(() => el.shadowRoot!.querySelector('.note'));
+      await waitUntil(() => $(el, '.note'));
       expect(shadowText(el)).to.include('cannot be shown at the moment');
-      [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Try again')!.click();
-      await waitUntil(() => el.shadowRoot!.querySelector('ol.results'), 'the retry did not load');
+      buttonByText(el, 'Try again').click();
+      await waitUntil(() => $(el, 'ol.results'), 'the retry did not load');
       expect(calls).to.equal(2);
     } finally {
       window.fetch = original;
@@ -321,7 +316,7 @@ describe('ww-service-finder', () => {
     try {
       const el = await finder(directory, 'url-state');
       expect(asked).to.equal(0);
-      [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Near me')!.click();
+      buttonByText(el, 'Near me').click();
       await el.updateComplete;
       expect(asked).to.equal(1);
       expect(status(el)).to.equal('1 centre within 25 km of your location');
@@ -335,7 +330,7 @@ describe('ww-service-finder', () => {
   it('with url-state, a search is in the URL, and the back button restores the previous one', async () => {
     history.replaceState(null, '', `${location.pathname}?ww-q=Trier&ww-only=free`);
     const el = await fixture<ServiceFinder>(html`<ww-service-finder url-state now=${NOW} .data=${directory}></ww-service-finder>`, { parentNode: withLang('en') });
-    await waitUntil(() => el.shadowRoot!.querySelector('.status') && status(el).includes('Trier'), 'did not read the URL');
+    await waitUntil(() => $(el, '.status') && status(el).includes('Trier'), 'did not read the URL');
     expect($<HTMLInputElement>(el, '#q').value).to.equal('Trier');
     await check(el, 'Free of charge');
     expect(location.search).to.equal('?ww-q=Trier');
@@ -343,36 +338,36 @@ describe('ww-service-finder', () => {
     history.back();
     await popped;
     await el.updateComplete;
-    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('details input:checked')].length).to.equal(1);
+    expect($$<HTMLInputElement>(el, 'details input:checked').length).to.equal(1);
   });
 
   it('without url-state, the URL is left alone', async () => {
     const el = await finder();
-    await type(el, 'Trier');
+    await typeSearch(el, 'Trier');
     expect(location.search).to.equal('');
   });
 
   it('speaks German in a German page, languages and topics included', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="de"><ww-service-finder now=${NOW} .data=${directory}></ww-service-finder></div>`);
     const el = wrapper.querySelector('ww-service-finder')!;
-    await waitUntil(() => el.shadowRoot!.querySelector('.status'));
+    await waitUntil(() => $(el, '.status'));
     await el.updateComplete;
     expect(status(el)).to.equal('4 Beratungsstellen');
     expect(shadowText(el)).to.include('Rumänisch');
     expect(shadowText(el)).to.include('Geld und Sozialleistungen');
     expect(shadowText(el)).to.include('Zuletzt geprüft: 01.10.2026');
-    await type(el as ServiceFinder, 'Wohnen'); // a topic, by its German name
+    await typeSearch(el as ServiceFinder, 'Wohnen'); // a topic, by its German name
     expect(names(el as ServiceFinder)).to.deep.equal(['Beratung Lichtblick (fiktiv)']);
   });
 
   it('reflows at 320 px: nothing wider than the screen, with filters open and long German words', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="de" style="inline-size: 320px"><ww-service-finder now=${NOW} .data=${directory}></ww-service-finder></div>`);
     const el = wrapper.querySelector('ww-service-finder')!;
-    await waitUntil(() => el.shadowRoot!.querySelector('.status'));
+    await waitUntil(() => $(el, '.status'));
     $<HTMLDetailsElement>(el, 'details').open = true;
     await el.updateComplete;
     const limit = wrapper.getBoundingClientRect().right + 0.5;
-    const tooWide = [...el.shadowRoot!.querySelectorAll('*')].filter((n) => n.getBoundingClientRect().right > limit).map((n) => n.localName + '.' + n.className);
+    const tooWide = $$(el, '*').filter((n) => n.getBoundingClientRect().right > limit).map((n) => n.localName + '.' + n.className);
     expect(tooWide).to.deep.equal([]);
   });
 
@@ -396,18 +391,18 @@ describe('ww-service-finder', () => {
     },
     interact: {
       results: async (el) => {
-        await waitUntil(() => el.shadowRoot!.querySelector('.status'));
+        await waitUntil(() => $(el, '.status'));
       },
       'filters open, nothing found': async (el) => {
-        await waitUntil(() => el.shadowRoot!.querySelector('.status'));
-        await type(el as ServiceFinder, 'zzzzzz');
+        await waitUntil(() => $(el, '.status'));
+        await typeSearch(el as ServiceFinder, 'zzzzzz');
         $<HTMLDetailsElement>(el as ServiceFinder, 'details').open = true;
       },
       'debug notice': async (el) => {
-        await collectErrors(() => waitUntil(() => el.shadowRoot!.querySelector('.problems')));
+        await collectErrors(() => waitUntil(() => $(el, '.problems')));
       },
       'load failed': async (el) => {
-        await collectErrors(() => waitUntil(() => el.shadowRoot!.querySelector('.note')));
+        await collectErrors(() => waitUntil(() => $(el, '.note')));
       },
     },
   });
