@@ -176,7 +176,8 @@ async function checkStory(page, story) {
     { timeout: storyTimeout, polling: 50 },
   );
   // A widget may still fetch (content, translations) after the story has rendered.
-  await page.waitForNetworkIdle({ idleTime: 150, timeout: 5_000 }).catch(() => problems.push('still loading after 5 s'));
+  // 15 s: on a busy machine (four pages at once on two cores) a story once stayed busy past 5 s.
+  await page.waitForNetworkIdle({ idleTime: 150, timeout: 15_000 }).catch(() => problems.push('still loading after 15 s'));
   await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
 
   const events = await page.evaluate(() => globalThis.__wwStorybookEvents);

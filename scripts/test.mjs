@@ -2,14 +2,19 @@
 // `N passed, N failed` (summed over every runner) and exits non-zero on any
 // failure. CI runs exactly this (.ci/run).
 //
+// One gate runs beside the others: the screen reader spends most of its time
+// waiting for speech, so it starts after the build and is awaited before the
+// component tests (three browsers on two cores need the machine to themselves).
+// Its output is printed in one block when it is awaited.
+//
 //   node scripts/test.mjs --list              the gates, by name, with what each checks
 //   node scripts/test.mjs --only lint,size    only those gates (no build first unless
 //                                             `build` is named: run `npm run build` once)
 //
 // The environment variables the gates read are listed in `environment` below
 // (and by --list).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +49,25 @@ function run(cmd, args, { env = {}, cwd = root, quiet = false } = {}) {
   return { status: result.status, output, seconds: ((Date.now() - started) / 1000).toFixed(1) };
 }
 
+/**
+ * Like run(), but without waiting: for a gate that runs beside the next ones.
+ * Its output goes to a file (the other gates block this process, so a pipe
+ * could fill up) and is printed when the gate is awaited.
+ */
+function runBeside(cmd, args, { env = {}, cwd = root } = {}) {
+  const started = Date.now();
+  const outputFile = join(scratch, `beside-${Date.now()}.log`);
+  const outputFd = openSync(outputFile, 'w');
+  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', outputFd, outputFd] });
+  closeSync(outputFd);
+  return new Promise((resolve) => {
+    child.on('close', (status) => {
+      const output = readFileSync(outputFile, 'utf8');
+      resolve({ status, output, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+    });
+  });
+}
+
 function heading(title) {
   console.log(`\n━━ ${title}`);
 }
@@ -71,9 +95,31 @@ function whole(title, cmd, args, options) {
  * an error while reporting no failure, counts as one failure more; a runner
  * that printed `skipped` (matching `skipped`) is not counted.
  */
-function counted(title, cmd, args, { summary, skipped, failedLines, env } = {}) {
+function counted(title, cmd, args, { env, ...counting } = {}) {
   heading(title);
-  const result = run(cmd, args, { env });
+  tally(title, run(cmd, args, { env }), counting);
+}
+
+/** The same for a runner that runs beside the next gates; `awaitBeside()` prints and counts it. */
+function countedBeside(title, cmd, args, { env, ...counting } = {}) {
+  console.log(`\n━━ ${title}: started, runs beside the next gates`);
+  beside.push(
+    runBeside(cmd, args, { env }).then((result) => () => {
+      heading(title);
+      process.stdout.write(result.output);
+      tally(title, result, counting);
+    }),
+  );
+}
+
+/** Gates running beside the others; awaited before a gate that needs the machine to itself, and at the end. */
+const beside = [];
+async function awaitBeside() {
+  const finished = await Promise.all(beside.splice(0));
+  for (const report of finished) report();
+}
+
+function tally(title, result, { summary, skipped, failedLines }) {
   if (skipped?.test(result.output)) {
     console.log(`${title}: skipped (see above for what is missing)`);
     return;
@@ -142,6 +188,20 @@ const gates = [
       return build.status === 0;
     },
   },
+  {
+    name: 'screen-reader',
+    about:
+      "each widget's main paths heard through Orca 43 with Firefox ESR and Chromium under Xvfb (scripts/screen-reader), beside the gates up to the component tests; skips, saying what is missing, without Orca (fails in CI)",
+    // Mostly waiting for speech: it runs beside the node gates (one core each at most) and is
+    // awaited before the component tests, which need both cores. A scenario that fails is tried
+    // once more in a fresh Orca (scripts/screen-reader/run.mjs says so in its output).
+    run: () =>
+      void countedBeside('screen reader (Orca with Firefox ESR and Chromium)', process.execPath, ['scripts/screen-reader/run.mjs'], {
+        summary: /^screen reader: (\d+) passed, (\d+) failed$/m,
+        skipped: /^screen reader: skipped$/m,
+        failedLines: true,
+      }),
+  },
   { name: 'typecheck', about: 'tsc over the workspace, strict', run: () => void whole('type check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.json']) },
   { name: 'lint', about: 'eslint: typescript-eslint, lit, lit-a11y, wc, no warnings', run: () => void whole('lint (typescript-eslint, lit, lit-a11y, wc)', bin('eslint'), ['--max-warnings', '0', '.']) },
   {
@@ -206,6 +266,7 @@ const gates = [
   {
     name: 'browsers',
     about: 'component tests in Chromium, Firefox and WebKit with axe and the Lit-warning check; the time widgets again in two foreign zones; the privacy gate (no request to another host)',
+    needsTheMachine: true,
     run() {
       browserTests('component tests (web-test-runner)');
       // Widgets that show times must say the same whatever the visitor's zone.
@@ -225,16 +286,6 @@ const gates = [
       void counted('WordPress plugin in a real WordPress', process.execPath, ['packages/wordpress/test/wordpress.mjs'], {
         summary: /^wordpress: (\d+) passed, (\d+) failed/m,
         skipped: /^wordpress: skipped/m,
-      }),
-  },
-  {
-    name: 'screen-reader',
-    about: "each widget's main paths heard through Orca 43 with Firefox ESR and Chromium under Xvfb (scripts/screen-reader); skips, saying what is missing, without Orca (fails in CI)",
-    run: () =>
-      void counted('screen reader (Orca with Firefox ESR and Chromium)', process.execPath, ['scripts/screen-reader/run.mjs'], {
-        summary: /^screen reader: (\d+) passed, (\d+) failed$/m,
-        skipped: /^screen reader: skipped$/m,
-        failedLines: true,
       }),
   },
   {
@@ -307,9 +358,11 @@ if ((only && !only.length) || unknown.length) {
 
 for (const gate of gates) {
   if (only && !only.includes(gate.name)) continue;
+  if (gate.needsTheMachine) await awaitBeside();
   // A failed build stops the run: nothing else can run without it.
   if (gate.run() === false) break;
 }
+await awaitBeside();
 
 heading('summary');
 for (const failure of failures) console.log(`✘ ${failure}`);
