@@ -13,6 +13,7 @@ import type { Pow, RelayError } from './relay-client.js';
 import type { ContactMessage, Envelope, Topic, WithAttachments } from './envelope.js';
 import type { SealedBlob } from './attachment-blobs.js';
 import type { AttachmentSource, CleanedAttachment } from './attachments/types.js';
+import type { AttachmentPicker } from './attachments/attachment-picker.js';
 import { catalogue } from './generated/catalogue.js';
 
 type Conversation = { mailbox: string; verifier: string; toPerson: Envelope };
@@ -144,7 +145,14 @@ export class ContactForm extends WegweiserElement {
    * so a retry sends only what is missing (text and files stay in memory).
    */
   private pending: { envelope: Envelope; idempotencyKey: string; snapshot: string; code: string; conversation?: Conversation; blobs: SealedBlob[]; stored: boolean } | undefined;
-  /** The files the person added (the picker, issue 23); none while no picker is rendered. */
+  /**
+   * The picker for photos and documents (issue 23): cleans the files in this
+   * browser, in memory only. It loads in its own chunk right after the first
+   * render, so that the form's first render stays small; until then (and
+   * offline) the form sends text as before.
+   */
+  @state() private picker: AttachmentPicker | null = null;
+  /** What the send path takes the files from: the picker (tests hand over cleaned files directly). */
   protected attachments: AttachmentSource | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   // The character count, read out after a pause in typing and only near the limit (GOV.UK's character count).
@@ -164,6 +172,21 @@ export class ContactForm extends WegweiserElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.retryTimer);
+  }
+
+  protected override firstUpdated(): void {
+    import('./attachments/attachment-picker.js')
+      .then(({ AttachmentPicker, attachmentStyles }) => {
+        const root = this.renderRoot as ShadowRoot;
+        // The picker's styles join the element's own, as static styles would have.
+        if (attachmentStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, attachmentStyles.styleSheet];
+        else root.append(Object.assign(document.createElement('style'), { textContent: attachmentStyles.cssText }));
+        this.picker = new AttachmentPicker(this, { locale: () => this.locale, localize: (lookup) => this.localize(lookup) });
+        this.attachments ??= this.picker;
+      })
+      .catch(() => {
+        /* Offline, or the chunk was blocked: the form sends text without files. */
+      });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -530,6 +553,7 @@ export class ContactForm extends WegweiserElement {
               ${characterCount('message-counter', this.locale, this.text.length)}
               <p class="visually-hidden" aria-live="polite">${this.counterAnnouncer.text}</p>
             </div>
+            ${this.picker?.render() ?? nothing}
             <div class="group">
               <label for="topic">${msg('Topic (optional)')}</label>
               <select id="topic" name="topic" .value=${this.topic} @change=${this.onInput}>

@@ -264,12 +264,14 @@ describe('ww-contact-form', () => {
       $<HTMLTextAreaElement>(el, '#message').focus();
       await sendKeys({ type: 'Keyboard only' });
       const order: string[] = [];
-      for (let i = 0; i < 4; i++) {
+      // The file picker (issue 23) loads right after the first render and comes after the message.
+      await until(() => !!$(el, '#attachments'), 'the file picker');
+      for (let i = 0; i < 5; i++) {
         await sendKeys({ press: 'Tab' });
         const active = el.shadowRoot!.activeElement;
         order.push(active?.id || active?.localName || '');
       }
-      expect(order).to.deep.equal(['topic', 'language', 'reply-none', 'button']);
+      expect(order).to.deep.equal(['attachments', 'topic', 'language', 'reply-none', 'button']);
       await sendKeys({ press: 'Enter' });
       await sent(el);
       const [message] = await relayCommand<MessagePlaintext[]>({ action: 'decrypt', id: r.id });

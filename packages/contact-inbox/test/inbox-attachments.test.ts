@@ -136,6 +136,33 @@ describe('attachments from the form to the inbox', function () {
     }
   });
 
+  it('sends a photo chosen in the form’s picker, cleaned in this browser; the inbox opens the cleaned bytes', async () => {
+    const form = await fixture<ContactForm>(html`<ww-contact-form relay=${relay.url} public-key=${relay.publicKey} lang="en"></ww-contact-form>`);
+    form.minFillTime = 0;
+    await until(() => !!$(form, 'input[type=file]'), 'the picker, loaded after the first render');
+    const input = $<HTMLInputElement>(form, 'input[type=file]');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([(await drawnPhoto()) as BlobPart], 'IMG_20261207_081500.png', { type: 'image/png' }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const picker = (form as unknown as { attachments: AttachmentSource }).attachments;
+    await until(() => picker.attachments.length === 1 && !picker.busy, 'the photo cleaned', 30000);
+    const [chosen] = picker.attachments;
+    const cleanedBytes = chosen!.bytes.slice();
+    expect(chosen!.name, 'the camera’s file name (date and time) is not sent').to.not.include('20261207');
+    await type(form, '#message', 'Ein Foto aus der Auswahl (Picker)');
+    const sent = new Promise((resolve) => form.addEventListener('ww-contact-sent', resolve, { once: true }));
+    $<HTMLButtonElement>(form, 'button[type=submit]').click();
+    await sent;
+    expect(picker.attachments, 'the list is emptied after sending').to.have.length(0);
+
+    const el = await openInbox('(Picker)');
+    const image = $<HTMLImageElement>(el, 'ul.attachments img');
+    await until(() => image.complete && image.naturalWidth === 120, 'the photo decoded');
+    expect(image.alt).to.include(chosen!.name);
+    expect(await bytesAt(image.src)).to.deep.equal(cleanedBytes);
+  });
+
   it('keeps the text and the files through a cut upload and a 503, and sends them when the relay answers again', async () => {
     const photo = await drawnPhoto();
     await sendWithFiles(
