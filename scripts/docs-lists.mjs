@@ -54,7 +54,12 @@ export function widgets() {
             .sort()
         : [];
       const storyFiles = stories.filter((name) => readFileSync(join(root, 'stories', name), 'utf8').includes(`component: '${tag}'`));
-      found.push({ tag, className, folder, name: manifest.name, define: file, tests, stories: storyFiles });
+      // Files follow the tag (docs/contributing.md, "Where to find each widget"): src/<name>.styles.ts and
+      // test/<name>.test.ts (or <name>.zones.test.ts, run again in other time zones), <name> the tag without ww-.
+      const name = tag.replace(/^ww-/, '');
+      const mainTest = [`${name}.test.ts`, `${name}.zones.test.ts`].find((candidate) => tests.includes(candidate));
+      const styles = [`${name}.styles.ts`, 'styles.ts'].find((candidate) => existsSync(join(src, candidate)));
+      found.push({ tag, className, folder, name: manifest.name, define: file, tests, mainTest, styles, stories: storyFiles });
     }
   }
   return found.sort((a, b) => a.tag.localeCompare(b.tag));
@@ -64,9 +69,11 @@ export function widgetTable() {
   const rows = widgets().map((widget) => {
     const pkg = `packages/${widget.folder}`;
     const stories = widget.stories.map((name) => `[${name}](../stories/${name})`).join(', ');
-    return `| \`<${widget.tag}>\` | [\`${widget.name}\`](../${pkg}) | [${widget.className}.ts](../${pkg}/src/${widget.className}.ts), [${widget.define}](../${pkg}/src/${widget.define}) | [test/](../${pkg}/test) | ${stories} |`;
+    const styles = widget.styles ? `[${widget.styles}](../${pkg}/src/${widget.styles})` : `in ${widget.className}.ts`;
+    const tests = [...(widget.mainTest ? [`[${widget.mainTest}](../${pkg}/test/${widget.mainTest})`] : []), `[test/](../${pkg}/test)`].join(', ');
+    return `| \`<${widget.tag}>\` | [\`${widget.name}\`](../${pkg}) | [${widget.className}.ts](../${pkg}/src/${widget.className}.ts), [${widget.define}](../${pkg}/src/${widget.define}) | ${styles} | ${tests} | ${stories} |`;
   });
-  return ['| Tag | Package | Class, registration | Tests | Stories |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| Tag | Package | Class, registration | Styles | Tests | Stories |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** `text` with the part between `<!-- name:start -->` and `<!-- name:end -->` replaced by `table`. */
