@@ -111,12 +111,20 @@ export class ServiceFinder extends WegweiserElement {
 
   @state() private directory: CheckedDirectory | undefined;
   @state() private loadState: 'loading' | 'ready' | 'failed' = 'loading';
-  @state() private text = '';
-  @state() private km = 25;
-  @state() private chosenTopics: Topic[] = [];
-  @state() private language = '';
-  @state() private chosenChannels: ReachChannel[] = [];
-  @state() private flags = new Set<Flag>();
+  // What the person asks for. Not private: the element is the SearchInAddress that url-state.ts
+  // reads from and writes into the address (@internal keeps them out of the manifest).
+  /** @internal */
+  @state() text = '';
+  /** @internal */
+  @state() km = 25;
+  /** @internal */
+  @state() chosenTopics: Topic[] = [];
+  /** @internal */
+  @state() language = '';
+  /** @internal */
+  @state() chosenChannels: ReachChannel[] = [];
+  /** @internal */
+  @state() flags = new Set<Flag>();
   @state() private geo: Located | undefined;
   @state() private geoState: 'idle' | 'locating' | 'failed' = 'idle';
   @state() private places: Places | null | undefined;
@@ -322,27 +330,14 @@ export class ServiceFinder extends WegweiserElement {
   // ---- URL state -------------------------------------------------------------
 
   private readUrl(): void {
-    const search = searchFromAddress(location.search, this.radius);
-    this.text = search.text;
-    this.km = search.km;
-    this.chosenTopics = search.topics;
-    this.language = search.language;
-    this.chosenChannels = search.channels;
-    this.flags = search.flags;
+    Object.assign(this, searchFromAddress(location.search, this.radius));
     this.shown = PAGE;
     this.urlStateApplied = true;
   }
 
   private writeUrl(push: boolean): void {
     if (!this.urlState) return;
-    const href = addressWithSearch(location.href, {
-      text: this.text,
-      km: this.km,
-      topics: this.chosenTopics,
-      language: this.language,
-      channels: this.chosenChannels,
-      flags: this.flags,
-    });
+    const href = addressWithSearch(location.href, this);
     if (href === location.href) return;
     if (push) history.pushState(history.state, '', href);
     else history.replaceState(history.state, '', href);
@@ -510,7 +505,7 @@ export class ServiceFinder extends WegweiserElement {
         <label for="km">${msg('Distance')}</label>
         <select id="km" .value=${String(this.km)} @change=${(e: Event) => this.changeSearch({ km: Number((e.target as HTMLSelectElement).value) })}>
           ${RADII.map((r) => {
-            const distance = this.formatKm(r);
+            const distance = formatKm(this.locale, r);
             return html`<option value=${r} ?selected=${this.km === r}>${msg(str`within ${distance}`)}</option>`;
           })}
           <option value="0" ?selected=${this.km === 0}>${msg('any distance')}</option>
@@ -567,13 +562,8 @@ export class ServiceFinder extends WegweiserElement {
     return sorted;
   }
 
-  private formatKm(km: number): string {
-    return formatKm(this.locale, km);
-  }
-
   private statusText(): string {
-    const origin = this.origin === undefined ? undefined : this.origin === this.geo ? 'your-location' : { place: this.origin.label };
-    return this.localize(() => resultStatus(this.locale, { count: this.hits.length, origin, km: this.km }));
+    return this.localize(() => resultStatus(this.locale, this.hits.length, this.km, this.origin?.label, this.origin === this.geo));
   }
 
   private renderResults(): TemplateResult {
@@ -627,7 +617,7 @@ export class ServiceFinder extends WegweiserElement {
   /** Nothing matches: say what to relax, as buttons that do it. */
   private renderEmpty(): TemplateResult {
     const wider = RADII.find((r) => r > this.km);
-    const distance = wider ? this.formatKm(wider) : '';
+    const distance = wider ? formatKm(this.locale, wider) : '';
     const flagNames = flagLabels();
     const relax: TemplateResult[] = [];
     if (this.origin && this.km > 0) {
@@ -678,7 +668,7 @@ export class ServiceFinder extends WegweiserElement {
     // Checked with the directory already; rendered only through core's safe-URL rule all the same.
     const chat = safeUrl(c.contacts?.chat, urlRules.securePage);
     const website = safeUrl(c.contacts?.website, urlRules.webPage);
-    const distance = hit.distanceKm === undefined ? '' : this.formatKm(hit.distanceKm);
+    const distance = hit.distanceKm === undefined ? '' : formatKm(this.locale, hit.distanceKm);
     // Checked with the directory (key and relay); the relay through core's rule all the same.
     const anonymous = c.contacts?.anonymous;
     const relay = safeUrl(anonymous?.relay, urlRules.webAddress);

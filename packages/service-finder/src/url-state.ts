@@ -11,9 +11,9 @@ import { DEFAULT_RADIUS, FLAGS, isOfferedRadius, type Flag } from './search-choi
 export interface SearchInAddress {
   text: string;
   km: number;
-  topics: Topic[];
+  chosenTopics: Topic[];
   language: string;
-  channels: ReachChannel[];
+  chosenChannels: ReachChannel[];
   flags: Set<Flag>;
 }
 
@@ -31,9 +31,9 @@ export function searchFromAddress(query: string, radius: number): SearchInAddres
   return {
     text: params.get('ww-q') ?? '',
     km: isOfferedRadius(km) ? km : DEFAULT_RADIUS,
-    topics: known('ww-topics', topics),
+    chosenTopics: known('ww-topics', topics),
     language: /^[a-z]{2,3}$/.test(language) ? language : '',
-    channels: known('ww-channels', reachChannels),
+    chosenChannels: known('ww-channels', reachChannels),
     flags: new Set(known('ww-only', FLAGS)),
   };
 }
@@ -47,9 +47,9 @@ export function addressWithSearch(href: string, search: SearchInAddress): string
   };
   set('ww-q', search.text.trim());
   set('ww-km', search.km === DEFAULT_RADIUS ? '' : String(search.km));
-  set('ww-topics', search.topics.join(','));
+  set('ww-topics', search.chosenTopics.join(','));
   set('ww-lang', search.language);
-  set('ww-channels', search.channels.join(','));
+  set('ww-channels', search.chosenChannels.join(','));
   set('ww-only', [...search.flags].join(','));
   return url.href;
 }

@@ -9,9 +9,9 @@ test('reads every part of the search from the address', () => {
   assert.deepEqual({ ...search, flags: [...search.flags] }, {
     text: 'Mainz',
     km: 50,
-    topics: ['money', 'housing'],
+    chosenTopics: ['money', 'housing'],
     language: 'ro',
-    channels: ['phone', 'anonymous-message'],
+    chosenChannels: ['phone', 'anonymous-message'],
     flags: ['free', 'openNow'],
   });
 });
@@ -19,9 +19,9 @@ test('reads every part of the search from the address', () => {
 test('drops unknown topics, channels, flags and languages, and an unoffered radius', () => {
   const search = searchFromAddress('?ww-km=7&ww-topics=money,<script>&ww-lang=de-DE&ww-channels=pigeon&ww-only=free,everything', 25);
   assert.equal(search.km, 25);
-  assert.deepEqual(search.topics, ['money']);
+  assert.deepEqual(search.chosenTopics, ['money']);
   assert.equal(search.language, '');
-  assert.deepEqual(search.channels, []);
+  assert.deepEqual(search.chosenChannels, []);
   assert.deepEqual([...search.flags], ['free']);
 });
 
@@ -34,16 +34,16 @@ test('writes only what is chosen, keeps the page own parameters, and the default
   const href = addressWithSearch('https://beratung.example/finden?seite=2&ww-topics=debt', {
     text: '  55116 ',
     km: 25,
-    topics: [],
+    chosenTopics: [],
     language: '',
-    channels: ['chat'],
+    chosenChannels: ['chat'],
     flags: new Set(['anonymous']),
   });
   assert.equal(href, 'https://beratung.example/finden?seite=2&ww-q=55116&ww-channels=chat&ww-only=anonymous');
 });
 
 test('what it writes reads back the same', () => {
-  const written = { text: 'Trier', km: 100, topics: ['health' as const], language: 'hu', channels: ['walk-in' as const], flags: new Set(['stepFree' as const]) };
+  const written = { text: 'Trier', km: 100, chosenTopics: ['health' as const], language: 'hu', chosenChannels: ['walk-in' as const], flags: new Set(['stepFree' as const]) };
   const read = searchFromAddress(new URL(addressWithSearch('https://beratung.example/', written)).search, 25);
   assert.deepEqual(read, written);
 });
