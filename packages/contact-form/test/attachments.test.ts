@@ -276,6 +276,8 @@ describe('attachments: the picker', () => {
     expect(input.labels![0]!.textContent).to.equal('Photos or documents (optional)');
     const described = input.getAttribute('aria-describedby')!.split(' ').map((id) => host.shadowRoot!.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim());
     expect(described[0]).to.equal('Up to 5 files, 10 MB together: photos (for example JPG, PNG, HEIC) and PDF documents.');
+    // The hint says the limits in words (no number formatting in the first render): they must agree.
+    expect([attachmentLimits.maxFiles, attachmentLimits.maxTotalBytes]).to.deep.equal([5, 10 * 1000 * 1000]);
     expect(described[1]).to.contain('removes location and camera data from photos');
     expect(described[1]).to.contain('can still identify you');
   });

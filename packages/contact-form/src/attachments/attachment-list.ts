@@ -4,13 +4,77 @@
  * more than one decoded photo at a time; the limits are checked before a file is read where
  * possible (count, a PDF's size) and on the cleaned bytes otherwise (a photo shrinks).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
+import { token } from '@wegweiser/core';
+import { colorBorder, space2, space3 } from '@wegweiser/tokens/defaults';
 import { attachmentLimits, type AttachmentRefusal, type CleanedAttachment } from './types.js';
 import { AttachmentRefusedError } from './refusal.js';
-import { formatBytes, type AttachmentPicker, type RefusedFile } from './attachment-picker.js';
+import type { AttachmentPicker, RefusedFile } from './attachment-picker.js';
 
 type Kind = 'photo' | 'pdf';
+
+/** "10 MB", "245 kB" in the person's language. */
+export function formatBytes(locale: string, bytes: number): string {
+  const megabytes = bytes >= 1000 * 1000;
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: megabytes ? 'megabyte' : 'kilobyte',
+    maximumFractionDigits: megabytes ? 1 : 0,
+  }).format(megabytes ? bytes / (1000 * 1000) : Math.max(1, bytes / 1000));
+}
+
+
+/** The list's styles, adopted into the host's shadow root when the list first renders (see attachmentStyles). */
+const listStyles = css`
+  .attachment-list {
+    list-style: none;
+    margin: ${token('space-3', space3)} 0 0;
+    padding: 0;
+  }
+  .attachment-list > li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${token('space-2', space2)} ${token('space-3', space3)};
+    padding-block: ${token('space-2', space2)};
+    border-block-end: 1px solid ${token('color-border', colorBorder)};
+  }
+  .attachment-list img {
+    inline-size: 4rem;
+    block-size: 4rem;
+    object-fit: cover;
+    border: 1px solid ${token('color-border', colorBorder)};
+  }
+  .attachment-list .file {
+    flex: 1 1 12rem;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+    margin: 0;
+  }
+  .attachment-list .file span {
+    display: block;
+  }
+`;
+
+/** Adds the list's styles to the host's shadow root once (a constructed stylesheet: no inline style, so a strict CSP is fine). */
+function adoptListStyles(picker: AttachmentPicker): void {
+  const root = (picker.host as unknown as { renderRoot?: Node }).renderRoot;
+  const sheet = listStyles.styleSheet;
+  if (!(root instanceof ShadowRoot) || !sheet || root.adoptedStyleSheets.includes(sheet)) return;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/** Takes a file off the list and frees its preview. */
+export function removeFile(picker: AttachmentPicker, id: string): void {
+  const attachment = picker.attachments.find((candidate) => candidate.id === id);
+  if (!attachment) return;
+  if (attachment.previewUrl) URL.revokeObjectURL(attachment.previewUrl);
+  picker.attachments = picker.attachments.filter((candidate) => candidate !== attachment);
+  picker.refused = [];
+  picker.announcer.say(() => picker.options.localize(() => msg(str`${attachment.name} removed.`)));
+  picker.host.requestUpdate();
+}
 
 const imageExtensions = /\.(jpe?g|png|webp|heic|heif|avif|gif|bmp)$/i;
 
@@ -128,6 +192,7 @@ function focusAfterRemoval(picker: AttachmentPicker, event: Event, index: number
 
 /** The list under the input: refused files with their reason, files being prepared, and the added ones. */
 export function fileList(picker: AttachmentPicker, locale: string): TemplateResult {
+  adoptListStyles(picker);
   const total = totalBytes(picker.attachments);
   return html`${picker.refused.length
       ? html`<ul class="error attachment-refusals">

@@ -20,9 +20,7 @@
  */
 import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { token } from '@wegweiser/core';
 import { Announcer } from '@wegweiser/core/announcer';
-import { colorBorder, space2, space3 } from '@wegweiser/tokens/defaults';
 import { attachmentLimits, type AttachmentRefusal, type AttachmentSource, type CleanedAttachment } from './types.js';
 
 /** A file that was not added, shown with its reason until the next file is chosen or one is removed. */
@@ -45,47 +43,14 @@ type AttachmentListModule = typeof import('./attachment-list.js');
 /** The list's code, once loaded (one copy for every picker on the page). */
 let listModule: AttachmentListModule | undefined;
 
-/** "10 MB", "245 kB" in the person's language. */
-export function formatBytes(locale: string, bytes: number): string {
-  const megabytes = bytes >= 1000 * 1000;
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: megabytes ? 'megabyte' : 'kilobyte',
-    maximumFractionDigits: megabytes ? 1 : 0,
-  }).format(megabytes ? bytes / (1000 * 1000) : Math.max(1, bytes / 1000));
-}
-
+/**
+ * The picker's styles for the host's static styles. Only what the first render shows: the list's
+ * styles come with the list's code (attachment-list.ts adopts them), so the form's first render
+ * does not carry them.
+ */
 export const attachmentStyles = css`
   .attachments input[type='file'] {
     border-style: dashed;
-  }
-  .attachment-list {
-    list-style: none;
-    margin: ${token('space-3', space3)} 0 0;
-    padding: 0;
-  }
-  .attachment-list > li {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: ${token('space-2', space2)} ${token('space-3', space3)};
-    padding-block: ${token('space-2', space2)};
-    border-block-end: 1px solid ${token('color-border', colorBorder)};
-  }
-  .attachment-list img {
-    inline-size: 4rem;
-    block-size: 4rem;
-    object-fit: cover;
-    border: 1px solid ${token('color-border', colorBorder)};
-  }
-  .attachment-list .file {
-    flex: 1 1 12rem;
-    min-inline-size: 0;
-    overflow-wrap: anywhere;
-    margin: 0;
-  }
-  .attachment-list .file span {
-    display: block;
   }
 `;
 
@@ -136,15 +101,9 @@ export class AttachmentPicker implements AttachmentSource {
     return job;
   }
 
-  /** Takes a file off the list and frees its preview. */
+  /** Takes a file off the list, frees its preview and says so (the list's code, loaded with the first file). */
   remove(id: string): void {
-    const attachment = this.attachments.find((candidate) => candidate.id === id);
-    if (!attachment) return;
-    if (attachment.previewUrl) URL.revokeObjectURL(attachment.previewUrl);
-    this.attachments = this.attachments.filter((candidate) => candidate !== attachment);
-    this.refused = [];
-    this.announcer.say(() => this.options.localize(() => msg(str`${attachment.name} removed.`)));
-    this.host.requestUpdate();
+    listModule?.removeFile(this, id);
   }
 
   clear(): void {
@@ -170,7 +129,7 @@ export class AttachmentPicker implements AttachmentSource {
     return html`<div class="group attachments">
       <label for="attachments">${msg('Photos or documents (optional)')}</label>
       <p class="hint" id="attachments-limits">
-        ${msg(str`Up to ${attachmentLimits.maxFiles} files, ${formatBytes(locale, attachmentLimits.maxTotalBytes)} together: photos (for example JPG, PNG, HEIC) and PDF documents.`)}
+        ${msg(str`Up to ${attachmentLimits.maxFiles} files, 10 MB together: photos (for example JPG, PNG, HEIC) and PDF documents.`)}
       </p>
       <p class="hint" id="attachments-privacy">
         ${msg('Before sending, this device removes location and camera data from photos and the author and program details from PDFs. What a photo or document shows, such as names, addresses or numbers, can still identify you.')}

@@ -11,19 +11,13 @@
  * them as one new file without the old file's history. The JPEG images inside (a scanning app's
  * photo of a letter) lose their EXIF, XMP and IPTC segments too.
  *
- * Only pdf-lib's core (parser, objects, writer) is imported, not its document API. Its utilities
- * still pull in the metrics of the 14 standard fonts (@pdf-lib/standard-fonts), which this code
- * never uses; that is most of this chunk's size (docs/sizes.md).
+ * Only pdf-lib's core (parser, objects, writer) is used, not its document API, and it comes
+ * bundled by prebuild.mjs: without the metrics of the 14 standard fonts, which pdf-lib's utilities
+ * import and this code never uses (100 kB gzip), and with pako's CommonJS turned into a module.
  */
-import PDFParser from 'pdf-lib/es/core/parser/PDFParser.js';
-import PDFWriter from 'pdf-lib/es/core/writers/PDFWriter.js';
+// pdf-lib's core, bundled by prebuild.mjs (without pako's CommonJS and without font metrics).
+import { PDFArray, PDFDict, PDFName, PDFParser, PDFRawStream, PDFRef, PDFStream, PDFWriter } from '../generated/pdf-lib-core.js';
 import type PDFContext from 'pdf-lib/es/core/PDFContext.js';
-import PDFArray from 'pdf-lib/es/core/objects/PDFArray.js';
-import PDFDict from 'pdf-lib/es/core/objects/PDFDict.js';
-import PDFName from 'pdf-lib/es/core/objects/PDFName.js';
-import PDFRawStream from 'pdf-lib/es/core/objects/PDFRawStream.js';
-import PDFRef from 'pdf-lib/es/core/objects/PDFRef.js';
-import PDFStream from 'pdf-lib/es/core/objects/PDFStream.js';
 import type PDFObject from 'pdf-lib/es/core/objects/PDFObject.js';
 import { jpegWithoutMetadata } from './jpeg-segments.js';
 import { AttachmentRefusedError } from './refusal.js';

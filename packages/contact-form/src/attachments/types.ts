@@ -35,7 +35,9 @@ export const attachmentLimits = {
   maxFiles: 5,
   /**
    * The cleaned bytes of all files together: 10 MB as phones count (1 MB = 1,000,000 bytes), so
-   * that the "10 MB" the person reads matches the sizes their phone shows.
+   * that the "10 MB" the person reads matches the sizes their phone shows. The picker's hint says
+   * "10 MB" in words in every language (attachment-picker.ts and its translations), so that the
+   * first render carries no number formatting: change them with this (the tests compare them).
    */
   maxTotalBytes: 10 * 1000 * 1000,
   maxLongSidePixels: 2000,
