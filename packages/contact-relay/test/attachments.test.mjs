@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { credentialEntry, generateKeyFile, openKeyFile } from '../dist/index.js';
-import { open, seal } from '@wegweiser/contact-form/envelope';
+import { firstContact, open, seal, sealTo } from '@wegweiser/contact-form/envelope';
+import { checkChain, deriveKeys, newCode, nextLink, openItems, readCode } from '@wegweiser/contact-form/conversation';
 import { openAttachment, sealAttachments } from '@wegweiser/contact-form/attachment-blobs';
 import { parsePublicKey } from '@wegweiser/contact-form/public-key';
 import {
@@ -20,6 +21,7 @@ import {
   idempotencyKey,
   queryDatabase,
   rawDatabase,
+  read,
   sampleMessage,
   scratch,
   signIn,
@@ -180,6 +182,59 @@ describe('attachments: encrypted blobs beside a message', () => {
     assert.equal((await download(ctx.url, sealed.blobs[0].id, 'x'.repeat(43))).status, 401);
     const { sealed: notYet } = await sendWithFiles(ctx.url, { upload: false });
     assert.equal((await download(ctx.url, notYet.blobs[0].id, own)).status, 404, 'a blob not uploaded yet');
+  });
+
+  it('gives the person the files of their own conversation with the code, and no other', async () => {
+    const key = await parsePublicKey(demoPublicKey);
+    const keys = await deriveKeys((await readCode(await newCode())).code, centre);
+    const sealed = await sealAttachments(centre, files);
+    const message = { ...sampleMessage, text: 'Mit Code und Brief.', reply: { method: 'code' } };
+    const envelope = await seal(key, message, keys.replyKey, sealed);
+    const toPerson = await sealTo(keys.recipient, 'person', firstContact(message, keys.replyKey, sealed));
+    const blobs = sealed.blobs.map(({ id, size, sha256 }) => ({ id, size, sha256 }));
+    const res = await call(ctx.url, '/v1/messages', { body: { envelope, pow: await solvedPow(ctx.url), idempotencyKey: idempotencyKey(), hp: '', conversation: { mailbox: keys.mailbox, verifier: keys.verifier, toPerson }, blobs } });
+    assert.equal(res.status, 201);
+    for (const blob of sealed.blobs) assert.equal((await putBlob(ctx.url, blob.id, blob.bytes)).status, 201);
+
+    const mine = await open((await read(ctx.url, keys)).json.items[0].envelope, keys.privateKey, 'person');
+    assert.equal(mine.v, 3);
+    const fetchBlob = async (blob, secret = keys.secret) => {
+      const response = await fetch(`${ctx.url}/v1/conversation/blob`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://beratung.example' }, body: JSON.stringify({ mailbox: keys.mailbox, secret, blob }) });
+      return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()) };
+    };
+    const got = await fetchBlob(mine.attachments[0].blob);
+    assert.equal(got.status, 200);
+    assert.deepEqual(await openAttachment(centre, mine.contentKey, mine.attachments, 0, got.bytes), letter);
+    const elsewhere = await sendWithFiles(ctx.url);
+    assert.equal((await fetchBlob(elsewhere.sealed.blobs[0].id)).status, 404, 'another conversation’s file');
+    const other = await deriveKeys((await readCode(await newCode())).code, centre);
+    assert.equal((await fetchBlob(mine.attachments[0].blob, other.secret)).status, 403, 'a wrong code');
+
+    // The person writes again with a file (version 3, sealed with the code's key); the team reads it in its place.
+    const photoOnly = await sealAttachments(centre, [files[1]]);
+    const followUp = { v: 3, kind: 'follow-up', text: 'Noch ein Foto.', formLocale: 'de', ...(await nextLink(keys.replyKey, [mine])), contentKey: photoOnly.contentKey, attachments: photoOnly.attachments };
+    const writer = { privateKey: keys.privateKey, publicKey: keys.recipient.publicKey };
+    const body = {
+      mailbox: keys.mailbox,
+      secret: keys.secret,
+      envelope: await sealTo(key, 'centre', followUp, writer),
+      toPerson: await sealTo(keys.recipient, 'person', followUp, writer),
+      idempotencyKey: idempotencyKey(),
+    };
+    assert.equal((await call(ctx.url, '/v1/conversation/messages', { body })).status, 400, 'a version-3 item without its blobs');
+    const declared = photoOnly.blobs.map(({ id, size, sha256 }) => ({ id, size, sha256 }));
+    assert.equal((await call(ctx.url, '/v1/conversation/messages', { body: { ...body, blobs: declared } })).status, 201);
+    assert.equal((await putBlob(ctx.url, photoOnly.blobs[0].id, photoOnly.blobs[0].bytes)).status, 201);
+    const { token } = (await signIn(ctx.url)).json;
+    const list = (await team(ctx.url, '/v1/inbox/conversations', token)).json.conversations;
+    const detail = (await team(ctx.url, `/v1/inbox/conversations/${list.find((c) => c.canReply && c.itemCount === 2).id}`, token)).json;
+    const opened = await openItems(detail.items, centreKey.privateKey, 'centre', { centre: key.publicKey, person: null });
+    assert.deepEqual(await checkChain(opened, keys.replyKey), [true, true], 'both items hold their places');
+    const later = opened[1].message;
+    assert.equal(later.v, 3);
+    assert.equal(opened[1].sender, 'person');
+    const photoBlob = await download(ctx.url, later.attachments[0].blob, token);
+    assert.deepEqual(await openAttachment(centre, later.contentKey, later.attachments, 0, photoBlob.bytes), photo);
   });
 
   it('deletes the blobs with their conversation', async () => {
