@@ -123,6 +123,13 @@ export class ContactInbox extends WegweiserElement {
   });
   /** @internal */ session: { centre: string; expiresAt: number } | null = null;
   /** @internal */ key: OpenedKey | null = null;
+  /**
+   * @internal The centre's earlier keys, opened beside `key` after a key change
+   * (docs/network.md): they read what was sealed to them; answers use `key`.
+   */
+  olderKeys: OpenedKey[] = [];
+  /** @internal Whether the key form opens an earlier key beside the open one. */
+  addingOlderKey = false;
   private pending = new Map<string, { snapshot: string; body: { toPerson: unknown; toCentre: unknown; idempotencyKey: string } }>();
   private refreshTimer: number | undefined;
   /** The "new" conversations at the last refresh (id → last activity), to announce what arrived since. */
@@ -175,6 +182,9 @@ export class ContactInbox extends WegweiserElement {
   private forget(): void {
     this.key?.privateKey.fill(0);
     this.key = null;
+    for (const older of this.olderKeys) older.privateKey.fill(0);
+    this.olderKeys = [];
+    this.addingOlderKey = false;
     this.session = null;
     if (this.client) this.client.token = null;
     this.opened = new Map();
@@ -270,6 +280,21 @@ export class ContactInbox extends WegweiserElement {
         this.keyProblems = { file: 'other-centre' };
         return this.focusLater('.summary');
       }
+      if (this.addingOlderKey && this.key) {
+        if (this.keys.some((open) => open.publicKey.kid === key.publicKey.kid)) {
+          key.privateKey.fill(0);
+          this.keyProblems = { file: 'already-open' };
+          return this.focusLater('.summary');
+        }
+        this.olderKeys = [...this.olderKeys, key];
+        this.passphrase = this.keyText = this.keyFileName = '';
+        this.closeOlderKeyForm();
+        // What could not be opened before is tried again, now with this key too.
+        this.opened = new Map([...this.opened].filter(([, plain]) => plain !== null));
+        this.checkedSignature = '';
+        await this.refresh(false);
+        return;
+      }
       this.key = key;
       this.passphrase = this.keyText = this.keyFileName = '';
       this.stage = 'inbox';
@@ -290,6 +315,28 @@ export class ContactInbox extends WegweiserElement {
       this.busy = false;
       this.progress = null;
     }
+  }
+
+  /** Every open key of the centre: the current one first, then earlier ones. */
+  /** @internal */ get keys(): OpenedKey[] {
+    return this.key ? [this.key, ...this.olderKeys] : [];
+  }
+
+  /** @internal Shows the key form for an earlier key of the centre, beside the inbox's key. */
+  openOlderKeyForm(): void {
+    this.addingOlderKey = true;
+    this.keyProblems = {};
+    this.stage = 'key';
+    this.focusLater('#key-title');
+  }
+
+  /** @internal Back to the conversations, without another key. */
+  closeOlderKeyForm(): void {
+    this.addingOlderKey = false;
+    this.keyProblems = {};
+    this.passphrase = this.keyText = this.keyFileName = '';
+    this.stage = 'inbox';
+    this.focusLater('#inbox-title');
   }
 
   /** @internal */ async lock(): Promise<void> {
@@ -380,7 +427,7 @@ export class ContactInbox extends WegweiserElement {
     const signature = `${conversation.id}:${conversation.items.map((item) => `${item.id}/${item.author}/${item.envelope.ct}`).join(',')}`;
     if (signature === this.checkedSignature) return;
     const [, { openConversation }] = await keyModules();
-    const result = await openConversation(conversation.items, key);
+    const result = await openConversation(conversation.items, this.keys);
     if (this.key !== key) return;
     const opened = new Map(this.opened);
     const intact = new Map(this.intact);
@@ -408,8 +455,9 @@ export class ContactInbox extends WegweiserElement {
     const key = this.key;
     const todo = envelopes.filter((e) => !this.opened.has(e.ct));
     if (!key || !todo.length) return;
-    const [, { openEnvelope }] = await keyModules();
-    const results = await Promise.all(todo.map(async (e) => [e.ct, await openEnvelope(e as never, key.privateKey)] as const));
+    const [, { openEnvelope, keyFor }] = await keyModules();
+    const keys = this.keys;
+    const results = await Promise.all(todo.map(async (e) => [e.ct, await openEnvelope(e as never, keyFor(keys, e as never).privateKey)] as const));
     if (this.key !== key) return;
     const opened = new Map(this.opened);
     for (const [ct, plain] of results) opened.set(ct, plain);

@@ -18,11 +18,13 @@ export function toolbarView(inbox: ContactInbox): TemplateResult {
     <div>
       ${inbox.key
         ? html`<h2 id="inbox-title" tabindex="-1">${msg(str`Team inbox: ${inbox.session?.centre ?? ''}`)}</h2>
-            <p class="meta">${time ? msg(str`Updated at ${time}. New messages are looked for every minute.`) : msg('Loading…')}</p>`
+            <p class="meta">${time ? msg(str`Updated at ${time}. New messages are looked for every minute.`) : msg('Loading…')}</p>
+            ${inbox.olderKeys.length ? html`<p class="meta">${msg(str`Keys open: ${inbox.olderKeys.length + 1} (the current one and earlier ones). Messages sealed to any of them are shown.`)}</p>` : nothing}`
         : html`<h2 id="inbox-title" tabindex="-1">${msg(str`Network figures: ${inbox.session?.centre ?? ''}`)}</h2>`}
     </div>
     <div class="actions">
       ${inbox.key ? html`<button type="button" class="secondary" @click=${() => inbox.refresh(false)}>${msg('Refresh')}</button> ${figuresToggle(inbox)}` : nothing}
+      ${inbox.key ? html`<button type="button" class="secondary" @click=${() => inbox.openOlderKeyForm()}>${msg('Open an earlier key')}</button>` : nothing}
       <button type="button" class="secondary" @click=${inbox.lock}>${msg('Lock')}</button>
     </div>
   </div>

@@ -103,6 +103,7 @@ export function keyProblemText(problem: KeyProblem | undefined, centre: string, 
     'wrong-passphrase': msg('The passphrase is not right, or the key file was changed. Check the passphrase and try again'),
     damaged: msg('The key file is damaged. Use an unchanged copy of the file'),
     'other-centre': msg(str`This key file belongs to the centre “${keyCentre}”. You signed in for “${centre}”. Choose the key file of “${centre}”`),
+    'already-open': msg('This key is open already. Choose the key file from before the key change'),
   }[problem];
 }
 

@@ -10,7 +10,8 @@ export type Stage = 'misconfigured' | 'sign-in' | 'key' | 'inbox' | 'figures';
 export type Filter = ConversationStatus | 'all';
 export type Load = 'loading' | 'ready' | 'unavailable' | 'gone';
 export type SignInProblem = 'centre-missing' | 'centre-format' | 'credential-missing' | 'wrong';
-export type KeyProblem = 'file-missing' | 'passphrase-missing' | KeyFileProblem | 'other-centre';
+/** `already-open`: an earlier key was to be opened beside the inbox's key, and this one is open already. */
+export type KeyProblem = 'file-missing' | 'passphrase-missing' | KeyFileProblem | 'other-centre' | 'already-open';
 export type ReplyProblem = 'empty' | 'too-long';
 /** Why the sign-in form is shown again: the session ended, the relay is unreachable or has no inbox. */
 export type Notice = 'session-ended' | 'unavailable' | 'inbox-off' | 'locked' | null;

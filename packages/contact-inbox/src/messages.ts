@@ -17,7 +17,7 @@
  */
 import { open, sealTo, type Envelope, type Plaintext, type ReplyPlaintext } from '@wegweiser/contact-form/envelope';
 import { checkChain, nextLink, openItems, personRecipient, type Author } from '@wegweiser/contact-form/conversation';
-import type { CentreKey } from '@wegweiser/contact-form/public-key';
+import { fromBase64url, type CentreKey } from '@wegweiser/contact-form/public-key';
 
 export type { Plaintext, MessagePlaintext, FollowUpPlaintext, ReplyPlaintext, Topic } from '@wegweiser/contact-form/envelope';
 export { maxTextLength } from '@wegweiser/contact-form/envelope';
@@ -39,11 +39,40 @@ export interface OpenedConversation {
   replyKey: string | null;
 }
 
-/** Opens every item with the centre's key (version-2 items with their writer's key) and checks the chain. */
-export async function openConversation(items: readonly { author: Author; envelope: Envelope }[], key: { publicKey: CentreKey; privateKey: Uint8Array }): Promise<OpenedConversation> {
-  const opened = await openItems(items, key.privateKey, 'centre', { centre: key.publicKey.publicKey, person: null });
+/** One of the centre's key pairs, as opened from a key file. */
+export interface CentreKeyPair {
+  publicKey: CentreKey;
+  privateKey: Uint8Array;
+}
+
+/**
+ * The key an envelope was sealed to: the one whose id (its check value) the
+ * envelope names. After a key change a team holds the new key and the old one
+ * (docs/network.md); an envelope naming neither is tried with the first.
+ */
+export function keyFor<Key extends CentreKeyPair>(keys: readonly Key[], envelope: Pick<Envelope, 'kid'>): Key {
+  return keys.find((key) => key.publicKey.kid === envelope.kid) ?? keys[0]!;
+}
+
+/**
+ * Opens every item with the centre's key (version-2 items with their writer's
+ * key) and checks the chain. With several keys of the centre (a key change:
+ * the first message sealed to the old key, later items to the new one, or the
+ * other way round), each item opens with the key it names; the person's key
+ * comes from the first message, whichever key opened it.
+ */
+export async function openConversation(items: readonly { author: Author; envelope: Envelope }[], keyOrKeys: CentreKeyPair | readonly CentreKeyPair[]): Promise<OpenedConversation> {
+  const keys: readonly CentreKeyPair[] = Array.isArray(keyOrKeys) ? keyOrKeys : [keyOrKeys as CentreKeyPair];
+  const firstKey = items[0] ? keyFor(keys, items[0].envelope) : keys[0]!;
+  let opened = await openItems(items, firstKey.privateKey, 'centre', { centre: firstKey.publicKey.publicKey, person: null });
   const first = opened[0]?.message;
   const replyKey = first?.kind === 'first-contact' ? first.replyKey : null;
+  for (const key of keys) {
+    if (key === firstKey || !items.some((item) => item.envelope.kid === key.publicKey.kid)) continue;
+    // A team's answer is sealed with the key it was written with, to the same key: that key is its writer's.
+    const more = await openItems(items, key.privateKey, 'centre', { centre: key.publicKey.publicKey, person: replyKey ? fromBase64url(replyKey) : null });
+    opened = opened.map((item, index) => (item.message ? item : more[index]!));
+  }
   const intact = replyKey ? await checkChain(opened, replyKey) : opened.map((_, index) => index === 0);
   return { items: opened.map(({ message }, index) => ({ message, intact: intact[index]! })), replyKey };
 }

@@ -79,10 +79,15 @@ export function keyView(inbox: ContactInbox): TemplateResult {
   const opening = inbox.progress !== null;
   return html`${errorSummary(entries)}
     <form part="key" novalidate autocomplete="off" @submit=${inbox.openKey}>
-      <h2 id="key-title" tabindex="-1">${msg('Open the private key')}</h2>
-      <p class="hint">
-        ${msg(str`Step 2 of 2. Signed in for ${inbox.session?.centre ?? ''}. The key opens in this browser and stays in its memory only: it is never sent and never stored.`)}
-      </p>
+      ${inbox.addingOlderKey
+        ? html`<h2 id="key-title" tabindex="-1">${msg('Open an earlier key as well')}</h2>
+            <p class="hint">
+              ${msg('After a key change, messages sealed to the earlier key open only with its key file. Open it here beside the current key: the inbox then reads messages sealed to either. Answers are written with the current key. The key stays in this browser’s memory only.')}
+            </p>`
+        : html`<h2 id="key-title" tabindex="-1">${msg('Open the private key')}</h2>
+            <p class="hint">
+              ${msg(str`Step 2 of 2. Signed in for ${inbox.session?.centre ?? ''}. The key opens in this browser and stays in its memory only: it is never sent and never stored.`)}
+            </p>`}
       <div class="group ${fileError ? 'invalid' : ''}">
         <label for="key-file">${msg('Private key file')}</label>
         <p class="hint" id="key-file-hint">${msg('The file “wegweiser-relay keygen” made, usually private-key.json.')}</p>
@@ -129,7 +134,9 @@ export function keyView(inbox: ContactInbox): TemplateResult {
       </div>
       <div class="actions">
         <button type="submit" aria-disabled=${inbox.busy ? 'true' : 'false'}>${msg('Open the key')}</button>
-        <button type="button" class="secondary" @click=${inbox.lock}>${msg('Sign out')}</button>
+        ${inbox.addingOlderKey
+          ? html`<button type="button" class="secondary" @click=${() => inbox.closeOlderKeyForm()}>${msg('Cancel')}</button>`
+          : html`<button type="button" class="secondary" @click=${inbox.lock}>${msg('Sign out')}</button>`}
       </div>
     </form>`;
 }

@@ -3,14 +3,11 @@
 // and the network's coordination office, signed in with its coordinator credential: every
 // centre's figures with small counts as "< 5", and no conversation.
 import { expect, fixture, html } from '@open-wc/testing';
-import { solveChallenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
-import { parsePublicKey } from '@wegweiser/contact-form/public-key';
-import { seal } from '@wegweiser/contact-form/envelope';
 import { shadowText, until } from '../../../scripts/testing/index.js';
 import type { ContactInbox } from '../src/ContactInbox.js';
 import type { InboxFigures } from '../src/InboxFigures.js';
 import '../src/define.js';
+import { sendFirstMessage } from './relay-messages.js';
 import { relayCommand, type TestRelay, startRelay } from '../../contact-relay/test/relay-command.js';
 
 const credential = 'TEST0-CREDE-NTIAL-NOTSE-CRET0';
@@ -24,18 +21,8 @@ after(async () => {
   await relayCommand({ action: 'stop', id: relay.id });
 });
 
-/** A person's first message without a code, as the form sends it (proof of work included); to the demo centre unless another key is given. */
-async function send(topic: 'work' | 'housing', language: string, to: TestRelay = relay, publicKey = to.publicKey) {
-  const envelope = await seal(await parsePublicKey(publicKey), { text: 'Hallo', topic, language, reply: { method: 'none' }, formLocale: 'de' });
-  const challenge = await (await fetch(`${to.url}/v1/challenge`)).json();
-  const solution = await solveChallenge({ challenge, deriveKey, timeout: 0 });
-  const response = await fetch(`${to.url}/v1/messages`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ envelope, pow: { challenge, solution }, idempotencyKey: crypto.randomUUID().replace(/-/g, '') }),
-  });
-  expect(response.status).to.equal(201);
-}
+/** A first message without a code; to the demo centre unless another key is given. */
+const send = (topic: 'work' | 'housing', language: string, to: TestRelay = relay, publicKey = to.publicKey) => sendFirstMessage(to.url, publicKey, { topic, language });
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 

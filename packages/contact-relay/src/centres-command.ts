@@ -104,7 +104,7 @@ export async function centresCommand(args: string[]): Promise<number> {
         if (keyText) {
           const key = await readKey(keyText, centre);
           await store.addCentreKey(key);
-          process.stderr.write(`${centre}: key ${key.kid} is now the current one; earlier keys stay known. Put the new public key into the form; read messages sealed to the old key with the old key file until they have expired.\n`);
+          process.stderr.write(`${centre}: key ${key.kid} is now the current one; earlier keys stay known. Put the new public key into the form; the inbox reads messages sealed to the old key once the old key file is opened beside the new one (Open an earlier key), until they have expired.\n`);
           return 0;
         }
         if (!args.includes('--credential')) throw new CentresError('Give --public-key <new key> or --credential.');
