@@ -29,6 +29,7 @@ import {
   startTestRelay,
   team,
   teamOrigin,
+  usingPostgres,
 } from './helpers.mjs';
 
 const marker = 'JOBCENTER-BESCHEID-GEHEIM';
@@ -124,7 +125,12 @@ describe('attachments: encrypted blobs beside a message', () => {
     assert.equal(Number(rows[0].size), 65536 + 28, 'a 40 kB photo looks like any file under 64 KiB');
     const raw = (await rawDatabase(database)).toString('latin1');
     assert.ok(raw.length > letter.length, 'the blobs are in the database');
-    for (const secret of [marker, 'Sehr geehrte', 'Bescheid-Jobcenter', 'Foto 1.jpg', 'application/pdf', 'image/jpeg', '%PDF']) assert.ok(!raw.includes(secret), `no "${secret}" in the database`);
+    for (const secret of [marker, 'Sehr geehrte', 'Bescheid-Jobcenter', 'Foto 1.jpg', 'application/pdf', 'image/jpeg', '%PDF']) {
+      assert.ok(!raw.includes(secret), `no "${secret}" in the database`);
+      // PostgreSQL's rows are dumped as JSON, with bytes as hexadecimal text.
+      assert.ok(!raw.includes(Buffer.from(secret).toString('hex')), `no "${secret}" in the database, as bytes`);
+    }
+    assert.ok(raw.includes(Buffer.from(sealed.blobs[0].bytes.subarray(0, 64)).toString(usingPostgres ? 'hex' : 'latin1')), 'the check reads the stored blobs');
     assert.ok(!ctx.logLines.some((line) => /Bescheid|Foto|pdf|jpeg/i.test(line)), 'the log names no file');
   });
 
