@@ -123,6 +123,17 @@ export const Inbox: Story = {
   play: async ({ canvasElement }) => unlock(inbox(canvasElement)),
 };
 
+export const EarlierKey: Story = {
+  name: 'Open an earlier key beside the current one, after a key change (DEMO; needs the demo relay)',
+  play: async ({ canvasElement }) => {
+    const el = inbox(canvasElement);
+    await unlock(el);
+    if (!$(el, '[part=list]')) return;
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=toolbar] button')].find((button) => button.textContent!.trim() === 'Open an earlier key' || button.textContent!.trim() === 'Früheren Schlüssel öffnen')?.click();
+    await until(() => !!$(el, '#key-title'));
+  },
+};
+
 export const OpenConversation: Story = {
   name: 'The newest conversation opened (DEMO; needs the demo relay and a message)',
   play: async ({ canvasElement }) => {
