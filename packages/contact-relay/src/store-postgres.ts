@@ -400,8 +400,13 @@ export class PostgresStore implements Store {
   }
 
   async beginBlobUpload(id: string): Promise<string | null> {
-    const { rows } = await this.pool.query<{ complete: number }>('SELECT complete FROM blobs WHERE id = $1', [id]);
-    return rows[0] && Number(rows[0].complete) === 0 ? newUploadId() : null;
+    return this.transaction(async (db) => {
+      const { rows } = await db.query<{ complete: number }>('SELECT complete FROM blobs WHERE id = $1 FOR UPDATE', [id]);
+      if (!rows[0] || Number(rows[0].complete) !== 0) return null;
+      // What earlier attempts left is dropped: uploads cut off again and again cannot pile up pieces.
+      await db.query('DELETE FROM blob_chunks WHERE blob = $1', [id]);
+      return newUploadId();
+    });
   }
 
   async addBlobChunk(id: string, upload: string, seq: number, bytes: Uint8Array): Promise<void> {

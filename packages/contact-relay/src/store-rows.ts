@@ -51,8 +51,8 @@ export function itemBytes(item: NewItem): number {
  * Attachments' blobs (issue 23) in both stores; `binary` is the dialect's
  * byte type (BLOB, BYTEA). A blob row is made with its item and deleted with
  * its conversation (ON DELETE CASCADE, down to the chunks). `upload` names
- * the attempt whose chunks make the complete blob: an upload cut off and
- * tried again leaves chunks of the first attempt, dropped when one completes.
+ * the attempt whose chunks make the complete blob: the chunks of an upload cut
+ * off are dropped when the next attempt begins, so they cannot pile up.
  */
 export const blobSchema = (binary: 'BLOB' | 'BYTEA') => `
 CREATE TABLE IF NOT EXISTS blobs (

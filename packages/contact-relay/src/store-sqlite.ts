@@ -305,8 +305,13 @@ export class SqliteStore implements Store {
   }
 
   async beginBlobUpload(id: string): Promise<string | null> {
-    const row = this.db.get('SELECT complete FROM blobs WHERE id = ?', id) as { complete: number } | null;
-    return row && row.complete === 0 ? newUploadId() : null;
+    return this.transaction(() => {
+      const row = this.db.get('SELECT complete FROM blobs WHERE id = ?', id) as { complete: number } | null;
+      if (!row || row.complete !== 0) return null;
+      // What earlier attempts left is dropped: uploads cut off again and again cannot pile up pieces.
+      this.db.run('DELETE FROM blob_chunks WHERE blob = ?', id);
+      return newUploadId();
+    });
   }
 
   async addBlobChunk(id: string, upload: string, seq: number, bytes: Uint8Array): Promise<void> {

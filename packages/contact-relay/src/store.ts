@@ -195,7 +195,11 @@ export interface Store {
 
   /** A declared blob, or null when no stored item declared it (or its conversation is gone). */
   blob(id: string): Promise<StoredBlob | null>;
-  /** Starts an upload of a declared, incomplete blob: the upload's id, or null when it is complete or unknown. */
+  /**
+   * Starts an upload of a declared, incomplete blob: the upload's id, or null
+   * when it is complete or unknown. The pieces of earlier attempts are dropped
+   * (an attempt still running then fails to complete, and its client retries).
+   */
   beginBlobUpload(id: string): Promise<string | null>;
   /** Writes the `seq`th chunk of an upload (0, 1, …), each `blobChunkBytes` long but the last. */
   addBlobChunk(id: string, upload: string, seq: number, bytes: Uint8Array): Promise<void>;

@@ -692,7 +692,10 @@ for (const kind of kinds) {
         const cut = await store.beginBlobUpload(blob.id);
         await store.addBlobChunk(blob.id, cut, 0, bytes.subarray(0, blobChunkBytes));
         assert.equal(await store.finishBlobUpload(blob.id, cut), false, 'an attempt cut off does not complete');
+        const whole = await store.beginBlobUpload(blob.id);
+        await upload(store, blob.id, whole);
         const again = await store.beginBlobUpload(blob.id);
+        assert.equal(await store.finishBlobUpload(blob.id, whole), false, 'an earlier attempt’s pieces are dropped when the next begins');
         await upload(store, blob.id, again);
         assert.equal(await store.finishBlobUpload(blob.id, again), true);
         assert.equal(await store.finishBlobUpload(blob.id, cut), false, 'complete once');
