@@ -331,7 +331,6 @@ await step('the centre form refuses another centre\'s key as you type, and keeps
   check('the centre form says a key made for another centre would send its messages to another team', /beratung-mainz/.test(foreign.message) && /another team/.test(foreign.message) && foreign.invalid, JSON.stringify(foreign));
   const valid = await typeCentreKey(testhausenKey);
   await adminPage.$eval('#wegweiser-anonymous_page', (input, value) => (input.value = value), `${origin}/kontakt/`);
-  await shot(adminPage, 'centre-anonymous');
   await updateCentre();
   const notices = await adminPage.$eval('#wegweiser-centre', (box) => [...box.querySelectorAll('.notice')].map((n) => n.innerText).join('\n'));
   const served = (await (await fetch(rest('/wegweiser/v1/directory'))).json()).centres.find((c) => c.id === 'beratungsstelle-testhausen');
