@@ -40,19 +40,26 @@ async function openKey(el: ContactInbox, keyFile: string) {
   $(el, '[part=key] button[type=submit]')!.click();
 }
 
+/** An inbox signed in for the demo centre with its current key open, showing the message sealed to that key. */
+async function signedInWithCurrentKey(): Promise<ContactInbox> {
+  const currentKeyFile = await (await fetch('/packages/contact-relay/demo/demo-private-key.json')).text();
+  const el = await fixture<ContactInbox>(html`<ww-contact-inbox relay=${relay.url} lang="en"></ww-contact-inbox>`);
+  await fill(el, '#centre', 'demo-beratungsstelle');
+  await fill(el, '#credential', credential);
+  $(el, '[part=sign-in] button[type=submit]')!.click();
+  await until(() => !!$(el, '#key-title'), 'the key step');
+  await openKey(el, currentKeyFile);
+  await until(() => shadowText(el).includes('Nach dem Schlüsselwechsel geschrieben'), 'the message sealed to the current key', 60_000);
+  return el;
+}
+
 describe('ww-contact-inbox: a key change', function () {
   this.timeout(180_000);
 
   it('opens the key from before the change beside the current one: messages sealed to either decrypt; the same key twice is refused; Lock forgets both; axe in each state', async () => {
     const currentKeyFile = await (await fetch('/packages/contact-relay/demo/demo-private-key.json')).text();
     const olderKey = await (await fetch('/packages/contact-inbox/test/fixtures/demo-older-key.json')).text();
-    const el = await fixture<ContactInbox>(html`<ww-contact-inbox relay=${relay.url} lang="en"></ww-contact-inbox>`);
-    await fill(el, '#centre', 'demo-beratungsstelle');
-    await fill(el, '#credential', credential);
-    $(el, '[part=sign-in] button[type=submit]')!.click();
-    await until(() => !!$(el, '#key-title'), 'the key step');
-    await openKey(el, currentKeyFile);
-    await until(() => shadowText(el).includes('Nach dem Schlüsselwechsel geschrieben'), 'the message sealed to the current key', 60_000);
+    const el = await signedInWithCurrentKey();
     expect(shadowText(el)).not.to.include('Vor dem Schlüsselwechsel geschrieben');
     expect(el.shadowRoot!.querySelectorAll('[part=list] li').length).to.equal(2, 'both conversations are listed');
 
@@ -89,14 +96,7 @@ describe('ww-contact-inbox: a key change', function () {
   });
 
   it('goes back to the conversations with Cancel, keeping the one key open', async () => {
-    const currentKeyFile = await (await fetch('/packages/contact-relay/demo/demo-private-key.json')).text();
-    const el = await fixture<ContactInbox>(html`<ww-contact-inbox relay=${relay.url} lang="en"></ww-contact-inbox>`);
-    await fill(el, '#centre', 'demo-beratungsstelle');
-    await fill(el, '#credential', credential);
-    $(el, '[part=sign-in] button[type=submit]')!.click();
-    await until(() => !!$(el, '#key-title'), 'the key step');
-    await openKey(el, currentKeyFile);
-    await until(() => shadowText(el).includes('Nach dem Schlüsselwechsel geschrieben'), 'the list', 60_000);
+    const el = await signedInWithCurrentKey();
     button(el, 'Open an earlier key')!.click();
     await until(() => !!$(el, '#key-title'), 'the form for an earlier key');
     button(el, 'Cancel')!.click();
