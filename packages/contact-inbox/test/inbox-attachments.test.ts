@@ -5,6 +5,7 @@
 // blob changed on the way is refused calmly; closing the conversation revokes
 // the files' URLs.
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { $, type } from '../../../scripts/testing/dom.js';
 import { shadowText, until } from '../../../scripts/testing/index.js';
 import type { ContactInbox } from '../src/ContactInbox.js';
@@ -174,6 +175,60 @@ describe('attachments from the form to the inbox', function () {
     const image = $<HTMLImageElement>(el, 'ul.attachments img');
     await until(() => image.complete && image.naturalWidth === 120, 'the photo decoded');
     expect(await bytesAt(image.src)).to.deep.equal(photo);
+  });
+
+  it('is accessible while a file loads, when the relay cannot be reached (try again by keyboard) and when a file has not arrived', async () => {
+    const photo = await drawnPhoto();
+    await sendWithFiles('Foto mit Warten (Zustände)', [{ id: 'e', name: 'Foto 4.png', type: 'image/png', bytes: photo, removed: [] }]);
+    const real = window.fetch;
+    let answer: 'hold' | 'network' | 'missing' | 'real' = 'hold';
+    let release: () => void = () => {};
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (!String(input).includes('/v1/inbox/blobs/')) return real(input, init);
+      if (answer === 'hold') await new Promise<void>((resolve) => (release = resolve));
+      if (answer === 'network') throw new TypeError('Failed to fetch');
+      if (answer === 'missing') return new Response('{"error":"not-found"}', { status: 404 });
+      return real(input, init);
+    };
+    try {
+      const el = await fixture<ContactInbox>(html`<ww-contact-inbox relay=${relay.url} lang="en"></ww-contact-inbox>`);
+      await type(el, '#centre', centre);
+      await type(el, '#credential', credential);
+      $<HTMLButtonElement>(el, '[part=sign-in] button[type=submit]').click();
+      await until(() => !!$(el, '#key-title'), 'the key step');
+      await type(el, '#key-paste', demoKeyFile);
+      await type(el, '#passphrase', passphrase);
+      $<HTMLButtonElement>(el, '[part=key] button[type=submit]').click();
+      await until(() => shadowText(el).includes('(Zustände)'), 'the preview', 30000);
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.open')].find((b) => b.textContent!.includes('(Zustände)'))!.click();
+      await until(() => shadowText(el).includes('Decrypting “Foto 4.png”'), 'the file loading');
+      await expect(el).to.be.accessible();
+
+      answer = 'network';
+      release();
+      await until(() => shadowText(el).includes('cannot be loaded at the moment'), 'the relay unreachable');
+      await expect(el).to.be.accessible();
+      answer = 'real';
+      const again = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('ul.attachments button')].find((b) => b.textContent!.includes('Try again'))!;
+      again.focus();
+      await sendKeys({ press: 'Enter' });
+      const image = await (async () => {
+        await until(() => !!$(el, 'ul.attachments img'), 'the photo after trying again');
+        return $<HTMLImageElement>(el, 'ul.attachments img');
+      })();
+      expect(await bytesAt(image.src)).to.deep.equal(photo);
+
+      // Another opening, the relay says the file is not there (yet).
+      answer = 'missing';
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Back to the list'))!.click();
+      await until(() => !!$(el, 'button.open'), 'the list');
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.open')].find((b) => b.textContent!.includes('(Zustände)'))!.click();
+      await until(() => shadowText(el).includes('has not arrived (yet)'), 'the file missing');
+      expect($(el, 'ul.attachments img')).to.equal(null);
+      await expect(el).to.be.accessible();
+    } finally {
+      window.fetch = real;
+    }
   });
 
   it('says calmly that a changed file cannot be opened, and shows no broken image', async () => {
