@@ -160,9 +160,11 @@ function bundledForTestPages(entryFiles) {
   return {
     name: 'bundled-for-test-pages',
     async serve(context) {
-      if (!entryFiles.some((file) => context.path.endsWith(`/node_modules/${file}`))) return undefined;
+      const entryFile = entryFiles.find((file) => context.path.endsWith(`/node_modules/${file}`));
+      if (!entryFile) return undefined;
       const result = await esbuildBundle({
-        entryPoints: [join(root, decodeURIComponent(context.path).replace(/^\//, ''))],
+        // From the root's node_modules, also when the dev server names it by a path outside the root.
+        entryPoints: [join(root, 'node_modules', entryFile)],
         bundle: true,
         format: 'esm',
         write: false,
