@@ -5,6 +5,7 @@
  * cleaned bytes is also run on the raw input, where it must find them.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import PDFDocument from 'pdf-lib/es/api/PDFDocument.js';
 import PDFName from 'pdf-lib/es/core/objects/PDFName.js';
 import PDFRawStream from 'pdf-lib/es/core/objects/PDFRawStream.js';
@@ -18,6 +19,7 @@ import type { AttachmentHost } from './attachment-host.js';
 import './attachment-host.js';
 import { elementsTooWide, itIsAccessibleInEveryState, shadowText, until, withLang } from '../../../scripts/testing/index.js';
 import { $, $$ } from '../../../scripts/testing/dom.js';
+import { emulateMedia } from '../../../scripts/testing/emulate-media.js';
 
 // The made-up values in the fixtures (make-fixtures.mjs `demo`).
 const demoStrings = [
@@ -352,6 +354,18 @@ describe('attachments: the picker', () => {
     expect(host.shadowRoot!.querySelector('.attachment-list')).to.equal(null);
   });
 
+  it('by keyboard alone: from the file input, Tab reaches the remove button; Enter removes the file and focus returns to the input', async () => {
+    const host = await picker();
+    await added(host, [await pdf()]);
+    $<HTMLInputElement>(host, 'input[type=file]').focus();
+    await sendKeys({ press: 'Tab' });
+    expect(host.shadowRoot!.activeElement?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Remove Brief vom Jobcenter.pdf');
+    await sendKeys({ press: 'Enter' });
+    await host.updateComplete;
+    expect(host.picker.attachments).to.have.length(0);
+    await until(() => host.shadowRoot!.activeElement?.id === 'attachments', 'focus back on the file input');
+  });
+
   it('a 6th file is refused, in words', async () => {
     const host = await picker();
     const files = await Promise.all([1, 2, 3, 4, 5, 6].map(() => pdf()));
@@ -409,5 +423,28 @@ describe('attachments: the picker', () => {
     const image = item.querySelector('img')!.getBoundingClientRect();
     // Right to left: the thumbnail at the inline start, the right edge.
     expect(Math.abs(image.right - item.getBoundingClientRect().right)).to.be.below(2);
+  });
+});
+
+describe('attachments: the picker in forced colours (Windows high contrast)', function () {
+  let emulated = false;
+  before(async () => {
+    emulated = await emulateMedia([{ name: 'forced-colors', value: 'active' }]);
+  });
+  after(async () => {
+    if (emulated) await emulateMedia([]);
+  });
+
+  it('the file input, the thumbnails and the remove buttons keep their borders', async function () {
+    // Only Chromium can emulate forced colours; other browsers skip, and say so.
+    if (!emulated) this.skip();
+    const host = await picker();
+    await added(host, [await photo()]);
+    for (const selector of ['input[type=file]', '.attachment-list img', '.attachment-list button']) {
+      const style = getComputedStyle($(host, selector));
+      // Backgrounds are flattened in forced colours; a border is what shows the control.
+      expect(style.borderTopStyle, selector).not.to.equal('none');
+      expect(parseFloat(style.borderTopWidth), selector).to.be.at.least(1);
+    }
   });
 });
