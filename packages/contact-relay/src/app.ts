@@ -424,9 +424,11 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
 
   /**
    * An attachment's blob, after the item that declared it. The body is read
-   * as it arrives and written to the store in chunks of blobChunkBytes (a
-   * fresh buffer per chunk, filled in place): the relay never holds the whole
-   * blob, nor a second copy of a chunk beyond the database driver's own. Its
+   * as it arrives and written to the store in chunks of blobChunkBytes, each
+   * gathered in one buffer that is used again once the store has written the
+   * chunk before (the write is awaited, so the driver is done with it): the
+   * relay never holds the whole blob, only one chunk and the request's
+   * pieces on their way. Its
    * length must be declared in Content-Length and match, and its SHA-256 is
    * computed on the way; only then is it complete and can be downloaded.
    * Knowing the random id is the permission: only the writer has it before
@@ -437,29 +439,30 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     const blob = blobIdPattern.test(id) ? await store.blob(id) : null;
     if (!blob) return fail(c, 404, 'not-found');
     if (blob.complete) return c.json({ status: 'stored' }, 200);
-    if (c.req.header('content-length') !== String(blob.size) || !c.req.raw.body) return fail(c, 400, 'malformed');
+    // Node's own request stream when there is one (no copy of each piece into a web stream); else the Request's body.
+    const source = (c.env as { incoming?: AsyncIterable<Uint8Array> } | undefined)?.incoming ?? (c.req.raw.body as unknown as AsyncIterable<Uint8Array> | null);
+    if (c.req.header('content-length') !== String(blob.size) || !source) return fail(c, 400, 'malformed');
     const upload = await store.beginBlobUpload(id);
     if (!upload) return c.json({ status: 'stored' }, 200);
     const hash = createHash('sha256');
     let received = 0;
     let seq = 0;
-    let chunk: Buffer | null = Buffer.allocUnsafe(Math.min(blobChunkBytes, blob.size));
+    const buffer = Buffer.allocUnsafe(Math.min(blobChunkBytes, blob.size));
     let filled = 0;
-    for await (const piece of c.req.raw.body as unknown as AsyncIterable<Uint8Array>) {
+    for await (const piece of source) {
       received += piece.length;
-      if (received > blob.size || !chunk) return fail(c, 413, 'too-large');
+      if (received > blob.size) return fail(c, 413, 'too-large');
       hash.update(piece);
       for (let offset = 0; offset < piece.length; ) {
-        const taken = Math.min(chunk.length - filled, piece.length - offset);
-        chunk.set(piece.subarray(offset, offset + taken), filled);
+        // This chunk's length: a whole one, or what is left of the blob.
+        const length = Math.min(blobChunkBytes, blob.size - seq * blobChunkBytes);
+        const taken = Math.min(length - filled, piece.length - offset);
+        buffer.set(piece.subarray(offset, offset + taken), filled);
         filled += taken;
         offset += taken;
-        if (filled === chunk.length) {
-          await store.addBlobChunk(id, upload, seq++, chunk);
-          const rest = blob.size - seq * blobChunkBytes;
-          chunk = rest > 0 ? Buffer.allocUnsafe(Math.min(blobChunkBytes, rest)) : null;
+        if (filled === length) {
+          await store.addBlobChunk(id, upload, seq++, buffer.subarray(0, length));
           filled = 0;
-          if (!chunk) break;
         }
       }
     }
