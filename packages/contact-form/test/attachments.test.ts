@@ -352,6 +352,9 @@ describe('attachments: the picker', () => {
     await host.updateComplete;
     expect(host.picker.attachments).to.have.length(0);
     expect(host.shadowRoot!.querySelector('.attachment-list')).to.equal(null);
+    // After a message is sent, the next one's photos are numbered from 1 again.
+    await added(host, [await photo()]);
+    expect(host.picker.attachments.map((a) => a.name)).to.deep.equal(['Photo 1.jpg']);
   });
 
   it('by keyboard alone: from the file input, Tab reaches the remove button; Enter removes the file and focus returns to the input', async () => {

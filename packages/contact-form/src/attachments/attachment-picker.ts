@@ -112,6 +112,8 @@ export class AttachmentPicker implements AttachmentSource {
     }
     this.attachments = [];
     this.refused = [];
+    // The next message's photos start at "Photo 1" again.
+    this.photoCount = 0;
     this.announcer.clear();
     this.host.requestUpdate();
   }
