@@ -9,7 +9,7 @@ import { contactStyles } from '@wegweiser/contact-form/styles';
 import { centrePattern, maxTextLength } from '@wegweiser/contact-form/format';
 import { InboxClient, InboxError, newIdempotencyKey, type Conversation, type ConversationSummary, type InboxErrorKind } from './inbox-client.js';
 import type { OpenedKey, KeyFileProblem } from './key-file.js';
-import { AttachmentFiles } from './attachment-files.js';
+import { AttachmentFiles } from '@wegweiser/contact-form/attachment-files';
 import type { Plaintext } from './messages.js';
 import type { Filter, KeyProblem, Load, Notice, Opened, ReplyProblem, Send, SignInProblem, Stage } from './inbox-state.js';
 import { inboxStyles } from './contact-inbox.styles.js';

@@ -17,6 +17,7 @@ import {
   space3,
   space4,
 } from '@wegweiser/tokens/defaults';
+import { attachmentFileStyles } from '@wegweiser/contact-form/attachment-files';
 
 export const inboxStyles = css`
   :host {
@@ -126,24 +127,8 @@ export const inboxStyles = css`
     /* A message aligns by its own direction (dir=auto), not its list item's: Firefox's li is match-parent. */
     text-align: start;
   }
-  /* A message's files (attachment-files.ts): a photo as wide as the column at most, its name beneath. */
-  ul.attachments {
-    list-style: none;
-    margin: ${token('space-2', space2)} 0 0;
-    padding: 0;
-  }
-  ul.attachments figure {
-    margin: 0 0 ${token('space-2', space2)};
-  }
-  ul.attachments img {
-    display: block;
-    max-inline-size: 100%;
-    block-size: auto;
-    border: 1px solid var(--_border);
-  }
-  ul.attachments a {
-    overflow-wrap: anywhere;
-  }
+  /* A message's files: @wegweiser/contact-form/attachment-files. */
+  ${attachmentFileStyles}
   .item.centre {
     border-inline-start: 4px solid var(--_accent);
     padding-inline-start: ${token('space-3', space3)};

@@ -1,5 +1,6 @@
 /**
- * The files of the open conversation (issue 23): fetched from the relay as
+ * The files of the open conversation (issue 23), for the team's inbox and
+ * the person's `<ww-contact-replies>` alike: fetched from the relay as
  * ciphertext, opened in this browser with the message's content key
  * (attachment-blobs.ts, format version 3), shown as a photo inline or offered
  * as a PDF download, both from `blob:` URLs that live in this tab's memory.
@@ -11,20 +12,43 @@
  * A file that does not open (changed on the relay, swapped, from another
  * message) is said calmly in its place; a broken image is never shown.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Attachment, AttachmentError } from '@wegweiser/contact-form/attachment-blobs';
-import type { WithAttachments } from '@wegweiser/contact-form/envelope';
-import type { InboxError } from './inbox-client.js';
+import { token } from '@wegweiser/core';
+import { colorBorder, space2 } from '@wegweiser/tokens/defaults';
+import type { Attachment, AttachmentError } from './attachment-blobs.js';
+import type { WithAttachments } from './envelope.js';
 
 /** `missing`: the relay does not have it (not uploaded yet, or deleted); `unavailable`: try again; `damaged`: it does not open. */
 type FileState = { state: 'loading' } | { state: 'ready'; url: string } | { state: 'missing' | 'unavailable' | 'damaged' };
+
+/** A message's files: a photo as wide as the column at most, its name beneath; a long file name wraps. */
+export const attachmentFileStyles = css`
+  ul.attachments {
+    list-style: none;
+    margin: ${token('space-2', space2)} 0 0;
+    padding: 0;
+  }
+  ul.attachments figure {
+    margin: 0 0 ${token('space-2', space2)};
+  }
+  ul.attachments img {
+    display: block;
+    max-inline-size: 100%;
+    block-size: auto;
+    border: 1px solid ${token('color-border', colorBorder)};
+  }
+  ul.attachments a {
+    overflow-wrap: anywhere;
+  }
+`;
 
 export interface AttachmentFilesOptions {
   /** The open conversation's id; when it changes, the files of the one before are forgotten. */
   conversation(): string | null;
   /** The centre the files were sealed for (bound into each blob). */
   centre(): string | null;
+  /** The blob's bytes; an error with `status` 404 when the relay does not have it. */
   fetchBlob(id: string): Promise<Uint8Array>;
 }
 
@@ -70,12 +94,11 @@ export class AttachmentFiles implements ReactiveController {
     if (!centre) return;
     let bytes: Uint8Array;
     try {
-      const [{ openAttachment }, blob] = await Promise.all([import('@wegweiser/contact-form/attachment-blobs'), this.options.fetchBlob(attachment.blob)]);
+      const [{ openAttachment }, blob] = await Promise.all([import('./attachment-blobs.js'), this.options.fetchBlob(attachment.blob)]);
       bytes = await openAttachment(centre, message.contentKey, message.attachments, index, blob);
     } catch (error) {
       if (this.conversation !== conversation) return;
-      const kind = (error as Partial<InboxError>).kind;
-      const state = (error as AttachmentError).name === 'AttachmentError' ? 'damaged' : kind === 'not-found' ? 'missing' : 'unavailable';
+      const state = (error as AttachmentError).name === 'AttachmentError' ? 'damaged' : (error as { status?: number }).status === 404 ? 'missing' : 'unavailable';
       this.set(attachment.blob, { state });
       return;
     }
