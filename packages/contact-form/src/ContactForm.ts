@@ -5,7 +5,7 @@ import { WegweiserElement, registerMessages, token } from '@wegweiser/core';
 import { checkedUrl, urlRules } from '@wegweiser/core/safe-url';
 import { Announcer } from '@wegweiser/core/announcer';
 import { colorBorderStrong, fontSizeLg, fontWeightBold, space4 } from '@wegweiser/tokens/defaults';
-import { contactStyles, relayUrl, setupProblem } from './styles.js';
+import { addStyles, contactStyles, relayUrl, setupProblem } from './styles.js';
 import { answerLanguages, maxTextLength } from './format.js';
 import { characterCount, characterCountAnnouncement, describedBy, errorMessage, errorSummary, focusAfterUpdate } from './form-feedback.js';
 import { parsePublicKey, type CentreKey } from './public-key.js';
@@ -177,10 +177,8 @@ export class ContactForm extends WegweiserElement {
   protected override firstUpdated(): void {
     import('./attachments/attachment-picker.js')
       .then(({ AttachmentPicker, attachmentStyles }) => {
-        const root = this.renderRoot as ShadowRoot;
         // The picker's styles join the element's own, as static styles would have.
-        if (attachmentStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, attachmentStyles.styleSheet];
-        else root.append(Object.assign(document.createElement('style'), { textContent: attachmentStyles.cssText }));
+        addStyles(this.renderRoot as ShadowRoot, attachmentStyles);
         this.picker = new AttachmentPicker(this, { locale: () => this.locale, localize: (lookup) => this.localize(lookup) });
         this.attachments ??= this.picker;
       })

@@ -4,12 +4,13 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { WegweiserElement, registerMessages, plural } from '@wegweiser/core';
 import { parsePublicKey, type CentreKey } from './public-key.js';
-import { contactStyles, relayUrl, setupProblem } from './styles.js';
+import { addStyles, contactStyles, relayUrl, setupProblem } from './styles.js';
 import { maxTextLength } from './format.js';
 import { characterCount, describedBy, errorMessage, errorSummary, focusAfterUpdate } from './form-feedback.js';
 import type { CodeKeys } from './conversation.js';
 import type { Envelope, Plaintext } from './envelope.js';
 import type { RelayError } from './relay-client.js';
+import type { AttachmentFiles } from './attachment-files.js';
 import { catalogue } from './generated/replies/catalogue.js';
 
 registerMessages('@wegweiser/contact-form/replies', catalogue);
@@ -118,6 +119,8 @@ export class ContactReplies extends WegweiserElement {
   private key: Promise<CentreKey> | undefined;
   /** Derived from the code; in memory only, dropped by "Forget". */
   private keys: CodeKeys | undefined;
+  /** The files of the conversation's messages (issue 23); loaded with the first message that has any. */
+  @state() private files: AttachmentFiles | null = null;
   private pending: { envelope: Envelope; toPerson: Envelope; idempotencyKey: string; text: string } | undefined;
   private attempts = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -248,6 +251,20 @@ export class ContactReplies extends WegweiserElement {
     });
     this.items = items;
     this.closed = conversation.status === 'closed';
+    if (!this.files && items.some((item) => item.message?.v === 3)) await this.loadFiles(key.centre);
+  }
+
+  private async loadFiles(centre: string): Promise<void> {
+    const { AttachmentFiles, attachmentFileStyles } = await import('./attachment-files.js');
+    addStyles(this.renderRoot as ShadowRoot, attachmentFileStyles);
+    this.files = new AttachmentFiles(this, {
+      conversation: () => this.keys?.mailbox ?? null,
+      centre: () => centre,
+      fetchBlob: async (blob) => {
+        const keys = this.keys!;
+        return (await client()).readBlob(this.relayUrl, { mailbox: keys.mailbox, secret: keys.secret }, blob);
+      },
+    });
   }
 
   private async refresh(): Promise<void> {
@@ -442,6 +459,7 @@ export class ContactReplies extends WegweiserElement {
       ${m
         ? html`<p class="text" lang=${ifDefined((m.kind === 'reply' && m.language) || undefined)} dir="auto">${m.text}</p>`
         : html`<p class="text"><em>${msg('This message cannot be shown: it could not be decrypted.')}</em></p>`}
+      ${m?.v === 3 && this.files ? this.files.render(m) : nothing}
       ${m && !item.intact
         ? html`<p class="error"><span class="visually-hidden">${msg('Error:')}</span> ${msg('This message could not be checked. It may have been changed, moved or added on the way, or a message before it is missing. Do not rely on it; if in doubt, contact the counselling centre another way.')}</p>`
         : nothing}

@@ -142,7 +142,7 @@ export class AttachmentFiles implements ReactiveController {
       case 'damaged':
         return html`<p class="box warning">${msg(str`The file “${name}” cannot be opened: it was changed on the way, or it is damaged. The message itself is not affected.`)}</p>`;
       case 'missing':
-        return html`<p class="box">${msg(str`The file “${name}” has not arrived (yet). The person may still be sending it; look again later.`)}</p>`;
+        return html`<p class="box">${msg(str`The file “${name}” has not arrived (yet). It may still be on its way; look again later.`)}</p>`;
       case 'unavailable':
         return html`<p class="box warning">
           ${msg(str`The file “${name}” cannot be loaded at the moment.`)}

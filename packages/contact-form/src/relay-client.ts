@@ -170,6 +170,17 @@ export async function sendFollowUp(relay: string, body: { mailbox: string; secre
   await postJson(relay, 'v1/conversation/messages', body);
 }
 
+/** An attachment's blob of the conversation the code opens (issue 23); a RelayError with status 404 when the relay does not have it. */
+export async function readBlob(relay: string, access: { mailbox: string; secret: string }, blob: string): Promise<Uint8Array> {
+  const response = await request(endpoint(relay, 'v1/conversation/blob'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ...access, blob }),
+  });
+  if (!response.ok) await answerOf(response);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 export async function deleteConversation(relay: string, access: { mailbox: string; secret: string }): Promise<void> {
   await postJson(relay, 'v1/conversation/delete', access);
 }

@@ -3,7 +3,7 @@
  * fields, error summary and boxes, from the design tokens) and the check of
  * their relay and public-key attributes.
  */
-import { css } from 'lit';
+import { css, type CSSResult } from 'lit';
 import { token } from '@wegweiser/core';
 import { refusedUrlMessage, safeUrl, urlRules } from '@wegweiser/core/safe-url';
 import {
@@ -180,6 +180,16 @@ export const contactStyles = css`
     `;
 
 /** The relay attribute as the address to send to (core's safe-URL rule: http(s), full or relative to the page); null when refused. */
+/**
+ * Adds styles to an element's shadow root after it rendered, for parts that
+ * load on demand (the file picker, a conversation's files) and so cannot be
+ * in its static styles without loading with it.
+ */
+export function addStyles(root: ShadowRoot, styles: CSSResult): void {
+  if (styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+  else root.append(Object.assign(document.createElement('style'), { textContent: styles.cssText }));
+}
+
 export function relayUrl(relay: string | null): string | null {
   return safeUrl(relay, urlRules.webAddress);
 }

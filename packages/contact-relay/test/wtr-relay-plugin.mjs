@@ -16,7 +16,8 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
  * open the first message with the centre's private key, seal the answer to the
  * person's key from it and a copy to the centre.
  */
-async function answer(store, text, language, quota = {}) {
+async function answer(store, text, language, quota = {}, file = null) {
+  if (file) return answerWithFile(store, text, language, file);
   const { openKeyFile } = await import('../dist/index.js');
   const { open, sealTo } = await import('@wegweiser/contact-form/envelope');
   const { personRecipient } = await import('@wegweiser/contact-form/conversation');
@@ -32,6 +33,41 @@ async function answer(store, text, language, quota = {}) {
   const toCentre = await sealTo(await parsePublicKey(key.publicKey), 'centre', plaintext);
   const unique = Math.random().toString(36).slice(2);
   return store.addItem(first.conversation, { author: 'centre', toCentre, toPerson, idempotencyKey: `answer-${unique}`, bodyHash: unique }, Math.floor(Date.now() / 1000), 200, quota);
+}
+
+/**
+ * The team answers the newest conversation with a code and a file (issue 23),
+ * as the inbox will: format version 3, sealed with the centre's key and linked
+ * after the first message, the file as a blob declared with the answer and
+ * written to the store. `file`: `{ name, type, bytes }` with `bytes` as an array of numbers.
+ */
+async function answerWithFile(store, text, language, file) {
+  const { openKeyFile } = await import('../dist/index.js');
+  const { open, sealTo } = await import('@wegweiser/contact-form/envelope');
+  const { personRecipient, nextLink } = await import('@wegweiser/contact-form/conversation');
+  const { sealAttachments } = await import('@wegweiser/contact-form/attachment-blobs');
+  const { parsePublicKey } = await import('@wegweiser/contact-form/public-key');
+  const { readFileSync } = await import('node:fs');
+  const key = await openKeyFile(JSON.parse(readFileSync(here('../demo/demo-private-key.json'), 'utf8')), 'demo-passphrase-not-secret');
+  const centreKey = await parsePublicKey(key.publicKey);
+  const items = await store.allItems(key.centre);
+  const first = [...items].reverse().find((i) => i.author === 'person' && i.toPerson && i.toCentre.v === 1);
+  const opened = await open(first.toCentre, key.privateKey);
+  const sealed = await sealAttachments(key.centre, [{ name: file.name, type: file.type, bytes: Uint8Array.from(file.bytes) }]);
+  const plaintext = { v: 3, kind: 'reply', text, language, ...(await nextLink(opened.replyKey, [opened])), contentKey: sealed.contentKey, attachments: sealed.attachments };
+  const writer = { privateKey: key.privateKey, publicKey: centreKey.publicKey };
+  const toPerson = await sealTo(await personRecipient(key.centre, opened.replyKey), 'person', plaintext, writer);
+  const toCentre = await sealTo(centreKey, 'centre', plaintext, writer);
+  const unique = Math.random().toString(36).slice(2);
+  const blobs = sealed.blobs.map(({ id, size, sha256 }) => ({ id, size, sha256 }));
+  const result = await store.addItem(first.conversation, { author: 'centre', toCentre, toPerson, idempotencyKey: `answer-${unique}`, bodyHash: unique, blobs }, Math.floor(Date.now() / 1000), 200);
+  const { blobChunkBytes } = await import('../dist/store.js');
+  for (const blob of sealed.blobs) {
+    const upload = await store.beginBlobUpload(blob.id);
+    for (let seq = 0; seq * blobChunkBytes < blob.bytes.length; seq++) await store.addBlobChunk(blob.id, upload, seq, blob.bytes.subarray(seq * blobChunkBytes, (seq + 1) * blobChunkBytes));
+    await store.finishBlobUpload(blob.id, upload);
+  }
+  return result;
 }
 
 /**
@@ -177,7 +213,7 @@ export function contactRelayPlugin() {
           // What the database holds, for checks that it is ciphertext only.
           return entry.relay.store.allItems();
         case 'answer':
-          return answer(entry.relay.store, payload.text, payload.language ?? null);
+          return answer(entry.relay.store, payload.text, payload.language ?? null, {}, payload.file ?? null);
         case 'fill':
           return fill(entry.relay, entry.state.config, payload.what);
         case 'close':
