@@ -81,6 +81,29 @@ async function startRelay(origin) {
       const unique = Math.random().toString(36).slice(2);
       return relay.store.addItem(first.conversation, { author: 'centre', toCentre, toPerson, idempotencyKey: `answer-${unique}`, bodyHash: unique }, Math.floor(Date.now() / 1000), 200);
     },
+    /**
+     * A person's first message with "answer by code", sent to the relay over HTTP as the form
+     * sends it (sealed to the DEMO key, the person's copy and mailbox from a fresh code, a solved
+     * proof of work), so that the inbox has a conversation to open and answer.
+     */
+    async receive(text) {
+      const { seal, sealTo, firstContact } = await import('@wegweiser/contact-form/envelope');
+      const { newCode, readCode, deriveKeys } = await import('@wegweiser/contact-form/conversation');
+      const { parsePublicKey } = await import('@wegweiser/contact-form/public-key');
+      const { solveChallenge } = await import('altcha-lib');
+      const { deriveKey } = await import('altcha-lib/algorithms/pbkdf2');
+      const key = await parsePublicKey(demo.publicKey);
+      const keys = await deriveKeys((await readCode(await newCode())).code, key.centre);
+      const message = { text, topic: 'housing', language: 'de', reply: { method: 'code' }, formLocale: 'de' };
+      const envelope = await seal(key, message, keys.replyKey);
+      const toPerson = await sealTo(keys.recipient, 'person', firstContact(message, keys.replyKey));
+      const headers = { origin, 'content-type': 'application/json' };
+      const challenge = await (await fetch(`${origin}/relay/v1/challenge`, { headers })).json();
+      const pow = { challenge, solution: await solveChallenge({ challenge, deriveKey }) };
+      const body = { envelope, pow, idempotencyKey: `scenario-${Math.random().toString(36).slice(2)}`.padEnd(16, '0'), hp: '', conversation: { mailbox: keys.mailbox, verifier: keys.verifier, toPerson } };
+      const response = await fetch(`${origin}/relay/v1/messages`, { method: 'POST', headers, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`the scenario relay refused the message: ${response.status} ${await response.text()}`);
+    },
     async close() {
       await relay.close();
       rmSync(dir, { recursive: true, force: true });

@@ -80,9 +80,18 @@ export function characterCountText(locale: string, length: number): string {
   });
 }
 
-/** The character count under a text area (GOV.UK), `id` for the text area's aria-describedby. */
+/**
+ * The character count under a text area (GOV.UK), `id` for the text area's aria-describedby.
+ *
+ * The description is the limit, which does not change while typing; the count as shown
+ * (`#<id>-status`) is hidden from screen readers, which hear it from the live region after a pause
+ * (`characterCountAnnouncement`). With the changing count in the description, Orca read the whole
+ * description again at every few keys (heard in scripts/screen-reader/scenarios/inbox.mjs).
+ */
 export function characterCount(id: string, locale: string, length: number): TemplateResult {
-  return html`<p class="counter ${length > maxTextLength ? 'over' : ''}" id=${id}>${characterCountText(locale, length)}</p>`;
+  const limit = new Intl.NumberFormat(locale).format(maxTextLength);
+  return html`<p class="visually-hidden" id=${id}>${msg(str`You can enter up to ${limit} characters.`)}</p>
+    <p class="counter ${length > maxTextLength ? 'over' : ''}" id="${id}-status" aria-hidden="true">${characterCountText(locale, length)}</p>`;
 }
 
 /**

@@ -166,9 +166,9 @@ describe('ww-contact-form', () => {
   it('counts the characters left and refuses a message over the limit', async () => {
     const el = await fixture<ContactForm>(html`<div lang="en">${form()}</div>`).then((d) => d.firstElementChild as ContactForm);
     await type(el, '#message', 'Hello');
-    expect($(el, '#message-counter').textContent).to.equal('You have 5,995 characters remaining');
+    expect($(el, '#message-counter-status').textContent).to.equal('You have 5,995 characters remaining');
     await type(el, '#message', 'x'.repeat(6002));
-    expect($(el, '#message-counter').textContent).to.equal('You have 2 characters too many');
+    expect($(el, '#message-counter-status').textContent).to.equal('You have 2 characters too many');
     await submit(el);
     expect($(el, '.summary').textContent).to.include('6,000 characters or fewer');
   });

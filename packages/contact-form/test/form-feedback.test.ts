@@ -72,7 +72,10 @@ describe('GOV.UK form patterns (form-feedback.ts)', () => {
     expect(characterCountText('en', maxTextLength + 1)).to.equal('You have 1 character too many');
     expect(characterCountText('en', maxTextLength + 2)).to.equal('You have 2 characters too many');
     const root = shadowFixture(html`${characterCount('reply-counter', 'en', maxTextLength + 2)}`);
-    const counter = root.querySelector('#reply-counter')!;
+    const counter = root.querySelector('#reply-counter-status')!;
+    // The description is the limit; the count is shown, and said by the live region after a pause.
+    expect(text(root.querySelector('#reply-counter')!)).to.equal('You can enter up to 6,000 characters.');
+    expect(counter.getAttribute('aria-hidden')).to.equal('true');
     expect(counter.classList.contains('over')).to.equal(true);
     expect(text(counter)).to.equal('You have 2 characters too many');
     expect(shadowFixture(html`${characterCount('reply-counter', 'en', 10)}`).querySelector('.counter')!.classList.contains('over')).to.equal(false);

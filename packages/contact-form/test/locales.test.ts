@@ -86,7 +86,7 @@ describe('ww-contact-form in every language', () => {
     const el = await fixtureInLocale<ContactForm>(form(), 'ar', 600);
     expect($(el, '[lang]').dir).to.equal('rtl');
     expect(startsAtInlineStart($(el, 'label[for="message"]'))).to.equal(true);
-    expect(startsAtInlineStart($(el, '#message-counter'))).to.equal(true);
+    expect(startsAtInlineStart($(el, '#message-counter-status'))).to.equal(true);
     const radio = $(el, '#reply-code').getBoundingClientRect();
     const label = $(el, 'label[for="reply-code"]').getBoundingClientRect();
     expect(radio.left, 'the radio button is right of its label').to.be.at.least(label.right - 1);

@@ -247,6 +247,9 @@ export class ContactInbox extends WegweiserElement {
     } else {
       this.stage = 'key';
       this.focusLater('#key-title');
+      // Said as well: Orca with Firefox says nothing when the focus moves to the new step's heading
+      // after the sign-in form is replaced (heard in scripts/screen-reader/scenarios/inbox.mjs).
+      this.say(() => msg('Signed in. Step 2 of 2: open the private key.'));
     }
   }
 
@@ -300,6 +303,8 @@ export class ContactInbox extends WegweiserElement {
       this.stage = 'inbox';
       this.listLoad = 'loading';
       this.focusLater('#inbox-title');
+      // Said as well, for the same reason as after signing in.
+      this.say(() => msg('The key is open.'));
       await this.refresh(false);
     } catch (error) {
       const problem = (error as { problem?: KeyFileProblem }).problem;

@@ -2,7 +2,7 @@
 // real relay (the scenario server starts one at /relay/, DEMO key, throwaway
 // database), then the confirmation is heard and the code is spelled out
 // character by character, group by group. Page: pages/contact-form-sent.html.
-import { exposes, heard } from '../expect.mjs';
+import { exposes, heard, notHeard } from '../expect.mjs';
 
 /** A code as the form spells it for screen readers: "7 K Q M , 2 X W H , …" (five groups of four). */
 const spelledCode = /\b([0-9A-Z] ){3}[0-9A-Z] , ([0-9A-Z] ){3}[0-9A-Z] , ([0-9A-Z] ){3}[0-9A-Z] , ([0-9A-Z] ){3}[0-9A-Z] , ([0-9A-Z] ){3}[0-9A-Z]\b/;
@@ -36,7 +36,11 @@ export default [
       await step('ctrl+Home', sr.press('ctrl+Home'));
       const field = await step('Tab', sr.press('Tab'));
       heard(field, /Ihre Nachricht.*entry/, 'the message field');
-      await step('type a message', sr.type('Hallo, ich habe eine Frage zu meinem Konto.', { delayMs: 40 }));
+      heard(field, 'Sie können bis zu 6.000 Zeichen eingeben.', 'the limit, as its description');
+      const typing = `${await step('type a message', sr.type('Hallo, ich habe eine Frage zu meinem Konto.', { delayMs: 40 }))}\n${await step('(listening)', sr.listen(2000))}`;
+      // The count is shown, not in the description: Orca used to read the whole description again while typing.
+      notHeard(typing, 'Sie können bis zu', 'the description is not read again while typing');
+      notHeard(typing, 'Sie haben noch', 'far from the limit, the count is not said');
 
       // To the answer choices: the checked one ("no answer") is reached by Tab.
       const choices = await pressUntil(sr, step, 'Tab', /Keine Antwort nötig/, 5);
