@@ -77,7 +77,8 @@ async function sendWithFiles(text: string, files: CleanedAttachment[], before?: 
   return { form, source };
 }
 
-async function openInbox(containing: string): Promise<ContactInbox> {
+/** The inbox signed in, its key open, and the conversation whose preview contains `containing` clicked. */
+async function openConversation(containing: string): Promise<ContactInbox> {
   const el = await fixture<ContactInbox>(html`<ww-contact-inbox relay=${relay.url} lang="en"></ww-contact-inbox>`);
   await type(el, '#centre', centre);
   await type(el, '#credential', credential);
@@ -88,6 +89,12 @@ async function openInbox(containing: string): Promise<ContactInbox> {
   $<HTMLButtonElement>(el, '[part=key] button[type=submit]').click();
   await until(() => shadowText(el).includes(containing), `a preview with "${containing}"`, 30000);
   [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.open')].find((b) => b.textContent!.includes(containing))!.click();
+  return el;
+}
+
+/** The same, once the conversation and its files are shown. */
+async function openInbox(containing: string): Promise<ContactInbox> {
+  const el = await openConversation(containing);
   await until(() => !!$(el, '[part=conversation] ol.items') && !shadowText(el).includes('Decrypting'), 'the open conversation and its files', 30000);
   return el;
 }
@@ -191,16 +198,7 @@ describe('attachments from the form to the inbox', function () {
       return real(input, init);
     };
     try {
-      const el = await fixture<ContactInbox>(html`<ww-contact-inbox relay=${relay.url} lang="en"></ww-contact-inbox>`);
-      await type(el, '#centre', centre);
-      await type(el, '#credential', credential);
-      $<HTMLButtonElement>(el, '[part=sign-in] button[type=submit]').click();
-      await until(() => !!$(el, '#key-title'), 'the key step');
-      await type(el, '#key-paste', demoKeyFile);
-      await type(el, '#passphrase', passphrase);
-      $<HTMLButtonElement>(el, '[part=key] button[type=submit]').click();
-      await until(() => shadowText(el).includes('(Zustände)'), 'the preview', 30000);
-      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.open')].find((b) => b.textContent!.includes('(Zustände)'))!.click();
+      const el = await openConversation('(Zustände)');
       await until(() => shadowText(el).includes('Decrypting “Foto 4.png”'), 'the file loading');
       await expect(el).to.be.accessible();
 
