@@ -2,8 +2,12 @@ import { html, type TemplateResult } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 // The picker alone, in the small host element its tests use; <ww-contact-form> renders the same
 // picker under the message (packages/contact-form/src/attachments/).
-import '../packages/contact-form/test/attachment-host.js';
-import type { AttachmentHost } from '../packages/contact-form/test/attachment-host.js';
+import { AttachmentHost } from '../packages/contact-form/test/attachment-host.js';
+
+// Defined here by name as well: the package's `sideEffects` list names only its define files, so
+// the static Storybook build dropped a bare import of the host's module, and the stories found an
+// element that was never defined (the 320 px story check caught it).
+if (!customElements.get('ww-attachment-host')) customElements.define('ww-attachment-host', AttachmentHost);
 
 interface AttachmentArgs {
   lang: string;

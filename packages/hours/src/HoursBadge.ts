@@ -147,7 +147,9 @@ export class HoursBadge extends WegweiserElement {
     const kind = state ? this.stateKind(state, now) : 'unavailable';
     const slotted = this.hasLightText();
     return html`<div lang=${locale} dir=${this.localeDir}>
-      <p part="status" class="status ${kind}" role="status">
+      <!-- A live region without role="status": Chromium exposes that as a status bar, of which
+           Orca reads only the times ("statusbar. 18:00."), in the badge and in the finder's results. -->
+      <p part="status" class="status ${kind}" aria-live="polite" aria-atomic="true">
         ${label ? html`<span part="channel" class="channel">${label}</span>` : nothing}
         <span class="marker" aria-hidden="true"></span>
         ${body}
@@ -272,7 +274,7 @@ export class HoursBadge extends WegweiserElement {
           const intervals = rows[i] ?? [];
           return html`<tr aria-current=${ifDefined(today ? 'date' : undefined)}>
             <th scope="row">
-              ${formatDayAndDate(day.start + 12 * 60 * MINUTE, this.locale, this.timeZone)}${today ? html` <span>(${msg('today')})</span>` : nothing}
+              ${formatDayAndDate(day.start + 12 * 60 * MINUTE, this.locale, this.timeZone)}${today ? ` (${msg('today')})` : nothing}
             </th>
             <td>
               ${intervals.length === 0

@@ -67,6 +67,16 @@ describe('ww-hours-badge: what it says', () => {
     expect(status(el)).to.equal('Keine festen Zeiten: nach Vereinbarung');
   });
 
+  it('says a change through a polite, whole live region that is read as text, not as a status bar', async () => {
+    const el = await fixture<HoursBadge>(html`<ww-hours-badge hours=${hours} region="DE-BE" channel="walk-in" now=${monday('12:00')}></ww-hours-badge>`);
+    const region = $(el, '[part="status"]');
+    expect(region.getAttribute('aria-live')).to.equal('polite');
+    expect(region.getAttribute('aria-atomic')).to.equal('true');
+    // role="status" made Chromium expose a status bar, of which Orca read only the times
+    // ("statusbar. 18:00."): scripts/screen-reader/scenarios/hours-badge.mjs.
+    expect(region.hasAttribute('role')).to.equal(false);
+  });
+
   it('labels the channel in words', async () => {
     const el = await fixture<HoursBadge>(html`<ww-hours-badge hours=${hours} channel="phone" now=${monday('12:00')}></ww-hours-badge>`);
     expect(status(el)).to.equal('Telefon: Jetzt geöffnet, bis 18:00');

@@ -15,7 +15,7 @@ export default [
   {
     name: 'checklist: a step marked done is heard with its state and the section\'s progress; keep on this device; delete everything asks, then confirms',
     page: 'checklist.html',
-    browsers: ['firefox'],
+    browsers: ['firefox', 'chromium'],
     async run({ sr, step }) {
       await step('ctrl+Home', sr.press('ctrl+Home'));
       // Orca's "next radio button" key: the view's two choices, then the first step's four.
