@@ -88,9 +88,8 @@ async function startWebKitDriver({ driver, xvfb }) {
       /* already gone */
     }
   };
+  // On a signal the runner exits (below), and this stops the driver.
   process.on('exit', stop);
-  process.on('SIGINT', () => (stop(), process.exit(130)));
-  process.on('SIGTERM', () => (stop(), process.exit(143)));
   // Wait until the driver answers: up to a minute, because on a fresh machine
   // its first start (under xvfb-run, which itself waits for Xvfb) can be slow.
   for (let i = 0; i < 600; i++) {
@@ -105,6 +104,18 @@ async function startWebKitDriver({ driver, xvfb }) {
   stop();
   throw new Error('WebKitWebDriver did not start');
 }
+
+// Say why the runner ends when it ends early: twice on clean clones it stopped without a word.
+// Straight to stderr: the runner's terminal UI takes over `console` while it runs.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
+  process.once(signal, () => {
+    process.stderr.write(`web-test-runner: stopped by ${signal}\n`);
+    process.exit(128 + { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal]);
+  });
+}
+process.on('exit', (code) => {
+  if (code !== 0) process.stderr.write(`web-test-runner: exiting with code ${code}\n`);
+});
 
 const browsers = [];
 const launched = [];

@@ -26,6 +26,8 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const scratch = mkdtempSync(join(tmpdir(), 'ww-test-'));
 const totals = { passed: 0, failed: 0 };
 const failures = [];
+/** What the summary says besides failures: a runner that had to be run again. */
+const notes = [];
 
 /** What a developer may set; the gates pass them on to their runners. */
 const environment = [
@@ -46,7 +48,7 @@ function run(cmd, args, { env = {}, cwd = root, quiet = false } = {}) {
   const result = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (!quiet || result.status !== 0) process.stdout.write(output);
-  return { status: result.status, output, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+  return { status: result.status, signal: result.signal, error: result.error, output, seconds: ((Date.now() - started) / 1000).toFixed(1) };
 }
 
 /**
@@ -152,18 +154,35 @@ const listTests = (dir, suffix) => {
 const testDirs = [...packages.map((p) => `packages/${p}/test`), 'scripts/test'];
 
 const leaksFile = join(scratch, 'leaks.jsonl');
-/** web-test-runner once; its reporter (scripts/testing/reporter.mjs) writes the counts to WW_RESULTS. */
+/**
+ * web-test-runner; its reporter (scripts/testing/reporter.mjs) writes the counts to WW_RESULTS.
+ *
+ * A runner that stops before the end (no results file) is run once more, and the summary says so:
+ * twice on clean clones the runner ended early without a word (no error, no crash in the kernel
+ * log), and it did not happen again on the same tree. The first run's exit is printed so that the
+ * cause shows up if it happens again; a defect in a test fails both runs.
+ */
 function browserTests(title, env = {}) {
   heading(title);
   const resultsFile = join(scratch, `${title.replace(/\W+/g, '-')}.json`);
-  const wtr = run(bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], {
-    env: { ...env, WW_RESULTS: resultsFile, WW_PRIVACY_LOG: leaksFile },
-  });
+  const runOnce = () =>
+    run(bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], {
+      env: { ...env, WW_RESULTS: resultsFile, WW_PRIVACY_LOG: leaksFile },
+    });
+  const howItEnded = (wtr) =>
+    `exit status ${wtr.status ?? 'none'}${wtr.signal ? `, signal ${wtr.signal}` : ''}${wtr.error ? `, ${wtr.error.message}` : ''}, after ${wtr.seconds} s`;
+  let wtr = runOnce();
+  if (!existsSync(resultsFile)) {
+    const firstRun = howItEnded(wtr);
+    console.log(`${title}: the runner stopped before the end (${firstRun}); running it once more`);
+    notes.push(`${title}: the first run stopped before the end (${firstRun}) and was run again`);
+    wtr = runOnce();
+  }
   // Without the reporter's file the runner stopped before the end of the run (a browser that would
-  // not start, a crash): the summary names the runner's own error lines, because CI shows its tail.
+  // not start, a crash): the summary names how it ended and its own error lines, because CI shows its tail.
   const stopped = () => {
-    const errorLines = wtr.output.split('\n').filter((line) => /error|crash|timed out|not finish/i.test(line));
-    return `web-test-runner did not finish: ${errorLines.slice(0, 8).join(' | ').slice(0, 1500) || 'no error line printed'}`;
+    const errorLines = wtr.output.split('\n').filter((line) => /error|crash|timed out|not finish/i.test(line) && !/✓/.test(line));
+    return `web-test-runner did not finish (${howItEnded(wtr)}): ${errorLines.slice(0, 8).join(' | ').slice(0, 1500) || 'no error line printed'}`;
   };
   const result = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 1, failedTests: [stopped()] };
   totals.passed += result.passed;
@@ -365,6 +384,7 @@ for (const gate of gates) {
 await awaitBeside();
 
 heading('summary');
+for (const note of notes) console.log(`! ${note}`);
 for (const failure of failures) console.log(`✘ ${failure}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exitCode = totals.failed > 0 ? 1 : 0;
