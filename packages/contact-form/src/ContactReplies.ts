@@ -3,10 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { WegweiserElement, registerMessages, plural } from '@wegweiser/core';
+import { Announcer } from '@wegweiser/core/announcer';
 import { parsePublicKey, type CentreKey } from './public-key.js';
 import { addStyles, contactStyles, relayUrl, setupProblem } from './styles.js';
 import { maxTextLength } from './format.js';
-import { characterCount, describedBy, errorMessage, errorSummary, focusAfterUpdate } from './form-feedback.js';
+import { characterCount, characterCountAnnouncement, describedBy, errorMessage, errorSummary, focusAfterUpdate } from './form-feedback.js';
 import type { CodeKeys } from './conversation.js';
 import type { Envelope, Plaintext } from './envelope.js';
 import type { RelayError } from './relay-client.js';
@@ -113,7 +114,9 @@ export class ContactReplies extends WegweiserElement {
   @state() private textError = '';
   @state() private send: Send = 'ready';
   @state() private confirmDelete = false;
-  @state() private announcement = '';
+  // Core's announcer: the same sentence twice in a row ("No new answer yet.") is said twice.
+  private readonly announcer = new Announcer(this);
+  private readonly counterAnnouncer = new Announcer(this);
 
 
   private key: Promise<CentreKey> | undefined;
@@ -267,21 +270,29 @@ export class ContactReplies extends WegweiserElement {
     });
   }
 
+  /** The text typed; near the limit, the count is said after a pause (as in the form). */
+  private readonly onText = (event: Event): void => {
+    this.text = (event.target as HTMLTextAreaElement).value;
+    this.counterAnnouncer.sayAfterPause(() => this.localize(() => characterCountAnnouncement(this.locale, this.text.length)));
+  };
+
   private async refresh(): Promise<void> {
     const before = this.items.filter((i) => i.author === 'centre').length;
     try {
       await this.load();
       const fresh = this.items.filter((i) => i.author === 'centre').length - before;
-      this.announcement = this.localize(() =>
-        fresh > 0
-          ? plural(this.locale, fresh, {
-            one: () => msg(str`There is ${fresh} new answer.`),
-            two: () => msg(str`There are ${fresh} new answers.`, { id: 'replies-new.two' }),
-            few: () => msg(str`There are ${fresh} new answers.`, { id: 'replies-new.few' }),
-            many: () => msg(str`There are ${fresh} new answers.`, { id: 'replies-new.many' }),
-            other: () => msg(str`There are ${fresh} new answers.`),
-          })
-          : msg('No new answer yet.'),
+      this.announcer.say(() =>
+        this.localize(() =>
+          fresh > 0
+            ? plural(this.locale, fresh, {
+                one: () => msg(str`There is ${fresh} new answer.`),
+                two: () => msg(str`There are ${fresh} new answers.`, { id: 'replies-new.two' }),
+                few: () => msg(str`There are ${fresh} new answers.`, { id: 'replies-new.few' }),
+                many: () => msg(str`There are ${fresh} new answers.`, { id: 'replies-new.many' }),
+                other: () => msg(str`There are ${fresh} new answers.`),
+              })
+            : msg('No new answer yet.'),
+        ),
       );
     } catch (error) {
       this.handleLost(error);
@@ -295,7 +306,7 @@ export class ContactReplies extends WegweiserElement {
       this.loadError = this.loadProblem(error);
       return;
     }
-    this.announcement = this.loadProblem(error);
+    this.announcer.say(this.loadProblem(error));
   }
 
   /** Only read after checkConfiguration() found the relay usable. */
@@ -349,7 +360,7 @@ export class ContactReplies extends WegweiserElement {
     this.pending = undefined;
     this.text = '';
     this.send = 'ready';
-    this.announcement = this.localize(() => msg('Your message has been sent.'));
+    this.announcer.say(() => this.localize(() => msg('Your message has been sent.')));
     await this.load().catch((error: unknown) => this.handleLost(error));
   }
 
@@ -387,7 +398,7 @@ export class ContactReplies extends WegweiserElement {
 
   private async onForget(): Promise<void> {
     this.forget();
-    this.announcement = this.localize(() => msg('The conversation is closed on this device. Nothing of it is kept here.'));
+    this.announcer.say(() => this.localize(() => msg('The conversation is closed on this device. Nothing of it is kept here.')));
     await focusAfterUpdate(this, '#code');
   }
 
@@ -401,7 +412,7 @@ export class ContactReplies extends WegweiserElement {
       return;
     }
     this.forget();
-    this.announcement = this.localize(() => msg('The conversation has been deleted. The team can no longer read it either.'));
+    this.announcer.say(() => this.localize(() => msg('The conversation has been deleted. The team can no longer read it either.')));
     await focusAfterUpdate(this, '#code');
   }
 
@@ -493,9 +504,10 @@ export class ContactReplies extends WegweiserElement {
             .value=${this.text}
             aria-describedby=${describedBy('reply-counter', this.textError && 'reply-error')}
             aria-invalid=${this.textError ? 'true' : 'false'}
-            @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}
+            @input=${this.onText}
           ></textarea>
           ${characterCount('reply-counter', this.locale, this.text.length)}
+          <p class="visually-hidden" aria-live="polite">${this.counterAnnouncer.text}</p>
         </div>
         <div role="status">
           ${this.send === 'sending' ? html`<p>${msg('Encrypting and sending your message…')}</p>` : nothing}
@@ -548,7 +560,7 @@ export class ContactReplies extends WegweiserElement {
     } else body = this.phase === 'open' ? this.renderOpen() : this.renderEnter();
     return html`<div lang=${this.locale} dir=${this.localeDir}>
       ${body}
-      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" id="announcement" aria-live="polite">${this.announcer.text}</p>
     </div>`;
   }
 }

@@ -98,7 +98,7 @@ describe('ww-contact-replies: a whole conversation by code', () => {
     await until(() => shadowText(el).includes('Kommen Sie am Dienstag?'), 'team answer shown');
     expect(shadowText(el)).to.include('The counselling team wrote');
     expect($(el, 'li.centre .text').getAttribute('lang')).to.equal('ro');
-    expect($(el, '[aria-live]').textContent).to.include('1 new answer');
+    await until(() => $(el, '#announcement').textContent!.includes('1 new answer'), 'the new answer announced');
 
     await type(el, '#reply', 'Ja, Dienstag passt. Danke!');
     await clickButton(el, 'Send');
@@ -119,7 +119,7 @@ describe('ww-contact-replies: a whole conversation by code', () => {
     expect(localStorage.length).to.equal(0, 'nothing stored without the opt-in');
     await clickButton(el, 'Forget this conversation on this device');
     expect(el.shadowRoot!.querySelector('[part=conversation]')).to.equal(null);
-    expect($(el, '[aria-live]').textContent).to.include('Nothing of it is kept here');
+    await until(() => $(el, '#announcement').textContent!.includes('Nothing of it is kept here'), 'closing announced');
 
     $<HTMLInputElement>(el, '#remember').click();
     await el.updateComplete;
