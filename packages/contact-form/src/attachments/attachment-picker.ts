@@ -1,9 +1,10 @@
 /**
  * The file picker of the contact form (issue 23), an object the form holds and renders:
  * a labelled native file input with every limit said before choosing, the list of cleaned files
- * and a live region. This module is in the form's first render, so it holds only the input and
- * the state; reading, cleaning and the list load with the first file (attachment-list.ts), the
- * photo and PDF cleaners with the first photo or PDF.
+ * and a live region. The form loads this module right after its first render (in the first render
+ * it would add 1.55 kB gzip), so it holds only the input and the state; reading, cleaning and the
+ * list load with the first file (attachment-list.ts), the photo and PDF cleaners with the first
+ * photo or PDF.
  *
  * No `capture` attribute: it would open the camera only and hide the gallery and files, where the
  * photo of a letter often already is. `accept="image/*"` lets a phone offer the camera anyway.
