@@ -47,6 +47,13 @@ test('component tests fail on axe violations (also WCAG 2.2 target size) and a L
   // The two axe tests fail; the Lit warning fails the after-each hook of its test.
   assert.equal(totals.failed, 3, result.stdout);
   assert.equal(totals.passed, 2, result.stdout);
+  // Each failure is named for the summary (CI shows its tail): browser, file, test, error.
+  assert.equal(totals.failedTests.length, 3, JSON.stringify(totals.failedTests));
+  assert.ok(
+    totals.failedTests.every((line) => line.startsWith('Chrome: ') && line.includes('gates.fixture.ts')),
+    JSON.stringify(totals.failedTests),
+  );
+  assert.match(totals.failedTests.join('\n'), /image-alt/);
   assert.match(result.stdout, /image-alt/);
   assert.match(result.stdout, /target-size/);
   assert.match(result.stdout, /Lit warned/);

@@ -1,14 +1,21 @@
 // Writes the totals of a test run to WW_RESULTS as JSON, so scripts/test.mjs
 // can add them to the one summary line CI reads.
 import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
-function count(suite, totals) {
+/** Counts a suite's tests; a failed one is named (browser, file, suites, test, error) for the summary CI shows. */
+function count(suite, totals, where, path = []) {
+  const names = suite.name ? [...path, suite.name] : path;
   for (const test of suite.tests ?? []) {
     if (test.skipped) totals.skipped++;
     else if (test.passed) totals.passed++;
-    else totals.failed++;
+    else {
+      totals.failed++;
+      const error = test.error?.message ? `: ${test.error.message.replace(/\s+/g, ' ').slice(0, 300)}` : '';
+      totals.failedTests.push(`${where}: ${[...names, test.name].join(' > ')}${error}`);
+    }
   }
-  for (const child of suite.suites ?? []) count(child, totals);
+  for (const child of suite.suites ?? []) count(child, totals, where, names);
 }
 
 export function resultsReporter(file = process.env.WW_RESULTS) {
@@ -17,7 +24,7 @@ export function resultsReporter(file = process.env.WW_RESULTS) {
       const totals = { passed: 0, failed: 0, skipped: 0, failedTests: [] };
       for (const session of sessions) {
         const before = totals.failed;
-        if (session.testResults) count(session.testResults, totals);
+        if (session.testResults) count(session.testResults, totals, `${session.browser.name}: ${relative(process.cwd(), session.testFile)}`);
         // Errors outside a test (a failing hook such as the Lit-warning check) count too.
         for (const error of session.errors ?? []) {
           totals.failed++;

@@ -140,12 +140,18 @@ async function openKey(el: ContactInbox, text = demoKeyFile, phrase = passphrase
   await click(el, '[part=key] button[type=submit]');
 }
 
+/**
+ * How long opening a key file may take: scrypt with N = 2^17 in the browser took over 15 s in a
+ * clean-clone run with three browsers at once on two cores (the suite allows 60 s per test).
+ */
+const keyOpening = 45_000;
+
 /** Signed in and unlocked, the list loaded. */
 async function unlocked(el: ContactInbox) {
   await signIn(el);
   await until(() => !!$(el, '#key-title'), 'the key step');
   await openKey(el);
-  await until(() => !!$(el, '[part=list]') && !shadowText(el).includes('Loading') && !shadowText(el).includes('Wird geladen'), 'the list');
+  await until(() => !!$(el, '[part=list]') && !shadowText(el).includes('Loading') && !shadowText(el).includes('Wird geladen'), 'the list', keyOpening);
   return el;
 }
 
@@ -284,7 +290,7 @@ describe('ww-contact-inbox', function () {
     await sendKeys({ press: 'Tab' });
     await typeKeys(passphrase);
     await sendKeys({ press: 'Enter' });
-    await until(() => el.shadowRoot!.activeElement?.id === 'inbox-title', 'the inbox, focused');
+    await until(() => el.shadowRoot!.activeElement?.id === 'inbox-title', 'the inbox, focused', keyOpening);
   });
 
   it('refuses a wrong passphrase, a key file of another centre and a damaged file, each with its own message', async () => {
