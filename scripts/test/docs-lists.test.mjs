@@ -30,7 +30,7 @@ test('every widget has a class file, a browser test and a story', () => {
   }
 });
 
-test('each widget\'s styles and main test are named after its tag, but for the exceptions named here', () => {
+test('each widget\'s styles, main test and stories are named after its tag, but for the exceptions named here', () => {
   // The contact form's styles.ts is a published path (@wegweiser/contact-form/styles), shared by the form,
   // the replies and the inbox's figures; the figures element has no styles of its own beyond it.
   const sharedStyles = new Set(['ww-contact-form', 'ww-contact-replies', 'ww-inbox-figures']);
@@ -38,5 +38,6 @@ test('each widget\'s styles and main test are named after its tag, but for the e
     const name = widget.tag.replace(/^ww-/, '');
     assert.ok(widget.mainTest?.startsWith(`${name}.`), `${widget.tag}: no test/${name}.test.ts`);
     if (!sharedStyles.has(widget.tag)) assert.equal(widget.styles, `${name}.styles.ts`, `${widget.tag}: no src/${name}.styles.ts`);
+    assert.ok(widget.stories.includes(`${name}.stories.ts`), `${widget.tag}: no stories/${name}.stories.ts (has ${widget.stories.join(', ') || 'none'})`);
   }
 });
