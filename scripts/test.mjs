@@ -5,7 +5,9 @@
 // One gate runs beside the others: the screen reader spends most of its time
 // waiting for speech, so it starts after the build and is awaited before the
 // component tests (three browsers on two cores need the machine to themselves).
-// Its output is printed in one block when it is awaited.
+// Its output is printed in one block when it is awaited. The gates without a
+// browser (checks, unit tests, size, packages, release) come before the
+// component tests, so that they fill the time the screen reader takes.
 //
 //   node scripts/test.mjs --list              the gates, by name, with what each checks
 //   node scripts/test.mjs --only lint,size    only those gates (no build first unless
@@ -283,31 +285,6 @@ const gates = [
     run: () => void whole('example apps build (type check, Vite)', process.execPath, ['examples/build.mjs']),
   },
   {
-    name: 'browsers',
-    about: 'component tests in Chromium, Firefox and WebKit with axe and the Lit-warning check; the time widgets again in two foreign zones; the privacy gate (no request to another host)',
-    needsTheMachine: true,
-    run() {
-      browserTests('component tests (web-test-runner)');
-      // Widgets that show times must say the same whatever the visitor's zone.
-      const zoneTests = packages.flatMap((p) => listTests(`packages/${p}/test`, '.zones.test.ts'));
-      for (const zone of zoneTests.length ? ['UTC', 'America/New_York'] : []) {
-        browserTests(`component tests (TZ=${zone})`, { TZ: zone, WW_BROWSERS: 'chromium', WW_TEST_FILES: zoneTests.join(',') });
-      }
-      const leaks = existsSync(leaksFile) ? readFileSync(leaksFile, 'utf8').trim().split('\n').filter(Boolean) : [];
-      record(`privacy gate: ${leaks.length} request(s) to other hosts`, leaks.length === 0);
-      for (const leak of leaks) console.log(`  ${leak}`);
-    },
-  },
-  {
-    name: 'wordpress',
-    about: "the plugin from the build in a real WordPress 6.5 on Debian's Apache, PHP and MariaDB, driven in Chromium (packages/wordpress/test); skips, saying what is missing, without those packages",
-    run: () =>
-      void counted('WordPress plugin in a real WordPress', process.execPath, ['packages/wordpress/test/wordpress.mjs'], {
-        summary: /^wordpress: (\d+) passed, (\d+) failed/m,
-        skipped: /^wordpress: skipped/m,
-      }),
-  },
-  {
     name: 'size',
     about: 'gzip size budgets of every bundle (size-budgets.json, scripts/size.mjs)',
     run() {
@@ -343,6 +320,31 @@ const gates = [
       if (release.status !== 0) return;
       counted('release from the outside (node:test)', process.execPath, ['--test', '--test-reporter=spec', 'scripts/release-tests/release.test.mjs'], { summary: nodeTestSummary });
     },
+  },
+  {
+    name: 'browsers',
+    about: 'component tests in Chromium, Firefox and WebKit with axe and the Lit-warning check; the time widgets again in two foreign zones; the privacy gate (no request to another host)',
+    needsTheMachine: true,
+    run() {
+      browserTests('component tests (web-test-runner)');
+      // Widgets that show times must say the same whatever the visitor's zone.
+      const zoneTests = packages.flatMap((p) => listTests(`packages/${p}/test`, '.zones.test.ts'));
+      for (const zone of zoneTests.length ? ['UTC', 'America/New_York'] : []) {
+        browserTests(`component tests (TZ=${zone})`, { TZ: zone, WW_BROWSERS: 'chromium', WW_TEST_FILES: zoneTests.join(',') });
+      }
+      const leaks = existsSync(leaksFile) ? readFileSync(leaksFile, 'utf8').trim().split('\n').filter(Boolean) : [];
+      record(`privacy gate: ${leaks.length} request(s) to other hosts`, leaks.length === 0);
+      for (const leak of leaks) console.log(`  ${leak}`);
+    },
+  },
+  {
+    name: 'wordpress',
+    about: "the plugin from the build in a real WordPress 6.5 on Debian's Apache, PHP and MariaDB, driven in Chromium (packages/wordpress/test); skips, saying what is missing, without those packages",
+    run: () =>
+      void counted('WordPress plugin in a real WordPress', process.execPath, ['packages/wordpress/test/wordpress.mjs'], {
+        summary: /^wordpress: (\d+) passed, (\d+) failed/m,
+        skipped: /^wordpress: skipped/m,
+      }),
   },
   {
     name: 'storybook',
