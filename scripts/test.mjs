@@ -195,6 +195,7 @@ function browserTests(title, env = {}) {
     failures.push(`${title}: web-test-runner exited with an error`);
   }
   console.log(`${title}: ${result.passed} passed, ${result.failed} failed (${wtr.seconds} s)`);
+  if (result.slowestFiles?.length) console.log(`  slowest files (their tests' time in all browsers together): ${result.slowestFiles.join(', ')}`);
 }
 
 /** The gates, in the order `npm test` runs them. */

@@ -7,6 +7,7 @@ import { relative } from 'node:path';
 function count(suite, totals, where, path = []) {
   const names = suite.name ? [...path, suite.name] : path;
   for (const test of suite.tests ?? []) {
+    totals.milliseconds += test.duration ?? 0;
     if (test.skipped) totals.skipped++;
     else if (test.passed) totals.passed++;
     else {
@@ -21,10 +22,15 @@ function count(suite, totals, where, path = []) {
 export function resultsReporter(file = process.env.WW_RESULTS) {
   return {
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0, failedTests: [] };
+      const totals = { passed: 0, failed: 0, skipped: 0, failedTests: [], milliseconds: 0 };
+      // The time the tests of each file took in every browser together: where the gate's minutes go.
+      const secondsPerFile = new Map();
       for (const session of sessions) {
         const before = totals.failed;
-        if (session.testResults) count(session.testResults, totals, `${session.browser.name}: ${relative(process.cwd(), session.testFile)}`);
+        const testFile = relative(process.cwd(), session.testFile);
+        const millisecondsBefore = totals.milliseconds;
+        if (session.testResults) count(session.testResults, totals, `${session.browser.name}: ${testFile}`);
+        secondsPerFile.set(testFile, (secondsPerFile.get(testFile) ?? 0) + (totals.milliseconds - millisecondsBefore) / 1000);
         // Errors outside a test (a failing hook such as the Lit-warning check) count too.
         for (const error of session.errors ?? []) {
           totals.failed++;
@@ -36,7 +42,8 @@ export function resultsReporter(file = process.env.WW_RESULTS) {
           totals.failedTests.push(`${session.browser.name}: ${session.testFile} (${(session.errors ?? []).map((e) => e.message).join('; ') || 'failed'})`);
         }
       }
-      if (file) writeFileSync(file, JSON.stringify(totals));
+      const slowestFiles = [...secondsPerFile].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, seconds]) => `${name} ${seconds.toFixed(0)} s`);
+      if (file) writeFileSync(file, JSON.stringify({ ...totals, slowestFiles }));
     },
   };
 }
