@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { action } from 'storybook/actions';
 import '@wegweiser/contact-form/define';
 import type { ContactForm } from '@wegweiser/contact-form';
+import { $, type } from '../scripts/testing/dom.js';
 
 /** The element's attributes, as a site writes them. */
 interface ContactArgs {
@@ -59,14 +60,10 @@ const meta: Meta<ContactArgs> = {
 export default meta;
 
 const form = (canvas: HTMLElement) => canvas.querySelector('ww-contact-form') as ContactForm;
-const field = (el: ContactForm, selector: string) => el.shadowRoot!.querySelector(selector) as HTMLInputElement;
 
 async function fill(el: ContactForm, text: string) {
   await el.updateComplete;
-  const textarea = field(el, '#message');
-  textarea.value = text;
-  textarea.dispatchEvent(new Event('input', { bubbles: true }));
-  await el.updateComplete;
+  await type(el, '#message', text);
 }
 
 /** Ready to write; sends to the demo relay when `npm start` runs it. */
@@ -79,9 +76,9 @@ export const ErrorsAfterSubmit: Story = {
   play: async ({ canvasElement }) => {
     const el = form(canvasElement);
     await el.updateComplete;
-    field(el, '#reply-phone').click();
+    $(el, '#reply-phone').click();
     await el.updateComplete;
-    field(el, 'button[type=submit]').click();
+    $(el, 'button[type=submit]').click();
   },
 };
 
@@ -90,7 +87,7 @@ export const AnswerByEmail: Story = {
   play: async ({ canvasElement }) => {
     const el = form(canvasElement);
     await fill(el, 'Ich möchte wissen, wie ein Basiskonto geht. (Beispieltext)');
-    field(el, '#reply-email').click();
+    $(el, '#reply-email').click();
   },
 };
 
@@ -100,7 +97,7 @@ export const AnswerByCode: Story = {
   play: async ({ canvasElement }) => {
     const el = form(canvasElement);
     await fill(el, 'Ich möchte aus der Prostitution aussteigen und brauche Hilfe. (Beispieltext)');
-    field(el, '#reply-code').click();
+    $(el, '#reply-code').click();
   },
 };
 
@@ -111,9 +108,9 @@ export const SentWithCode: Story = {
     const el = form(canvasElement);
     el.minFillTime = 0;
     await fill(el, 'Eine Beispielnachricht aus Storybook, Antwort per Code.');
-    field(el, '#reply-code').click();
+    $(el, '#reply-code').click();
     await el.updateComplete;
-    field(el, 'button[type=submit]').click();
+    $(el, 'button[type=submit]').click();
   },
 };
 
@@ -123,7 +120,7 @@ export const Sent: Story = {
     const el = form(canvasElement);
     el.minFillTime = 0;
     await fill(el, 'Eine Beispielnachricht aus Storybook.');
-    field(el, 'button[type=submit]').click();
+    $(el, 'button[type=submit]').click();
   },
 };
 
@@ -134,7 +131,7 @@ export const RelayUnreachable: Story = {
     const el = form(canvasElement);
     el.minFillTime = 0;
     await fill(el, 'Dieser Text bleibt stehen, auch wenn das Senden nicht klappt.');
-    field(el, 'button[type=submit]').click();
+    $(el, 'button[type=submit]').click();
   },
 };
 

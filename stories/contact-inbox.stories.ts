@@ -4,6 +4,7 @@ import { action } from 'storybook/actions';
 import '@wegweiser/contact-inbox/define';
 import type { ContactInbox } from '@wegweiser/contact-inbox';
 // The DEMO key file: its passphrase is public (packages/contact-relay/demo/README.md).
+import { $, $$, type, until } from '../scripts/testing/dom.js';
 import demoKeyFile from '../packages/contact-relay/demo/demo-private-key.json';
 
 /** The element's attributes, as a page writes them. */
@@ -53,28 +54,16 @@ const meta: Meta<InboxArgs> = {
 export default meta;
 
 const inbox = (canvas: HTMLElement) => canvas.querySelector('ww-contact-inbox') as ContactInbox;
-const $ = <T extends HTMLElement>(el: ContactInbox, selector: string) => el.shadowRoot!.querySelector(selector) as T | null;
-
-async function until(check: () => boolean, ms = 10000) {
-  const end = Date.now() + ms;
-  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-}
-
-async function type(el: ContactInbox, selector: string, value: string) {
-  await el.updateComplete;
-  const field = $<HTMLInputElement>(el, selector);
-  if (!field) return;
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-  await el.updateComplete;
-}
+/** Waits up to `ms` for `check`; without the demo relay some steps never come, and the story shows where it stopped. */
+const whenReached = (check: () => boolean, ms = 10000) => until(check, 'the next step', ms).catch(() => {});
 
 async function signIn(el: ContactInbox) {
+  await el.updateComplete;
   await type(el, '#centre', demoCentre);
   await type(el, '#credential', demoCredential);
-  $<HTMLButtonElement>(el, '[part=sign-in] button[type=submit]')?.click();
+  $<HTMLButtonElement>(el, '[part=sign-in] button[type=submit]').click();
   // Either the key step (relay running) or the calm notice (no relay).
-  await until(() => !!$(el, '#key-title') || !!$(el, '[part=status]'));
+  await until(() => Boolean($(el, '#key-title') ?? $(el, '[part=status]')), 'the key step or the notice', 10000);
 }
 
 async function unlock(el: ContactInbox) {
@@ -82,8 +71,8 @@ async function unlock(el: ContactInbox) {
   if (!$(el, '#key-title')) return;
   await type(el, '#key-paste', JSON.stringify(demoKeyFile));
   await type(el, '#passphrase', demoPassphrase);
-  $<HTMLButtonElement>(el, '[part=key] button[type=submit]')?.click();
-  await until(() => !!$(el, '[part=list]') || !!$(el, '.summary'), 20000);
+  $<HTMLButtonElement>(el, '[part=key] button[type=submit]').click();
+  await until(() => Boolean($(el, '[part=list]') ?? $(el, '.summary')), 'the list or the error summary', 20000);
 }
 
 /** Sign in: the first of two steps. */
@@ -97,7 +86,7 @@ export const SignInErrors: Story = {
   play: async ({ canvasElement }) => {
     const el = inbox(canvasElement);
     await el.updateComplete;
-    $<HTMLButtonElement>(el, '[part=sign-in] button[type=submit]')?.click();
+    $<HTMLButtonElement>(el, '[part=sign-in] button[type=submit]').click();
   },
 };
 
@@ -114,7 +103,7 @@ export const WrongPassphrase: Story = {
     if (!$(el, '#key-title')) return;
     await type(el, '#key-paste', JSON.stringify(demoKeyFile));
     await type(el, '#passphrase', 'not the passphrase');
-    $<HTMLButtonElement>(el, '[part=key] button[type=submit]')?.click();
+    $<HTMLButtonElement>(el, '[part=key] button[type=submit]').click();
   },
 };
 
@@ -129,8 +118,8 @@ export const EarlierKey: Story = {
     const el = inbox(canvasElement);
     await unlock(el);
     if (!$(el, '[part=list]')) return;
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=toolbar] button')].find((button) => button.textContent!.trim() === 'Open an earlier key' || button.textContent!.trim() === 'Früheren Schlüssel öffnen')?.click();
-    await until(() => !!$(el, '#key-title'));
+    $$<HTMLButtonElement>(el, '[part=toolbar] button').find((button) => ['Open an earlier key', 'Früheren Schlüssel öffnen'].includes(button.textContent!.trim()))?.click();
+    await whenReached(() => Boolean($(el, '#key-title')));
   },
 };
 
@@ -139,8 +128,8 @@ export const OpenConversation: Story = {
   play: async ({ canvasElement }) => {
     const el = inbox(canvasElement);
     await unlock(el);
-    await until(() => !!$(el, 'button.open'));
-    $<HTMLButtonElement>(el, 'button.open')?.click();
+    await whenReached(() => Boolean($(el, 'button.open')));
+    $$<HTMLButtonElement>(el, 'button.open')[0]?.click();
   },
 };
 

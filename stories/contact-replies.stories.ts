@@ -4,6 +4,7 @@ import { action } from 'storybook/actions';
 import '@wegweiser/contact-form/define';
 import '@wegweiser/contact-form/replies';
 import type { ContactForm, ContactReplies } from '@wegweiser/contact-form';
+import { $, $$, type, until } from '../scripts/testing/dom.js';
 
 interface RepliesArgs {
   relay?: string;
@@ -53,11 +54,8 @@ const el = (canvas: HTMLElement) => canvas.querySelector('ww-contact-replies') a
 
 async function typeCode(replies: ContactReplies, code: string) {
   await replies.updateComplete;
-  const input = replies.shadowRoot!.querySelector('#code') as HTMLInputElement;
-  input.value = code;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  await replies.updateComplete;
-  (replies.shadowRoot!.querySelector('form button[type=submit]') as HTMLButtonElement).click();
+  await type(replies, '#code', code);
+  $<HTMLButtonElement>(replies, 'form button[type=submit]').click();
 }
 
 export const EnterTheCode: Story = { name: 'Enter the code' };
@@ -84,16 +82,13 @@ export const WholeConversation: Story = {
     const form = canvasElement.querySelector('ww-contact-form') as ContactForm;
     form.minFillTime = 0;
     await form.updateComplete;
-    const text = form.shadowRoot!.querySelector('#message') as HTMLTextAreaElement;
-    text.value = 'Beispielnachricht aus Storybook: Ich möchte eine Ausbildung machen. Wer hilft mir?';
-    text.dispatchEvent(new Event('input', { bubbles: true }));
+    await type(form, '#message', 'Beispielnachricht aus Storybook: Ich möchte eine Ausbildung machen. Wer hilft mir?');
+    $<HTMLInputElement>(form, '#reply-code').click();
     await form.updateComplete;
-    (form.shadowRoot!.querySelector('#reply-code') as HTMLInputElement).click();
-    await form.updateComplete;
-    (form.shadowRoot!.querySelector('button[type=submit]') as HTMLButtonElement).click();
-    const started = Date.now();
-    while (!form.shadowRoot!.querySelector('.code') && Date.now() - started < 20000) await new Promise((r) => setTimeout(r, 100));
-    const code = form.shadowRoot!.querySelector('.code span[aria-hidden]')?.textContent?.trim();
+    $<HTMLButtonElement>(form, 'button[type=submit]').click();
+    // Without the demo relay no code comes, and the story shows the form's calm message.
+    await until(() => Boolean($(form, '.code')), 'the code', 20000).catch(() => {});
+    const code = $$(form, '.code span[aria-hidden]')[0]?.textContent?.trim();
     if (code) await typeCode(el(canvasElement), code);
   },
 };

@@ -1,9 +1,24 @@
 /**
  * Reaching into a widget's shadow root as a test does: the helpers every component test used to
  * define for itself. They act as a person would (type into a field, press a button by its text)
- * and wait for the widget to render.
+ * and wait for the widget to render. The stories' play functions use them too, so this module
+ * imports nothing (no test framework, no axe).
  */
-import { shadowText } from './index.js';
+
+/** Waits until `check` holds, looking every 25 ms; fails naming `what` after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, what = 'condition', ms = 15000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`not reached in time: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The text a person sees in an element's shadow root (slotted content excluded). */
+export function shadowText(element: Element): string {
+  // Unicode isolates (core's isolate()) are invisible: left out.
+  return (element.shadowRoot?.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+}
 
 type Rendering = Element & { updateComplete?: Promise<unknown> };
 

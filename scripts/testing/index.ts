@@ -5,6 +5,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { registerMessages, textDirection } from '@wegweiser/core';
+import { shadowText } from './dom.js';
 // Loaded before chai-a11y-axe loads it, so the configuration below applies.
 import 'axe-core/axe.min.js';
 
@@ -42,20 +43,8 @@ export async function collectErrors(run: () => Promise<unknown>, target: EventTa
   return events;
 }
 
-/** The text a person sees in an element's shadow root (slotted content excluded). */
-/** Waits until `check` holds, looking every 25 ms; fails naming `what` after `ms`. */
-export async function until(check: () => boolean | Promise<boolean>, what = 'condition', ms = 15000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`not reached in time: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-export function shadowText(element: Element): string {
-  // Unicode isolates (core's isolate()) are invisible: left out.
-  return (element.shadowRoot?.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
-}
+// Reaching into shadow roots and waiting: in dom.ts, which the stories' play functions use too.
+export { until, shadowText } from './dom.js';
 
 export interface WidgetExamples {
   /** Every state a person can meet, each rendered fresh. */
