@@ -7,11 +7,12 @@ import { Announcer } from '@wegweiser/core/announcer';
 import { PageVisibility } from '@wegweiser/core/visibility';
 import { contactStyles } from '@wegweiser/contact-form/styles';
 import { centrePattern, maxTextLength } from '@wegweiser/contact-form/format';
-import { InboxClient, InboxError, newIdempotencyKey, type Conversation, type ConversationSummary, type InboxErrorKind } from './inbox-client.js';
+import type { InboxClient, InboxError, Conversation, ConversationSummary, InboxErrorKind } from './inbox-client.js';
 import type { OpenedKey, KeyFileProblem } from './key-file.js';
+import { AnswerNotSealedError, InboxSession } from './inbox-session.js';
 import { AttachmentFiles } from '@wegweiser/contact-form/attachment-files';
 import type { Plaintext } from './messages.js';
-import type { Filter, KeyProblem, Load, Notice, Opened, ReplyProblem, Send, SignInProblem, Stage } from './inbox-state.js';
+import type { AnswerState, Filter, KeyProblem, Load, ManageState, Notice, Opened, ReplyProblem, SignInProblem, Stage } from './inbox-state.js';
 import { inboxStyles } from './contact-inbox.styles.js';
 import { characterCountAnnouncement, focusAfterUpdate } from '@wegweiser/contact-form/form-feedback';
 import { keyView, signInView } from './sign-in-view.js';
@@ -21,8 +22,6 @@ import { figuresView } from './figures-view.js';
 import { catalogue } from './generated/catalogue.js';
 
 registerMessages('@wegweiser/contact-inbox', catalogue);
-
-const keyModules = () => Promise.all([import('./key-file.js'), import('./messages.js')]);
 
 /**
  * @summary The counselling team's inbox for anonymous conversations: sign in to
@@ -76,7 +75,8 @@ export class ContactInbox extends WegweiserElement {
   /** @internal */ @state() notice: Notice = null;
   /** @internal The locale the views format numbers and dates in (protected in WegweiserElement). */
   declare locale: string;
-  /** @internal */ @state() busy = false;
+  /** @internal The sign-in or the key form is at work (signing in, opening the key). */
+  @state() busy = false;
   /** @internal */ @state() centreInput = '';
   /** @internal */ @state() credential = '';
   /** @internal */ @state() signInProblems: Partial<Record<'centre' | 'credential', SignInProblem>> = {};
@@ -86,7 +86,6 @@ export class ContactInbox extends WegweiserElement {
   /** @internal */ @state() keyProblems: Partial<Record<'file' | 'passphrase', KeyProblem>> = {};
   /** @internal */ @state() keyCentre = '';
   /** @internal */ @state() progress: number | null = null;
-  /** @internal */ @state() conversations: ConversationSummary[] = [];
   /** @internal */ @state() listLoad: Load = 'loading';
   /** @internal */ @state() filter: Filter = 'new';
   /** @internal */ @state() updatedAt = 0;
@@ -96,47 +95,61 @@ export class ContactInbox extends WegweiserElement {
   /** @internal */ @state() drafts: Record<string, string> = {};
   @state() private replyLanguages: Record<string, string> = {};
   /** @internal */ @state() replyProblem: ReplyProblem | null = null;
-  /** @internal */ @state() send: Send = 'idle';
-  /** @internal With `send` failed: whether encryption failed in this browser (rather than the relay). */
-  @state() sealFailed = false;
-  /** @internal */ @state() confirmingDelete = false;
+  /** @internal The open conversation's answer form. */
+  @state() answer: AnswerState = { kind: 'idle' };
+  /** @internal Closing, reopening or deleting the open conversation. */
+  @state() manage: ManageState = { kind: 'idle' };
   /** @internal Whether the team looks at its figures instead of the conversations (figures-view.ts). */
   @state() figuresShown = false;
-  /** @internal */ @state() actionFailed = false;
   private readonly announcer = new Announcer(this);
   /** @internal The answer's character count, read out after a pause in typing, near the limit. */
   readonly counterAnnouncer = new Announcer(this);
-  /** @internal */ @state() opened = new Map<string, Opened>();
-  /** @internal Item id → whether it holds its place in its conversation (messages.ts `openConversation`). */
-  @state() intact = new Map<string, boolean>();
-  /** Conversation id → the reply key its first item gave when the team first opened it; answers go only to it. */
-  private pinnedReplyKeys = new Map<string, string>();
-  /** The check of the open conversation's items; an answer waits for it (the preview may be shown before). */
-  private itemsChecked: Promise<void> = Promise.resolve();
 
-  private client: InboxClient | null = null;
+  /** The client, the session, the keys and what was decrypted (inbox-session.ts); this element shows it. */
+  private readonly inboxSession = new InboxSession({
+    changed: () => this.requestUpdate(),
+    report: (code, message) => this.reportError(code, message),
+  });
+
   /** @internal The open conversation's files (issue 23), decrypted here and forgotten when it closes. */
   readonly attachmentFiles = new AttachmentFiles(this, {
     conversation: () => (this.key ? this.openId : null),
     centre: () => this.key?.centre ?? null,
     fetchBlob: (id) => this.client!.blob(id),
   });
-  /** @internal */ session: { centre: string; expiresAt: number } | null = null;
-  /** @internal */ key: OpenedKey | null = null;
-  /**
-   * @internal The centre's earlier keys, opened beside `key` after a key change
-   * (docs/network.md): they read what was sealed to them; answers use `key`.
-   */
-  olderKeys: OpenedKey[] = [];
   /** @internal Whether the key form opens an earlier key beside the open one. */
   addingOlderKey = false;
-  private pending = new Map<string, { snapshot: string; body: { toPerson: unknown; toCentre: unknown; idempotencyKey: string } }>();
   private refreshTimer: number | undefined;
-  /** The "new" conversations at the last refresh (id → last activity), to announce what arrived since. */
-  private seenNew = new Map<string, number>();
   private readonly visibility = new PageVisibility(this, () => {
     if (this.stage === 'inbox') void this.refresh(true);
   });
+
+  // What the views read of the session, under the names they use.
+  private get client(): InboxClient | null {
+    return this.inboxSession.client;
+  }
+  /** @internal The centre signed in for. */
+  get session(): { centre: string; expiresAt: number } | null {
+    return this.inboxSession.signedIn;
+  }
+  /** @internal */ get key(): OpenedKey | null {
+    return this.inboxSession.key;
+  }
+  /** @internal The centre's earlier keys, opened beside `key` after a key change (docs/network.md). */
+  get olderKeys(): OpenedKey[] {
+    return this.inboxSession.olderKeys;
+  }
+  /** @internal */ get conversations(): ConversationSummary[] {
+    return this.inboxSession.conversations;
+  }
+  /** @internal Envelope ciphertext → its plaintext (null: it does not open). */
+  get opened(): Map<string, Opened> {
+    return this.inboxSession.opened;
+  }
+  /** @internal Item id → whether it holds its place in its conversation. */
+  get intact(): Map<string, boolean> {
+    return this.inboxSession.intact;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -170,33 +183,19 @@ export class ContactInbox extends WegweiserElement {
       this.reportError('contact-inbox/invalid-relay', refusedUrlMessage('relay', this.relay, urlRules.webAddress));
       return;
     }
-    if (this.client?.relay !== relay) {
-      // Another relay: nothing of the old session applies.
-      this.forget();
-      this.client = new InboxClient(relay);
+    // Another relay: nothing of the old session applies.
+    if (this.inboxSession.useRelay(relay)) {
+      this.forgetShown();
       this.stage = 'sign-in';
     }
   }
 
-  /** Forgets the key, the session, the decrypted messages and unsent answers. */
-  private forget(): void {
-    this.key?.privateKey.fill(0);
-    this.key = null;
-    for (const older of this.olderKeys) older.privateKey.fill(0);
-    this.olderKeys = [];
+  /** Forgets what the views hold of the conversations: unsent answers, the open conversation, typed secrets. */
+  private forgetShown(): void {
     this.addingOlderKey = false;
-    this.session = null;
-    if (this.client) this.client.token = null;
-    this.opened = new Map();
-    this.intact = new Map();
-    this.checkedSignature = '';
-    this.pinnedReplyKeys.clear();
     this.drafts = {};
-    this.pending.clear();
-    this.conversations = [];
     this.current = null;
     this.openId = null;
-    this.seenNew.clear();
     this.figuresShown = false;
     this.passphrase = this.credential = this.keyText = this.keyFileName = '';
   }
@@ -214,18 +213,10 @@ export class ContactInbox extends WegweiserElement {
     this.signInProblems = problems;
     if (Object.keys(problems).length) return this.focusLater('.summary');
     this.busy = true;
+    const keyBefore = this.key;
+    let role: 'team' | 'coordinator';
     try {
-      const session = await this.client!.signIn(centre, this.credential);
-      this.session = { centre, expiresAt: session.expiresAt };
-      this.credential = '';
-      this.notice = null;
-      if (session.role === 'coordinator') {
-        // The network's coordination office: the figures, no key and no conversations.
-        this.busy = false;
-        this.key = null;
-        this.stage = 'figures';
-        return;
-      }
+      role = await this.inboxSession.signIn(centre, this.credential);
     } catch (error) {
       this.busy = false;
       const kind = (error as InboxError).kind ?? 'refused';
@@ -238,7 +229,14 @@ export class ContactInbox extends WegweiserElement {
       return this.focusLater('[part=status]');
     }
     this.busy = false;
-    if (this.key && this.key.centre !== centre) this.forget();
+    this.credential = '';
+    this.notice = null;
+    if (role === 'coordinator') {
+      this.stage = 'figures';
+      return;
+    }
+    // The key open before was another centre's: what was shown of it goes too.
+    if (keyBefore && !this.key) this.forgetShown();
     if (this.key) {
       // Signed in again after the session ended: back to where the counsellor was, text kept.
       this.stage = 'inbox';
@@ -271,35 +269,27 @@ export class ContactInbox extends WegweiserElement {
     this.busy = true;
     this.progress = 0;
     let lastShown = 0;
+    const asOlderKey = this.addingOlderKey && this.key !== null;
     try {
-      const [{ openKeyFile }] = await keyModules();
       // Long work on the main thread: scrypt yields every few milliseconds, and the bar moves in steps of 5 %.
-      const key = await openKeyFile(this.keyText, this.passphrase, (p) => {
-        if (p - lastShown >= 0.05) this.progress = lastShown = p;
+      const refusal = await this.inboxSession.openKey(this.keyText, this.passphrase, asOlderKey, (fraction) => {
+        if (fraction - lastShown >= 0.05) this.progress = lastShown = fraction;
       });
-      if (key.centre !== this.session?.centre) {
-        key.privateKey.fill(0);
-        this.keyCentre = key.centre;
+      if (refusal?.refused === 'other-centre') {
+        this.keyCentre = refusal.centre;
         this.keyProblems = { file: 'other-centre' };
         return this.focusLater('.summary');
       }
-      if (this.addingOlderKey && this.key) {
-        if (this.keys.some((open) => open.publicKey.kid === key.publicKey.kid)) {
-          key.privateKey.fill(0);
-          this.keyProblems = { file: 'already-open' };
-          return this.focusLater('.summary');
-        }
-        this.olderKeys = [...this.olderKeys, key];
-        this.passphrase = this.keyText = this.keyFileName = '';
+      if (refusal?.refused === 'already-open') {
+        this.keyProblems = { file: 'already-open' };
+        return this.focusLater('.summary');
+      }
+      this.passphrase = this.keyText = this.keyFileName = '';
+      if (asOlderKey) {
         this.closeOlderKeyForm();
-        // What could not be opened before is tried again, now with this key too.
-        this.opened = new Map([...this.opened].filter(([, plain]) => plain !== null));
-        this.checkedSignature = '';
         await this.refresh(false);
         return;
       }
-      this.key = key;
-      this.passphrase = this.keyText = this.keyFileName = '';
       this.stage = 'inbox';
       this.listLoad = 'loading';
       this.focusLater('#inbox-title');
@@ -322,11 +312,6 @@ export class ContactInbox extends WegweiserElement {
     }
   }
 
-  /** Every open key of the centre: the current one first, then earlier ones. */
-  /** @internal */ get keys(): OpenedKey[] {
-    return this.key ? [this.key, ...this.olderKeys] : [];
-  }
-
   /** @internal Shows the key form for an earlier key of the centre, beside the inbox's key. */
   openOlderKeyForm(): void {
     this.addingOlderKey = true;
@@ -345,16 +330,14 @@ export class ContactInbox extends WegweiserElement {
   }
 
   /** @internal */ async lock(): Promise<void> {
-    const client = this.client;
-    const token = client?.token ?? null;
-    this.forget();
+    const locked = this.inboxSession.lock();
+    this.forgetShown();
     this.stage = 'sign-in';
     this.notice = 'locked';
     this.signInProblems = {};
     this.keyProblems = {};
     this.focusLater('[part=status]');
-    // The token is already forgotten here; the relay is asked to end the session as well.
-    if (client && token) await new InboxClient(client.relay, token).signOut().catch(() => {});
+    await locked;
   }
 
   // ---- loading ----
@@ -364,9 +347,19 @@ export class ContactInbox extends WegweiserElement {
     if (!this.refreshInterval || !this.isConnected) return;
     this.refreshTimer = clock().setTimeout(() => {
       // A polite background refresh: only while the page is seen, never while something is being done.
-      if (this.stage === 'inbox' && this.visibility.visible && !this.busy && this.send !== 'sending') void this.refresh(true);
+      if (this.stage === 'inbox' && this.visibility.visible && !this.busy && !this.working) void this.refresh(true);
       this.scheduleRefresh();
     }, this.refreshInterval);
+  }
+
+  /** Whether the open conversation is being closed, reopened or deleted. */
+  private get managing(): boolean {
+    return this.manage.kind === 'changing-status' || this.manage.kind === 'deleting';
+  }
+
+  /** Whether the open conversation is being answered, closed, reopened or deleted. */
+  private get working(): boolean {
+    return this.answer.kind === 'sending' || this.managing;
   }
 
   /** Loads the list (and the open conversation); `background` announces new conversations. */
@@ -374,12 +367,10 @@ export class ContactInbox extends WegweiserElement {
     if (!this.client?.token || !this.key) return;
     if (!background) this.listLoad = this.conversations.length ? this.listLoad : 'loading';
     try {
-      const list = await this.client.conversations();
-      this.conversations = list;
+      const arrivals = await this.inboxSession.loadList();
       this.listLoad = 'ready';
       this.updatedAt = clock().now();
-      this.announceArrivals(list, background);
-      void this.decrypt(list.map((c) => c.first));
+      if (background && arrivals) this.announceArrivals(arrivals);
     } catch (error) {
       // A relay that stays down is reported once, not at every background refresh.
       if (background && this.listLoad === 'unavailable' && (error as InboxError).kind === 'unavailable') return;
@@ -389,30 +380,25 @@ export class ContactInbox extends WegweiserElement {
     if (this.openId) await this.loadConversation(this.openId);
   }
 
-  private announceArrivals(list: ConversationSummary[], announce: boolean): void {
-    const fresh = list.filter((c) => c.status === 'new' && (this.seenNew.get(c.id) ?? -1) < c.updatedAt);
-    this.seenNew = new Map(list.filter((c) => c.status === 'new').map((c) => [c.id, c.updatedAt]));
-    if (!announce || !fresh.length) return;
-    const n = fresh.length;
+  private announceArrivals(count: number): void {
     this.say(() =>
-      plural(this.locale, n, {
-        one: () => msg(str`${n} conversation with a new message`),
-        two: () => msg(str`${n} conversations with new messages`, { id: 'inbox-new.two' }),
-        few: () => msg(str`${n} conversations with new messages`, { id: 'inbox-new.few' }),
-        many: () => msg(str`${n} conversations with new messages`, { id: 'inbox-new.many' }),
-        other: () => msg(str`${n} conversations with new messages`),
+      plural(this.locale, count, {
+        one: () => msg(str`${count} conversation with a new message`),
+        two: () => msg(str`${count} conversations with new messages`, { id: 'inbox-new.two' }),
+        few: () => msg(str`${count} conversations with new messages`, { id: 'inbox-new.few' }),
+        many: () => msg(str`${count} conversations with new messages`, { id: 'inbox-new.many' }),
+        other: () => msg(str`${count} conversations with new messages`),
       }),
     );
   }
 
   /** @internal */ async loadConversation(id: string): Promise<void> {
     try {
-      const conversation = await this.client!.conversation(id);
-      if (this.openId !== id) return;
+      const conversation = await this.inboxSession.loadConversation(id, () => this.openId === id);
+      if (!conversation) return;
       this.current = conversation;
       this.currentLoad = 'ready';
-      this.itemsChecked = this.openItems(conversation);
-      await this.itemsChecked;
+      await this.inboxSession.checked;
     } catch (error) {
       if (this.openId !== id) return;
       const kind = (error as InboxError).kind;
@@ -421,54 +407,9 @@ export class ContactInbox extends WegweiserElement {
     }
   }
 
-  /** Decrypts a conversation's items and checks that each holds its place; pins the reply key of its first item. */
-  /** What the last check saw: the conversation, its items, their authors and ciphertexts, in order. */
-  private checkedSignature = '';
-
-  private async openItems(conversation: Conversation): Promise<void> {
-    const key = this.key;
-    if (!key) return;
-    // The same items in the same order as at the last check (a refresh) give the same answers.
-    const signature = `${conversation.id}:${conversation.items.map((item) => `${item.id}/${item.author}/${item.envelope.ct}`).join(',')}`;
-    if (signature === this.checkedSignature) return;
-    const [, { openConversation }] = await keyModules();
-    const result = await openConversation(conversation.items, this.keys);
-    if (this.key !== key) return;
-    const opened = new Map(this.opened);
-    const intact = new Map(this.intact);
-    conversation.items.forEach((item, index) => {
-      opened.set(item.envelope.ct, result.items[index]!.message);
-      intact.set(item.id, result.items[index]!.intact);
-    });
-    this.opened = opened;
-    this.intact = intact;
-    this.checkedSignature = signature;
-    if (result.replyKey && !this.pinnedReplyKeys.has(conversation.id)) this.pinnedReplyKeys.set(conversation.id, result.replyKey);
-    if (this.answeringStopped(conversation)) this.reportError('contact-inbox/unverified', 'A message in this conversation does not hold its place (changed, moved or forged on the relay, or one before it is missing), or its first message changed; answering is stopped.');
-  }
-
-  /** Whether a decrypted item fails its check, or the first item's reply key is not the one pinned. */
-  /** @internal */ answeringStopped(conversation: Conversation): boolean {
-    const first = this.opened.get(conversation.items[0]?.envelope.ct ?? '');
-    const pinned = this.pinnedReplyKeys.get(conversation.id);
-    const replyKey = first?.kind === 'first-contact' ? first.replyKey : null;
-    return (pinned !== undefined && replyKey !== pinned) || conversation.items.some((item) => this.opened.get(item.envelope.ct) && this.intact.get(item.id) === false);
-  }
-
-  /** Decrypts envelopes not opened before; the result is kept (in memory) until the inbox is locked. */
-  private async decrypt(envelopes: { ct: string }[]): Promise<void> {
-    const key = this.key;
-    const todo = envelopes.filter((e) => !this.opened.has(e.ct));
-    if (!key || !todo.length) return;
-    const [, { openEnvelope, keyFor }] = await keyModules();
-    const keys = this.keys;
-    const results = await Promise.all(todo.map(async (e) => [e.ct, await openEnvelope(e as never, keyFor(keys, e as never).privateKey)] as const));
-    if (this.key !== key) return;
-    const opened = new Map(this.opened);
-    for (const [ct, plain] of results) opened.set(ct, plain);
-    this.opened = opened;
-    const failed = results.filter(([, p]) => p === null).length;
-    if (failed) this.reportError('contact-inbox/undecryptable', `${failed} message(s) cannot be decrypted with this key: changed, or sealed to another key.`);
+  /** @internal Whether a decrypted item fails its check, or the first item's reply key is not the one pinned. */
+  answeringStopped(conversation: Conversation): boolean {
+    return this.inboxSession.answeringStopped(conversation);
   }
 
   /** Handles the failures every request shares; true when handled (the view changed). */
@@ -491,11 +432,14 @@ export class ContactInbox extends WegweiserElement {
 
   /** The session ended (expired, or signed out elsewhere): sign in again; the key, the open conversation and typed answers stay. */
   private sessionEnded(): void {
-    if (this.client) this.client.token = null;
+    this.inboxSession.sessionEnded();
     this.stage = 'sign-in';
     this.notice = 'session-ended';
     this.busy = false;
-    if (this.send === 'sending') this.send = 'idle';
+    if (this.answer.kind === 'sending') this.answer = { kind: 'idle' };
+    if (this.manage.kind === 'changing-status') this.manage = { kind: 'idle' };
+    // The confirmation stays, as the answer's text does: after signing in again, deleting is one click away.
+    if (this.manage.kind === 'deleting') this.manage = { kind: 'confirming-delete' };
     this.focusLater('[part=status]');
   }
 
@@ -516,9 +460,8 @@ export class ContactInbox extends WegweiserElement {
 
   private resetConversationState(): void {
     this.replyProblem = null;
-    this.send = 'idle';
-    this.confirmingDelete = false;
-    this.actionFailed = false;
+    this.answer = { kind: 'idle' };
+    this.manage = { kind: 'idle' };
   }
 
   /** @internal */ backToList(): void {
@@ -536,7 +479,7 @@ export class ContactInbox extends WegweiserElement {
     const id = this.openId!;
     const text = (event.target as HTMLTextAreaElement).value;
     this.drafts = { ...this.drafts, [id]: text };
-    if (this.send === 'sent') this.send = 'idle';
+    if (this.answer.kind === 'sent') this.answer = { kind: 'idle' };
     // Announce the count only after a pause in typing, and only near the limit (GOV.UK's character count).
     this.counterAnnouncer.sayAfterPause(() => this.localize(() => characterCountAnnouncement(this.locale, text.length)));
   }
@@ -546,107 +489,84 @@ export class ContactInbox extends WegweiserElement {
   }
 
   /** @internal */ replyLanguage(first: Plaintext | null): string {
-    const chosen = this.replyLanguages[this.openId!];
-    if (chosen !== undefined) return chosen;
-    if (first?.kind === 'first-contact') return first.language ?? first.formLocale.split('-')[0] ?? '';
-    return '';
+    return this.replyLanguages[this.openId!] ?? InboxSession.suggestedLanguage(first);
   }
 
   /** @internal */ async sendReply(event: Event): Promise<void> {
     event.preventDefault();
     const conversation = this.current;
-    const key = this.key;
-    if (!conversation || !key || this.send === 'sending') return;
+    if (!conversation || !this.key || this.answer.kind === 'sending') return;
     const text = this.drafts[conversation.id] ?? '';
     this.replyProblem = !text.trim() ? 'empty' : text.length > maxTextLength ? 'too-long' : null;
     if (this.replyProblem) return this.focusLater('.summary');
-    this.send = 'sending';
-    this.sealFailed = false;
-    // The reply key from the first item the team sees, pinned when the conversation was first opened.
-    await this.itemsChecked.catch(() => {});
-    const first = this.opened.get(conversation.items[0]?.envelope.ct ?? '');
-    const replyKey = this.pinnedReplyKeys.get(conversation.id);
-    if (first?.kind !== 'first-contact' || !replyKey || this.answeringStopped(conversation)) {
-      this.send = 'idle';
-      return;
-    }
-    const language = this.replyLanguage(first) || null;
-    const snapshot = JSON.stringify([text, language]);
+    this.answer = { kind: 'sending' };
+    await this.inboxSession.checked.catch(() => {});
+    const language = this.replyLanguage(this.inboxSession.firstOf(conversation) ?? null) || null;
     try {
-      // Sealed once per content: a retry sends the same envelopes under the same idempotency key.
-      let pending = this.pending.get(conversation.id);
-      if (pending?.snapshot !== snapshot) {
-        let sealed;
-        try {
-          const [, { sealReply }] = await keyModules();
-          sealed = await sealReply(key, replyKey, text, language, conversation.items.map((i) => this.opened.get(i.envelope.ct) ?? null));
-        } catch (error) {
-          this.send = 'failed';
-          this.sealFailed = true;
-          this.reportError('contact-inbox/encryption-failed', 'The answer could not be encrypted in this browser; nothing was sent, the text is kept.', error);
-          this.focusLater('[part=status]');
-          return;
-        }
-        pending = { snapshot, body: { ...sealed, idempotencyKey: newIdempotencyKey() } };
-        this.pending.set(conversation.id, pending);
+      if ((await this.inboxSession.sendReply(conversation, text, language)) === 'stopped') {
+        this.answer = { kind: 'idle' };
+        return;
       }
-      await this.client!.reply(conversation.id, pending.body as never);
     } catch (error) {
-      this.send = 'failed';
+      if (error instanceof AnswerNotSealedError) {
+        this.answer = { kind: 'failed', because: 'encryption' };
+        this.reportError('contact-inbox/encryption-failed', error.message, error.cause);
+        this.focusLater('[part=status]');
+        return;
+      }
+      this.answer = { kind: 'failed', because: 'relay' };
       const kind = (error as InboxError).kind;
       if (kind === 'not-found') this.currentLoad = 'gone';
       else if (!this.handle(error)) this.focusLater('[part=status]');
       return;
     }
-    this.pending.delete(conversation.id);
     this.drafts = { ...this.drafts, [conversation.id]: '' };
-    this.send = 'sent';
+    this.answer = { kind: 'sent' };
     this.say(() => msg('Your answer has been sent.'));
     await this.refresh(false);
   }
 
   /** @internal */ async setClosed(closed: boolean): Promise<void> {
     const id = this.openId;
-    if (!id || this.busy) return;
-    this.busy = true;
-    this.actionFailed = false;
+    if (!id || this.managing) return;
+    this.manage = { kind: 'changing-status' };
     try {
       await this.client!.setClosed(id, closed);
+      this.manage = { kind: 'idle' };
       this.say(() => (closed ? msg('The conversation is closed.') : msg('The conversation is open again.')));
       await this.refresh(false);
     } catch (error) {
-      if ((error as InboxError).kind === 'not-found') this.currentLoad = 'gone';
-      else if (!this.handle(error)) this.actionFailed = true;
-    } finally {
-      this.busy = false;
+      if ((error as InboxError).kind === 'not-found') {
+        this.manage = { kind: 'idle' };
+        this.currentLoad = 'gone';
+      } else if (!this.handle(error)) this.manage = { kind: 'status-failed' };
     }
   }
 
   /** @internal */ askDelete(): void {
-    this.confirmingDelete = true;
+    this.manage = { kind: 'confirming-delete' };
     this.focusLater('#delete-title');
   }
 
   /** @internal */ cancelDelete(): void {
-    this.confirmingDelete = false;
+    this.manage = { kind: 'idle' };
     this.focusLater('#delete');
   }
 
   /** @internal */ async deleteConversation(): Promise<void> {
     const id = this.openId;
-    if (!id || this.busy) return;
-    this.busy = true;
-    this.actionFailed = false;
+    if (!id || this.managing) return;
+    this.manage = { kind: 'deleting' };
     try {
       await this.client!.remove(id);
     } catch (error) {
-      this.busy = false;
       const kind = (error as InboxError).kind;
-      if (kind === 'not-found') this.currentLoad = 'gone';
-      else if (!this.handle(error)) this.actionFailed = true;
+      if (kind === 'not-found') {
+        this.manage = { kind: 'confirming-delete' };
+        this.currentLoad = 'gone';
+      } else if (!this.handle(error)) this.manage = { kind: 'delete-failed' };
       return;
     }
-    this.busy = false;
     this.drafts = Object.fromEntries(Object.entries(this.drafts).filter(([key]) => key !== id));
     this.openId = null;
     this.current = null;

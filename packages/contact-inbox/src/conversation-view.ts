@@ -112,7 +112,8 @@ export function answerFormView(inbox: ContactInbox, c: Conversation, first: Open
       : msg(str`Your answer must be ${new Intl.NumberFormat(inbox.locale).format(maxTextLength)} characters or fewer`)
     : undefined;
   const language = inbox.replyLanguage(first);
-  const sending = inbox.send === 'sending';
+  const { answer } = inbox;
+  const sending = answer.kind === 'sending';
   return html`${errorSummary(problem ? [['reply', problem]] : [])}
     <form part="reply" novalidate autocomplete="off" @submit=${inbox.sendReply}>
       <h3>${msg('Answer')}</h3>
@@ -143,32 +144,34 @@ export function answerFormView(inbox: ContactInbox, c: Conversation, first: Open
       </div>
       <div role="status">
         ${sending ? html`<p>${msg('Encrypting and sending your answer…')}</p>` : nothing}
-        ${inbox.send === 'sent' ? html`<p class="box done">${msg('Your answer has been sent.')}</p>` : nothing}
+        ${answer.kind === 'sent' ? html`<p class="box done">${msg('Your answer has been sent.')}</p>` : nothing}
       </div>
-      ${inbox.send === 'failed'
+      ${answer.kind === 'failed'
         ? html`<div class="box warning" part="status" tabindex="-1">
             <h4>${msg('Your answer has not been sent yet')}</h4>
             <p>
-              ${inbox.sealFailed
+              ${answer.because === 'encryption'
                 ? msg('Your text is still here. Nothing is lost. It could not be encrypted in this browser; try again.')
                 : msg('Your text is still here. Nothing is lost. The relay cannot be reached at the moment; try again in a moment.')}
             </p>
           </div>`
         : nothing}
       <div class="actions">
-        <button type="submit" aria-disabled=${sending ? 'true' : 'false'}>${inbox.send === 'failed' ? msg('Try again') : msg('Send answer')}</button>
+        <button type="submit" aria-disabled=${sending ? 'true' : 'false'}>${answer.kind === 'failed' ? msg('Try again') : msg('Send answer')}</button>
       </div>
     </form>`;
 }
 
 export function manageView(inbox: ContactInbox, c: Conversation): TemplateResult {
   const closed = c.status === 'closed';
+  const { kind } = inbox.manage;
+  const confirming = kind === 'confirming-delete' || kind === 'deleting' || kind === 'delete-failed';
   return html`<div class="group">
     <h3>${msg('Manage')}</h3>
-    ${inbox.actionFailed
+    ${kind === 'status-failed' || kind === 'delete-failed'
       ? html`<p class="box warning" role="status">${msg('That did not work: the relay cannot be reached at the moment. Try again in a moment.')}</p>`
       : nothing}
-    ${inbox.confirmingDelete
+    ${confirming
       ? html`<div class="box warning" role="group" aria-labelledby="delete-title">
           <h4 id="delete-title" tabindex="-1">${msg('Delete this conversation for good?')}</h4>
           <p>${msg('Every message and answer in it is deleted at the relay, for the whole team and for the person. This cannot be undone.')}</p>

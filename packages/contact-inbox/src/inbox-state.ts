@@ -15,7 +15,23 @@ export type KeyProblem = 'file-missing' | 'passphrase-missing' | KeyFileProblem 
 export type ReplyProblem = 'empty' | 'too-long';
 /** Why the sign-in form is shown again: the session ended, the relay is unreachable or has no inbox. */
 export type Notice = 'session-ended' | 'unavailable' | 'inbox-off' | 'locked' | null;
-export type Send = 'idle' | 'sending' | 'failed' | 'sent';
+/**
+ * The answer form of the open conversation: one state at a time, so that, say, "sent" and
+ * "failed" cannot both be shown. `failed` says why: encryption in this browser, or the relay.
+ */
+export type AnswerState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'failed'; because: 'encryption' | 'relay' };
+/**
+ * Closing, reopening and deleting the open conversation, one step at a time. The delete
+ * confirmation stays shown while deleting and after a failed attempt. Apart from the answer
+ * form's state: a counsellor may close a conversation while an answer that failed waits.
+ */
+export type ManageState =
+  | { kind: 'idle' }
+  | { kind: 'changing-status' }
+  | { kind: 'status-failed' }
+  | { kind: 'confirming-delete' }
+  | { kind: 'deleting' }
+  | { kind: 'delete-failed' };
 /** A decrypted item: the plaintext, or null when it cannot be decrypted. */
 export type Opened = Plaintext | null;
 
