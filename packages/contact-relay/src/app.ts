@@ -40,7 +40,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context, type Next } from 'hono';
 import { cors } from 'hono/cors';
-import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { checkEnvelope, type Envelope } from '@wegweiser/contact-form/envelope';
 import { blobIdPattern, checkDeclarations, type BlobDeclaration } from '@wegweiser/contact-form/attachment-blobs';
@@ -49,6 +48,8 @@ import { blobChunkBytes, type InsertResult, type NewItem, type Store, type Store
 import type { Log } from './log.js';
 import { RateLimits } from './rate-limit.js';
 import { checkSolution, issueChallenge } from './pow.js';
+import { SpentChallenges } from './spent-challenges.js';
+import { limitBodyBytes } from './body-limit.js';
 import { newSessionToken, tokenHash } from './team.js';
 import { mountInboxPage } from './inbox-page.js';
 import { CentreDirectory } from './centres.js';
@@ -140,6 +141,7 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
   const signInCentreLimit = limits.limiter(config.rateLimitSignInsPerCentre);
   const conversationLimit = limits.limiter(config.rateLimitConversation);
   const followUpLimit = limits.limiter(config.rateLimitFollowUps);
+  const spentChallenges = new SpentChallenges();
   const quota = { conversationBytes: config.maxConversationBytes, storeBytes: config.maxStoreBytes };
   const directory = new CentreDirectory(config, store);
   const allowed = new Set(config.allowedOrigins);
@@ -264,10 +266,18 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
       maxAge: 600,
     }),
   );
+  // Sign-in attempts are counted per address before anything that costs (issue 20):
+  // a flood of them is answered 429 before a store query, also on a relay whose
+  // credentials are all in the store (the inbox-on check below reads them).
+  // One that succeeds is given back.
+  app.post('/v1/inbox/sessions', async (c, next) => {
+    if (!signInLimit.take(clientAddress(c), now())) return fail(c, 429, 'rate-limited');
+    return next();
+  });
   app.use('/v1/inbox/*', async (c, next) => {
     const origin = c.req.header('origin');
     if (origin !== undefined && !inboxOriginAllowed(c, origin)) return fail(c, 403, 'origin-not-allowed');
-    if (!(await directory.inboxOn())) return fail(c, 404, 'inbox-off');
+    if (!(await directory.inboxOn(now()))) return fail(c, 404, 'inbox-off');
     return next();
   });
 
@@ -293,7 +303,7 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     },
   );
 
-  const limitBody = bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => fail(c, 413, 'too-large') });
+  const limitBody = limitBodyBytes(config.maxBodyBytes, (c) => fail(c, 413, 'too-large'));
 
   app.get('/health', async (c) => ((await store.ping()) ? c.json({ status: 'ok' }) : c.json({ status: 'unavailable' }, 503)));
 
@@ -325,18 +335,32 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     if (blobs === null) return fail(c, 400, 'malformed');
     // The honeypot: a field people never see; software that fills in everything fills it.
     if (body.hp !== undefined && body.hp !== '') return fail(c, 422, 'rejected');
+
+    // What can be refused without the store comes first (issue 20: a flood of
+    // unsolved and replayed submissions must not reach the database). A retry
+    // repeats its request, proof of work included, so an invalid one is never a retry.
+    const pow = await checkSolution(config, body.pow);
+    if (!pow.ok && pow.reason === 'pow-invalid') return fail(c, 422, 'pow-invalid');
+    const item = newItem('person', envelope, toPerson, body.idempotencyKey, blobs);
+    const spent = pow.ok ? spentChallenges.find(pow.nonce, now()) : undefined;
+    // Spent here by another message: a replay, whatever this key may have stored.
+    if (spent && spent.spentBy !== null && spent.spentBy !== item.idempotencyKey) return fail(c, 422, 'pow-replayed');
     if (!(await isCentreKey(envelope))) return fail(c, 422, 'unknown-key');
 
-    const item = newItem('person', envelope, toPerson, body.idempotencyKey, blobs);
     // A retry of a message that did arrive (the answer was lost on the way back) succeeds
-    // without spending a new proof of work.
+    // without spending a new proof of work, even after its challenge expired.
     const before = await store.findItemByIdempotencyKey(item.idempotencyKey);
     if (before) return before.bodyHash === item.bodyHash ? c.json({ status: 'stored' }, 200) : fail(c, 409, 'idempotency-conflict');
 
-    const pow = await checkSolution(config, body.pow);
     if (!pow.ok) return fail(c, 422, pow.reason);
     if (now() - pow.issuedAt < config.minFillSeconds) return fail(c, 422, 'too-fast');
-    if (!(await store.useChallenge(pow.nonce, pow.expiresAt))) return fail(c, 422, 'pow-replayed');
+    // The store said before that this challenge is used; asking again would only cost an insert.
+    if (spent) return fail(c, 422, 'pow-replayed');
+    if (!(await store.useChallenge(pow.nonce, pow.expiresAt))) {
+      spentChallenges.remember(pow.nonce, null, pow.expiresAt, now());
+      return fail(c, 422, 'pow-replayed');
+    }
+    spentChallenges.remember(pow.nonce, item.idempotencyKey, pow.expiresAt, now());
 
     const result = await store.startConversation(envelope.centre, mailbox, item, now(), quota);
     if (result.status === 'stored') {
@@ -483,10 +507,7 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     if (!hasFields(body, ['centre', 'credential']) || typeof body.centre !== 'string' || typeof body.credential !== 'string' || body.credential.length > 200) {
       return fail(c, 400, 'malformed');
     }
-    // Every attempt is counted before the check, per address; one that succeeds is given back.
-    const address = clientAddress(c);
-    if (!signInLimit.take(address, now())) return fail(c, 429, 'rate-limited');
-    const credential = await directory.signIn(body.centre, body.credential);
+    const credential = await directory.signIn(body.centre, body.credential, now());
     if (!credential) {
       // Failures per centre, from all addresses, are counted and reported, not
       // enforced: refusing the centre's sign-ins would let anyone with a few
@@ -497,7 +518,8 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
       log.info('inbox: sign-in failed');
       return fail(c, 401, 'sign-in-failed');
     }
-    signInLimit.refund(address, now());
+    // Counted on the way in (above, before the inbox-on check).
+    signInLimit.refund(clientAddress(c), now());
     const token = newSessionToken();
     const expiresAt = now() + config.sessionSeconds;
     await store.createSession(tokenHash(token), body.centre, expiresAt, credential.id);
@@ -616,7 +638,7 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     return c.json(networkFigures(centres, config.timeZone, await store.monthlyFigures()));
   });
 
-  mountInboxPage(app, () => directory.inboxOn());
+  mountInboxPage(app, () => directory.inboxOn(now()));
   app.notFound((c) => fail(c, 404, 'not-found'));
   return app;
 }

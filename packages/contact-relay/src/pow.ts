@@ -8,6 +8,7 @@
  * (for the minimum fill time) and are single-use (the store remembers each
  * used nonce until it expires).
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createChallenge, randomInt, verifySolution, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import type { RelayConfig } from './config.js';
@@ -28,6 +29,39 @@ export async function issueChallenge(config: RelayConfig, now: number): Promise<
     // one HMAC instead of repeating the work.
     hmacKeySignatureSecret: `${config.powSecret}:key`,
   });
+}
+
+/** JSON with every object's keys sorted, as altcha-lib signs a challenge's parameters. */
+function canonicalJson(value: unknown): string {
+  const sorted = (v: unknown): unknown =>
+    typeof v !== 'object' || v === null || Array.isArray(v)
+      ? v
+      : Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .filter((key) => (v as Record<string, unknown>)[key] !== undefined)
+            .map((key) => [key, sorted((v as Record<string, unknown>)[key])]),
+        );
+  return JSON.stringify(sorted(value));
+}
+
+const sameText = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Whether an expired challenge was issued by this relay and solved. altcha-lib
+ * reports expiry before it checks the signature or the solution, so without
+ * this anyone could write an "expired" challenge, and the relay would look up
+ * the message's idempotency key for it (a retry of a stored message is still
+ * answered after its challenge expired). Two HMACs, as altcha-lib computes them.
+ */
+function issuedHereAndSolved(config: RelayConfig, challenge: Challenge, solution: Solution | null | undefined): boolean {
+  if (typeof challenge.signature !== 'string' || typeof challenge.parameters.keySignature !== 'string') return false;
+  const signature = createHmac('sha256', config.powSecret).update(canonicalJson(challenge.parameters)).digest('hex');
+  if (!sameText(challenge.signature, signature)) return false;
+  const derivedKey = solution?.derivedKey;
+  if (typeof derivedKey !== 'string' || !/^(?:[0-9a-f]{2})+$/.test(derivedKey)) return false;
+  const keySignature = createHmac('sha256', `${config.powSecret}:key`).update(Buffer.from(derivedKey, 'hex')).digest('hex');
+  return sameText(challenge.parameters.keySignature, keySignature);
 }
 
 export type PowCheck = { ok: true; nonce: string; expiresAt: number; issuedAt: number } | { ok: false; reason: 'pow-invalid' | 'pow-expired' };
@@ -60,7 +94,7 @@ export async function checkSolution(config: RelayConfig, pow: unknown): Promise<
   } catch {
     return { ok: false, reason: 'pow-invalid' };
   }
-  if (result.expired) return { ok: false, reason: 'pow-expired' };
+  if (result.expired) return { ok: false, reason: issuedHereAndSolved(config, challenge, value.solution) ? 'pow-expired' : 'pow-invalid' };
   if (!result.verified) return { ok: false, reason: 'pow-invalid' };
   const issuedAt = Number(parameters.data?.iat);
   const expiresAt = Number(parameters.expiresAt);

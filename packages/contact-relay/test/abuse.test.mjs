@@ -12,6 +12,7 @@ import pg from 'pg';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import * as relayModule from '../dist/index.js';
+import { parseCredentialEntry } from '../dist/team.js';
 const { ConfigError, RateLimiter, clientKey, credentialEntry, openKeyFile, readConfig } = relayModule;
 import { deriveKeys, newCode, readCode } from '@wegweiser/contact-form/conversation';
 import {
@@ -25,6 +26,7 @@ import {
   followUp,
   idempotencyKey,
   origin,
+  post,
   queryDatabase,
   read,
   scratch,
@@ -34,6 +36,7 @@ import {
   startConversation,
   startSmtp,
   startTestRelay,
+  submission,
   team,
   teamOrigin,
   testDatabase,
@@ -321,5 +324,151 @@ describe('times, origins, proof of work, key file, headers (findings 8, 10-13)',
     }
     const challenge = await fetch(`${ctx.url}/v1/challenge`, { headers: { origin } });
     assert.equal(challenge.headers.get('vary'), 'Origin');
+  });
+});
+
+/**
+ * Every call the relay makes to its real store from now on, by method name.
+ * The relay's own timer (retention, notifications) is kept out by the tests'
+ * long tickMs.
+ */
+function storeCalls(store) {
+  const calls = [];
+  for (let proto = Object.getPrototypeOf(store); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      if (name === 'constructor' || Object.hasOwn(store, name) || typeof store[name] !== 'function') continue;
+      const original = store[name];
+      store[name] = (...args) => {
+        calls.push(name);
+        return original.apply(store, args);
+      };
+    }
+  }
+  return calls;
+}
+
+describe('a flood answered before the store (issue 20, bench/relay-flood.mjs)', () => {
+  const quietTimer = { tickMs: 3_600_000 };
+
+  it('refuses an unsolved proof of work without asking the store', async () => {
+    const ctx = await relay(quietTimer);
+    const good = await submission(ctx.url);
+    const calls = storeCalls(ctx.relay.store);
+    const unsolved = await post(ctx.url, { ...good, pow: { ...good.pow, solution: { counter: 1, derivedKey: '00'.repeat(32) } } });
+    assert.deepEqual([unsolved.status, unsolved.json], [422, { error: 'pow-invalid' }]);
+    assert.deepEqual(calls, []);
+  });
+
+  it('refuses a made-up expired challenge as invalid without asking the store; a real expired one is still told apart', async () => {
+    const ctx = await relay(quietTimer);
+    const good = await submission(ctx.url);
+    const calls = storeCalls(ctx.relay.store);
+    // altcha-lib reports expiry before it checks the signature: anyone can write an expired challenge.
+    const madeUp = { ...good.pow.challenge, parameters: { ...good.pow.challenge.parameters, expiresAt: 1 } };
+    const res = await post(ctx.url, { ...good, pow: { ...good.pow, challenge: madeUp } });
+    assert.deepEqual([res.status, res.json], [422, { error: 'pow-invalid' }]);
+    assert.deepEqual(calls, []);
+    ctx.offset.seconds = -3 * 3600;
+    const old = await submission(ctx.url);
+    ctx.offset.seconds = 0;
+    const expired = await post(ctx.url, old);
+    assert.deepEqual([expired.status, expired.json], [422, { error: 'pow-expired' }]);
+    const unsolved = await post(ctx.url, { ...old, pow: { ...old.pow, solution: { counter: 1, derivedKey: '00'.repeat(32) } } });
+    assert.deepEqual([unsolved.status, unsolved.json], [422, { error: 'pow-invalid' }], 'expired and unsolved');
+  });
+
+  it('still answers a retry of a stored message after its challenge expired', async () => {
+    const ctx = await relay(quietTimer);
+    const first = await submission(ctx.url);
+    assert.equal((await post(ctx.url, first)).status, 201);
+    const realNow = Date.now;
+    // altcha-lib reads the clock itself; three hours on, the challenge (two hours) has expired.
+    Date.now = () => realNow() + 3 * 3600 * 1000;
+    try {
+      const retry = await post(ctx.url, first);
+      assert.deepEqual([retry.status, retry.json], [200, { status: 'stored' }]);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  it('refuses a replay of a challenge it saw spent without asking the store; a retry of the message is still answered', async () => {
+    const ctx = await relay(quietTimer);
+    const first = await submission(ctx.url);
+    assert.equal((await post(ctx.url, first)).status, 201);
+    const calls = storeCalls(ctx.relay.store);
+    for (let i = 0; i < 3; i++) {
+      const replay = await post(ctx.url, { ...first, idempotencyKey: idempotencyKey() });
+      assert.deepEqual([replay.status, replay.json], [422, { error: 'pow-replayed' }]);
+    }
+    assert.deepEqual(calls, []);
+    const retry = await post(ctx.url, first);
+    assert.deepEqual([retry.status, retry.json], [200, { status: 'stored' }]);
+    assert.deepEqual(calls, ['findItemByIdempotencyKey'], 'a retry is the store’s to answer');
+  });
+
+  it('still refuses a replay after a restart and through another instance on the same database (the store decides), then without writing', async () => {
+    const database = join(scratch(), 'relay.sqlite');
+    const first = await relay({ database, ...quietTimer });
+    const message = await submission(first.url);
+    assert.equal((await post(first.url, message)).status, 201);
+    const second = await relay({ database, ...quietTimer });
+    const calls = storeCalls(second.relay.store);
+    const replay = () => post(second.url, { ...message, idempotencyKey: idempotencyKey() });
+    assert.deepEqual((await replay()).json, { error: 'pow-replayed' }, 'another instance, running at the same time');
+    assert.deepEqual(calls.splice(0), ['findItemByIdempotencyKey', 'useChallenge']);
+    assert.deepEqual((await replay()).json, { error: 'pow-replayed' });
+    assert.deepEqual(calls, ['findItemByIdempotencyKey'], 'known used: no second insert');
+    assert.equal((await post(second.url, message)).status, 200, 'the message’s own retry, through the other instance');
+    await first.relay.close();
+    const restarted = await relay({ database, ...quietTimer });
+    assert.deepEqual((await post(restarted.url, { ...message, idempotencyKey: idempotencyKey() })).json, { error: 'pow-replayed' }, 'after a restart');
+  });
+
+  it('answers sign-ins over the limit before asking the store, also when every credential is in the store', async () => {
+    const ctx = await relay(quietTimer);
+    const entry = await credentialEntry(centre, credential);
+    await ctx.relay.store.addCredential({ id: parseCredentialEntry(entry).id, centre, role: 'team', entry });
+    for (let i = 0; i < 20; i++) assert.equal((await signIn(ctx.url, 'WRONG-WRONG-WRONG-WRONG-WRONG', centre, from('198.18.0.1'))).status, 401);
+    const calls = storeCalls(ctx.relay.store);
+    for (let i = 0; i < 5; i++) assert.equal((await signIn(ctx.url, 'WRONG-WRONG-WRONG-WRONG-WRONG', centre, from('198.18.0.1'))).status, 429);
+    assert.deepEqual(calls, []);
+    assert.equal((await signIn(ctx.url, credential, centre, from('198.18.0.2'))).status, 201, 'the team, from its own address');
+  });
+
+  it('under a flood of wrong sign-ins from many addresses, refuses them against a recent copy of the stored credentials; a right one is confirmed in the store', async () => {
+    const ctx = await relay(quietTimer);
+    const entry = await credentialEntry(centre, credential);
+    const stored = { id: parseCredentialEntry(entry).id, centre, role: 'team', entry };
+    await ctx.relay.store.addCredential(stored);
+    const wrongFrom = (i) => signIn(ctx.url, `WRONG-WRONG-WRONG-WRONG-${String(i).padStart(5, '0')}`, centre, from(`198.18.${i >> 8}.${i & 255}`));
+    const calls = storeCalls(ctx.relay.store);
+    // Each address stays under its own limit; together they are a flood (more than 20 failures in a minute).
+    for (let i = 0; i < 21; i++) assert.equal((await wrongFrom(i)).status, 401);
+    assert.ok(calls.filter((name) => name === 'credentials').length >= 21, 'below the flood line every refusal asks the store');
+    calls.splice(0);
+    for (let i = 21; i < 41; i++) assert.equal((await wrongFrom(i)).status, 401);
+    // The copy may be read again once when it turns 5 s old during these 20.
+    assert.ok(calls.filter((name) => name === 'credentials').length <= 2, `store reads for 20 refusals: ${calls.length}`);
+    calls.splice(0);
+    assert.equal((await signIn(ctx.url, credential, centre, from('192.0.2.50'))).status, 201, 'the team signs in during the flood');
+    assert.ok(calls.includes('credentials'), 'confirmed in the store');
+    await ctx.relay.store.removeCredentials(centre, 'team');
+    assert.equal((await signIn(ctx.url, credential, centre, from('192.0.2.51'))).status, 401, 'a removed credential stops at once (401, not 404: during the flood the copy still says the inbox is on)');
+  });
+
+  it('answers a body declared too large by its Content-Length at once, before it arrives', async () => {
+    const ctx = await relay(quietTimer);
+    const { port } = new URL(ctx.url);
+    const status = await new Promise((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path: '/v1/messages', method: 'POST', headers: { origin, 'content-type': 'application/json', 'content-length': String(10_000_000) } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+        req.destroy();
+      });
+      req.on('error', () => {});
+      req.flushHeaders();
+    });
+    assert.equal(status, 413);
   });
 });
