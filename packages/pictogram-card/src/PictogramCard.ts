@@ -1,5 +1,6 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import {
   WegweiserElement,
@@ -312,7 +313,11 @@ export class PictogramCard extends WegweiserElement {
             ${msg(str`This text is not available in ${languageName(wanted, ui)}. It is shown in ${languageName(shown.lang, ui)}.`)}
           </p>`
         : nothing}
-      <div class="content" lang=${shown.lang} dir=${shown.dir}>
+      <!-- New elements for each version: Firefox keeps the language of text that is already there
+           when only the container's lang changes, and Orca then reads Romanian as German. -->
+      ${keyed(
+        versionKey(shown),
+        html`<div class="content" lang=${shown.lang} dir=${shown.dir}>
         <div class="head">
           <span part="pictogram" class="pictogram">${this.svg ?? nothing}</span>
           <div part="title" class="title" role="heading" aria-level=${level}>${shown.title}</div>
@@ -325,7 +330,8 @@ export class PictogramCard extends WegweiserElement {
               >${action.label}${actionFrom !== shown ? ` (${languageName(actionFrom.lang)})` : nothing}</a
             ><span class="url" dir="ltr">${printable(action.href)}</span>`
           : nothing}
-      </div>
+      </div>`,
+      )}
       ${shown.draft ? html`<p part="notice" class="notice">${msg('Draft translation: not yet checked by a native speaker.')}</p>` : nothing}
       ${voice
         ? html`<button part="read-aloud" class="speak" type="button" @click=${() => this.toggleSpeech(shown, voice)}>
