@@ -226,15 +226,19 @@ export function createApp({ config, store, log, now, onStored, limits = new Rate
     return c.body(stream, 200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) });
   };
 
+  // Set before the route runs, so that Hono builds every response with them:
+  // set on a finished response, each header copied it into a new Response
+  // (seven per request, garbage under the flood of issue 20). The inbox page
+  // sets its own Content-Security-Policy over this one.
   app.use('*', async (c, next) => {
-    await next();
-    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
     c.header('Strict-Transport-Security', 'max-age=31536000');
     c.header('Cache-Control', 'no-store');
+    await next();
   });
 
   // Any store failure is a calm 503 that the elements retry; the log says why.

@@ -3,6 +3,7 @@
 // in the second run), plus the limiter's own bounds.
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -328,19 +329,20 @@ describe('times, origins, proof of work, key file, headers (findings 8, 10-13)',
 });
 
 /**
- * Every call the relay makes to its real store from now on, by method name.
- * The relay's own timer (retention, notifications) is kept out by the tests'
- * long tickMs.
+ * Every call the relay makes to its real store from now on, by method name;
+ * not the store's calls to itself (the PostgreSQL store's helpers). The relay's
+ * own timer (retention, notifications) is kept out by the tests' long tickMs.
  */
 function storeCalls(store) {
   const calls = [];
+  const insideStore = new AsyncLocalStorage();
   for (let proto = Object.getPrototypeOf(store); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (name === 'constructor' || Object.hasOwn(store, name) || typeof store[name] !== 'function') continue;
       const original = store[name];
       store[name] = (...args) => {
-        calls.push(name);
-        return original.apply(store, args);
+        if (!insideStore.getStore()) calls.push(name);
+        return insideStore.run(true, () => original.apply(store, args));
       };
     }
   }
@@ -455,6 +457,23 @@ describe('a flood answered before the store (issue 20, bench/relay-flood.mjs)', 
     assert.ok(calls.includes('credentials'), 'confirmed in the store');
     await ctx.relay.store.removeCredentials(centre, 'team');
     assert.equal((await signIn(ctx.url, credential, centre, from('192.0.2.51'))).status, 401, 'a removed credential stops at once (401, not 404: during the flood the copy still says the inbox is on)');
+  });
+
+  it('gives the refusals of a flood the security headers too (set before the route runs)', async () => {
+    const ctx = await relay({ ...quietTimer, env: { RELAY_RATE_LIMIT_MESSAGES: '1' } });
+    const good = await submission(ctx.url);
+    const answers = {
+      unsolved: await post(ctx.url, { ...good, pow: { ...good.pow, solution: { counter: 1, derivedKey: '00'.repeat(32) } } }, from('198.18.1.1')),
+      limited: await post(ctx.url, good, from('198.18.1.1')),
+      oversize: await post(ctx.url, { ...good, pad: 'x'.repeat(70_000) }, from('198.18.1.2')),
+      unknown: await post(`${ctx.url}/nothing`, {}),
+    };
+    assert.deepEqual(Object.values(answers).map((a) => a.status), [422, 429, 413, 404]);
+    for (const [name, answer] of Object.entries(answers)) {
+      assert.equal(answer.headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'none'", name);
+      for (const header of ['x-content-type-options', 'referrer-policy', 'x-frame-options', 'cross-origin-opener-policy', 'strict-transport-security', 'cache-control']) assert.ok(answer.headers.get(header), `${name}: ${header}`);
+    }
+    assert.equal(answers.limited.headers.get('vary'), 'Origin');
   });
 
   it('answers a body declared too large by its Content-Length at once, before it arrives', async () => {
