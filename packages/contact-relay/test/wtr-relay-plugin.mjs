@@ -11,6 +11,19 @@ import { fileURLToPath } from 'node:url';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
+let demoKey = null;
+/**
+ * The DEMO centre's opened private key, opened once per test run: each opening runs scrypt
+ * (N = 2^17), and filling a conversation answers it some twenty times, which took over the
+ * 20 s a server command may take on a loaded machine.
+ */
+async function openedDemoKey() {
+  const { openKeyFile } = await import('../dist/index.js');
+  const { readFileSync } = await import('node:fs');
+  demoKey ??= openKeyFile(JSON.parse(readFileSync(here('../demo/demo-private-key.json'), 'utf8')), 'demo-passphrase-not-secret');
+  return demoKey;
+}
+
 /**
  * The team answers the newest conversation with a code, as the inbox would:
  * open the first message with the centre's private key, seal the answer to the
@@ -18,12 +31,10 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
  */
 async function answer(store, text, language, quota = {}, file = null) {
   if (file) return answerWithFile(store, text, language, file);
-  const { openKeyFile } = await import('../dist/index.js');
   const { open, sealTo } = await import('@wegweiser/contact-form/envelope');
   const { personRecipient } = await import('@wegweiser/contact-form/conversation');
   const { parsePublicKey } = await import('@wegweiser/contact-form/public-key');
-  const { readFileSync } = await import('node:fs');
-  const key = await openKeyFile(JSON.parse(readFileSync(here('../demo/demo-private-key.json'), 'utf8')), 'demo-passphrase-not-secret');
+  const key = await openedDemoKey();
   const items = await store.allItems(key.centre);
   // The newest first message with a code (later items are format version 2 and open differently).
   const first = [...items].reverse().find((i) => i.author === 'person' && i.toPerson && i.toCentre.v === 1);
@@ -42,13 +53,11 @@ async function answer(store, text, language, quota = {}, file = null) {
  * written to the store. `file`: `{ name, type, bytes }` with `bytes` as an array of numbers.
  */
 async function answerWithFile(store, text, language, file) {
-  const { openKeyFile } = await import('../dist/index.js');
   const { open, sealTo } = await import('@wegweiser/contact-form/envelope');
   const { personRecipient, nextLink } = await import('@wegweiser/contact-form/conversation');
   const { sealAttachments } = await import('@wegweiser/contact-form/attachment-blobs');
   const { parsePublicKey } = await import('@wegweiser/contact-form/public-key');
-  const { readFileSync } = await import('node:fs');
-  const key = await openKeyFile(JSON.parse(readFileSync(here('../demo/demo-private-key.json'), 'utf8')), 'demo-passphrase-not-secret');
+  const key = await openedDemoKey();
   const centreKey = await parsePublicKey(key.publicKey);
   const items = await store.allItems(key.centre);
   const first = [...items].reverse().find((i) => i.author === 'person' && i.toPerson && i.toCentre.v === 1);
