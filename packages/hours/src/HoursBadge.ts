@@ -65,6 +65,8 @@ export class HoursBadge extends WegweiserElement {
   private schedule: Schedule | undefined;
   private frozen: number | undefined;
   private timer: number | undefined;
+  /** The sentence last shown: a change (it opens, it closes soon) is said, the first one is not. */
+  private shownStatus: string | undefined;
 
   constructor() {
     super();
@@ -122,6 +124,11 @@ export class HoursBadge extends WegweiserElement {
 
   protected override updated(): void {
     this.arm();
+    const status = (this.renderRoot.querySelector('[part="status"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // Written outside the template (it has no binding there): a state changed here would make Lit render again.
+    const region = this.renderRoot.querySelector('.announcement');
+    if (region && this.shownStatus !== undefined && status !== this.shownStatus) region.textContent = status;
+    this.shownStatus = status;
   }
 
   /** One timer for the next moment the text changes; none when frozen. */
@@ -147,13 +154,16 @@ export class HoursBadge extends WegweiserElement {
     const kind = state ? this.stateKind(state, now) : 'unavailable';
     const slotted = this.hasLightText();
     return html`<div lang=${locale} dir=${this.localeDir}>
-      <!-- A live region without role="status": Chromium exposes that as a status bar, of which
-           Orca reads only the times ("statusbar. 18:00."), in the badge and in the finder's results. -->
-      <p part="status" class="status ${kind}" aria-live="polite" aria-atomic="true">
+      <p part="status" class="status ${kind}">
         ${label ? html`<span part="channel" class="channel">${label}</span>` : nothing}
         <span class="marker" aria-hidden="true"></span>
         ${body}
       </p>
+      <!-- Changes are said here, a live region of its own that is empty when the badge appears:
+           Chromium reads out a live region inserted with its text (every badge of the finder's
+           results, as they appeared while a postcode was typed). Without role="status": Chromium
+           exposes that as a status bar, of which Orca reads only the times ("statusbar. 18:00."). -->
+      <p class="announcement visually-hidden" aria-live="polite" aria-atomic="true"></p>
       ${this.schedule ? this.renderZoneNote() : nothing}
       ${this.schedule && this.showWeek ? this.renderWeek(this.schedule) : nothing}
       ${slotted
