@@ -84,7 +84,8 @@ async function startRelay(origin) {
     /**
      * A person's first message with "answer by code", sent to the relay over HTTP as the form
      * sends it (sealed to the DEMO key, the person's copy and mailbox from a fresh code, a solved
-     * proof of work), so that the inbox has a conversation to open and answer.
+     * proof of work), so that the inbox has a conversation to open and answer. Resolves to the
+     * person's code, as the form shows it.
      */
     async receive(text) {
       const { seal, sealTo, firstContact } = await import('@wegweiser/contact-form/envelope');
@@ -93,7 +94,8 @@ async function startRelay(origin) {
       const { solveChallenge } = await import('altcha-lib');
       const { deriveKey } = await import('altcha-lib/algorithms/pbkdf2');
       const key = await parsePublicKey(demo.publicKey);
-      const keys = await deriveKeys((await readCode(await newCode())).code, key.centre);
+      const code = await newCode();
+      const keys = await deriveKeys((await readCode(code)).code, key.centre);
       const message = { text, topic: 'housing', language: 'de', reply: { method: 'code' }, formLocale: 'de' };
       const envelope = await seal(key, message, keys.replyKey);
       const toPerson = await sealTo(keys.recipient, 'person', firstContact(message, keys.replyKey));
@@ -103,6 +105,7 @@ async function startRelay(origin) {
       const body = { envelope, pow, idempotencyKey: `scenario-${Math.random().toString(36).slice(2)}`.padEnd(16, '0'), hp: '', conversation: { mailbox: keys.mailbox, verifier: keys.verifier, toPerson } };
       const response = await fetch(`${origin}/relay/v1/messages`, { method: 'POST', headers, body: JSON.stringify(body) });
       if (!response.ok) throw new Error(`the scenario relay refused the message: ${response.status} ${await response.text()}`);
+      return code;
     },
     async close() {
       await relay.close();

@@ -218,7 +218,7 @@ export class ContactReplies extends WegweiserElement {
       this.saved = this.remember;
       this.codeInput = '';
       this.phase = 'open';
-      await focusAfterUpdate(this, 'h2');
+      await focusAfterUpdate(this, '.conversation');
     } catch (error) {
       this.keys = undefined;
       this.phase = 'enter';
@@ -480,7 +480,12 @@ export class ContactReplies extends WegweiserElement {
   private renderOpen(): TemplateResult {
     const answered = this.items.at(-1)?.author === 'centre';
     const busy = this.send === 'sending' || this.send === 'waiting';
-    return html`<h2 tabindex="-1">${msg('Your conversation')}</h2>
+    // Focus goes to a group around the heading, named by it, not to the heading itself: Orca with
+    // Chromium said nothing when the focus moved from the code field to the heading, nor on Down.
+    // Only the heading: Orca with Firefox goes on reading after the focused group.
+    return html`<div class="conversation" role="group" aria-labelledby="conversation-title" tabindex="-1">
+        <h2 id="conversation-title">${msg('Your conversation')}</h2>
+      </div>
       <p>
         ${this.closed
           ? msg('The team has closed this conversation. You can still write; it will then be opened again.')
