@@ -6,6 +6,7 @@ import type { ContactInbox } from '@wegweiser/contact-inbox';
 // The DEMO key file: its passphrase is public (packages/contact-relay/demo/README.md).
 import { $, $$, type, until } from '../scripts/testing/dom.js';
 import demoKeyFile from '../packages/contact-relay/demo/demo-private-key.json';
+import { demoPdf, demoPhoto } from './attachment-demo-files.js';
 
 /** The element's attributes, as a page writes them. */
 interface InboxArgs {
@@ -130,6 +131,21 @@ export const OpenConversation: Story = {
     await unlock(el);
     await whenReached(() => Boolean($(el, 'button.open')));
     $$<HTMLButtonElement>(el, 'button.open')[0]?.click();
+  },
+};
+
+export const AnswerWithFiles: Story = {
+  name: 'An answer with a photo and a PDF attached (DEMO; needs the demo relay and a message with a code)',
+  play: async ({ canvasElement }) => {
+    const el = inbox(canvasElement);
+    await unlock(el);
+    await whenReached(() => Boolean($(el, 'button.open')));
+    $$<HTMLButtonElement>(el, 'button.open')[0]?.click();
+    // The picker's code loads with the answer form; a conversation without a code has no answer form.
+    await whenReached(() => Boolean($(el, '[part=reply] input[type=file]')), 20000);
+    const picker = el.openId ? el.answerFiles(el.openId) : null;
+    if (!picker) return;
+    await picker.add([await demoPhoto(), demoPdf()]);
   },
 };
 

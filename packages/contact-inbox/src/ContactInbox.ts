@@ -5,7 +5,8 @@ import { WegweiserElement, clock, registerMessages, plural } from '@wegweiser/co
 import { refusedUrlMessage, safeUrl, urlRules } from '@wegweiser/core/safe-url';
 import { Announcer } from '@wegweiser/core/announcer';
 import { PageVisibility } from '@wegweiser/core/visibility';
-import { contactStyles } from '@wegweiser/contact-form/styles';
+import { addStyles, contactStyles } from '@wegweiser/contact-form/styles';
+import type { AttachmentPicker } from '@wegweiser/contact-form/attachment-picker';
 import { centrePattern, maxTextLength } from '@wegweiser/contact-form/format';
 import type { InboxClient, InboxError, Conversation, ConversationSummary, InboxErrorKind } from './inbox-client.js';
 import type { OpenedKey, KeyFileProblem } from './key-file.js';
@@ -117,6 +118,14 @@ export class ContactInbox extends WegweiserElement {
     centre: () => this.key?.centre ?? null,
     fetchBlob: (id) => this.client!.blob(id),
   });
+  /**
+   * The contact form's file picker (issue 23): its small module loads when the first answer form
+   * is shown, its reading, cleaning and encryption only when a file is added. One picker per
+   * conversation, as the drafts are; all of it in memory.
+   */
+  @state() private pickerCode: typeof import('@wegweiser/contact-form/attachment-picker') | null = null;
+  private pickerRequested = false;
+  private readonly answerPickers = new Map<string, AttachmentPicker>();
   /** @internal Whether the key form opens an earlier key beside the open one. */
   addingOlderKey = false;
   private refreshTimer: number | undefined;
@@ -190,8 +199,10 @@ export class ContactInbox extends WegweiserElement {
     }
   }
 
-  /** Forgets what the views hold of the conversations: unsent answers, the open conversation, typed secrets. */
+  /** Forgets what the views hold of the conversations: unsent answers and their files, the open conversation, typed secrets. */
   private forgetShown(): void {
+    for (const picker of this.answerPickers.values()) picker.clear();
+    this.answerPickers.clear();
     this.addingOlderKey = false;
     this.drafts = {};
     this.current = null;
@@ -484,6 +495,46 @@ export class ContactInbox extends WegweiserElement {
     this.counterAnnouncer.sayAfterPause(() => this.localize(() => characterCountAnnouncement(this.locale, text.length)));
   }
 
+  /**
+   * @internal The files for the answer to conversation `id`: null until the picker's code has
+   * loaded (and offline, where answers go without files).
+   */
+  answerFiles(id: string): AttachmentPicker | null {
+    if (!this.pickerCode) {
+      this.loadPicker();
+      return null;
+    }
+    let picker = this.answerPickers.get(id);
+    if (!picker) {
+      picker = new this.pickerCode.AttachmentPicker(this, {
+        locale: () => this.locale,
+        localize: (lookup) => this.localize(lookup),
+        // The inbox's one live region says what happens to the files too.
+        announcer: this.announcer,
+        label: () => msg('Files for the person (optional)'),
+        privacyHint: () =>
+          msg('Before sending, this browser removes location and camera data from photos and the author and program details from PDFs. The person opens the files with their code; the relay cannot read them.'),
+      });
+      this.answerPickers.set(id, picker);
+    }
+    return picker;
+  }
+
+  private loadPicker(): void {
+    if (this.pickerRequested) return;
+    this.pickerRequested = true;
+    import('@wegweiser/contact-form/attachment-picker')
+      .then((code) => {
+        // The picker's styles join the element's own, as static styles would have.
+        addStyles(this.renderRoot as ShadowRoot, code.attachmentStyles);
+        this.pickerCode = code;
+      })
+      .catch(() => {
+        // Offline, or the chunk was blocked: answers go without files; the next answer form tries again.
+        this.pickerRequested = false;
+      });
+  }
+
   /** @internal */ onReplyLanguage(event: Event): void {
     this.replyLanguages = { ...this.replyLanguages, [this.openId!]: (event.target as HTMLSelectElement).value };
   }
@@ -502,8 +553,11 @@ export class ContactInbox extends WegweiserElement {
     this.answer = { kind: 'sending' };
     await this.inboxSession.checked.catch(() => {});
     const language = this.replyLanguage(this.inboxSession.firstOf(conversation) ?? null) || null;
+    // Files still being cleaned are waited for: the answer goes with what the list shows.
+    const picker = this.answerPickers.get(conversation.id);
+    if (picker?.busy) await picker.settled;
     try {
-      if ((await this.inboxSession.sendReply(conversation, text, language)) === 'stopped') {
+      if ((await this.inboxSession.sendReply(conversation, text, language, picker?.attachments)) === 'stopped') {
         this.answer = { kind: 'idle' };
         return;
       }
@@ -521,6 +575,7 @@ export class ContactInbox extends WegweiserElement {
       return;
     }
     this.drafts = { ...this.drafts, [conversation.id]: '' };
+    picker?.clear();
     this.answer = { kind: 'sent' };
     this.say(() => msg('Your answer has been sent.'));
     await this.refresh(false);
@@ -568,6 +623,8 @@ export class ContactInbox extends WegweiserElement {
       return;
     }
     this.drafts = Object.fromEntries(Object.entries(this.drafts).filter(([key]) => key !== id));
+    this.answerPickers.get(id)?.clear();
+    this.answerPickers.delete(id);
     this.openId = null;
     this.current = null;
     this.resetConversationState();

@@ -142,6 +142,7 @@ export function answerFormView(inbox: ContactInbox, c: Conversation, first: Open
           ${answerLanguages.map(([code, name]) => html`<option value=${code} lang=${code} ?selected=${language === code}>${name}</option>`)}
         </select>
       </div>
+      ${inbox.answerFiles(c.id)?.render() ?? nothing}
       <div role="status">
         ${sending ? html`<p>${msg('Encrypting and sending your answer…')}</p>` : nothing}
         ${answer.kind === 'sent' ? html`<p class="box done">${msg('Your answer has been sent.')}</p>` : nothing}

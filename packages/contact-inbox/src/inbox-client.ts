@@ -4,6 +4,7 @@
  * in the element's memory), no referrer, no cache. No DOM here.
  */
 import type { Envelope } from '@wegweiser/contact-form/envelope';
+import type { BlobDeclaration } from '@wegweiser/contact-form/attachment-blobs';
 import type { NetworkFiguresAnswer, TeamFiguresAnswer } from './figures.js';
 
 export type ConversationStatus = 'new' | 'answered' | 'closed';
@@ -128,8 +129,24 @@ export class InboxClient {
     return this.call<Conversation>('GET', `v1/inbox/conversations/${encodeURIComponent(id)}`);
   }
 
-  async reply(id: string, body: { toPerson: Envelope; toCentre: Envelope; idempotencyKey: string }): Promise<void> {
+  /** An answer; with `blobs`, the declarations of its files, whose bytes follow with `uploadBlob`. */
+  async reply(id: string, body: { toPerson: Envelope; toCentre: Envelope; idempotencyKey: string; blobs?: BlobDeclaration[] }): Promise<void> {
     await this.call('POST', `v1/inbox/conversations/${encodeURIComponent(id)}/replies`, body);
+  }
+
+  /**
+   * A file's blob of an answer the relay has stored (issue 23), with the contact form's upload
+   * (`PUT /v1/blobs/:id`, loaded with the first answer that has files). Sending it again is harmless.
+   */
+  async uploadBlob(blob: { id: string; bytes: Uint8Array }): Promise<void> {
+    try {
+      const { uploadBlob } = await import('@wegweiser/contact-form/relay-client');
+      await uploadBlob(this.relay, blob);
+    } catch (error) {
+      // The form's RelayError (or the code not loading: offline), told as the inbox tells every failure.
+      const { status = 0, code = 'network' } = error as { status?: number; code?: string };
+      throw new InboxError(kindOf(status, code), status, code);
+    }
   }
 
   /** An attachment's blob (issue 23): ciphertext, opened in this browser with the message's content key. Not cached. */

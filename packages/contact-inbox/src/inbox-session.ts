@@ -12,6 +12,15 @@ import { InboxClient, newIdempotencyKey, type Conversation, type ConversationSum
 import type { OpenedKey } from './key-file.js';
 import type { Plaintext } from './messages.js';
 import type { Opened } from './inbox-state.js';
+import type { SealedBlob } from '@wegweiser/contact-form/attachment-blobs';
+
+/** A file added to an answer, as the contact form's picker hands it over: cleaned, in memory. */
+export interface AnswerFile {
+  readonly id: string;
+  readonly name: string;
+  readonly type: 'image/jpeg' | 'image/png' | 'application/pdf';
+  readonly bytes: Uint8Array;
+}
 
 /** The key file's and the envelopes' code: loaded with the key, not with the element. */
 const keyModules = () => Promise.all([import('./key-file.js'), import('./messages.js')]);
@@ -32,10 +41,15 @@ export class AnswerNotSealedError extends Error {
   override name = 'AnswerNotSealedError';
 }
 
-/** The sealed answer a conversation waits to send: the same envelopes under the same idempotency key until the relay has them. */
+/**
+ * The sealed answer a conversation waits to send: the same envelopes under the same idempotency
+ * key until the relay has them (`stored`), then its files' blobs, each dropped once the relay has it.
+ */
 interface PendingAnswer {
   snapshot: string;
-  body: { toPerson: unknown; toCentre: unknown; idempotencyKey: string };
+  body: { toPerson: unknown; toCentre: unknown; idempotencyKey: string; blobs?: { id: string; size: number; sha256: string }[] };
+  stored: boolean;
+  blobs: SealedBlob[];
 }
 
 export class InboxSession {
@@ -243,32 +257,47 @@ export class InboxSession {
   }
 
   /**
-   * Seals the answer (once per content: a retry sends the same envelopes under the
-   * same idempotency key) and sends it. `stopped`: the conversation may not be
-   * answered (no reply key, or its check failed). Throws AnswerNotSealedError when
-   * encryption fails here, an InboxError when the relay does not take it.
+   * Seals the answer and its files (once per content: a retry sends the same envelopes
+   * under the same idempotency key, and the same blobs) and sends it, then the files one
+   * after another. `stopped`: the conversation may not be answered (no reply key, or its
+   * check failed). Throws AnswerNotSealedError when encryption fails here, an InboxError
+   * when the relay does not take it; what the relay has by then is not sent again.
    */
-  async sendReply(conversation: Conversation, text: string, language: string | null): Promise<'sent' | 'stopped'> {
+  async sendReply(conversation: Conversation, text: string, language: string | null, files: readonly AnswerFile[] = []): Promise<'sent' | 'stopped'> {
     const key = this.key;
     // The reply key from the first item the team sees, pinned when the conversation was first opened.
     await this.itemsChecked.catch(() => {});
     const first = this.firstOf(conversation);
     const replyKey = this.pinnedReplyKeys.get(conversation.id);
     if (!key || first?.kind !== 'first-contact' || !replyKey || this.answeringStopped(conversation)) return 'stopped';
-    const snapshot = JSON.stringify([text, language]);
+    const snapshot = JSON.stringify([text, language, files.map((file) => file.id)]);
     let pending = this.pending.get(conversation.id);
-    if (pending?.snapshot !== snapshot) {
+    // An answer the relay has stored is finished as it was (its files uploaded), whatever was typed since.
+    if (pending?.snapshot !== snapshot && !pending?.stored) {
       let sealed;
+      let attached;
       try {
         const [, { sealReply }] = await keyModules();
-        sealed = await sealReply(key, replyKey, text, language, conversation.items.map((item) => this.opened.get(item.envelope.ct) ?? null));
+        // The files' encryption loads only for an answer with files (format version 3).
+        if (files.length) attached = await (await import('@wegweiser/contact-form/attachment-blobs')).sealAttachments(key.centre, files);
+        sealed = await sealReply(key, replyKey, text, language, conversation.items.map((item) => this.opened.get(item.envelope.ct) ?? null), attached);
       } catch (error) {
         throw new AnswerNotSealedError('The answer could not be encrypted in this browser; nothing was sent, the text is kept.', { cause: error });
       }
-      pending = { snapshot, body: { ...sealed, idempotencyKey: newIdempotencyKey() } };
+      const blobs = attached?.blobs ?? [];
+      const declared = blobs.length ? { blobs: blobs.map(({ id, size, sha256 }) => ({ id, size, sha256 })) } : {};
+      pending = { snapshot, body: { ...sealed, idempotencyKey: newIdempotencyKey(), ...declared }, stored: false, blobs };
       this.pending.set(conversation.id, pending);
     }
-    await this.client!.reply(conversation.id, pending.body as never);
+    if (!pending.stored) {
+      await this.client!.reply(conversation.id, pending.body as never);
+      pending.stored = true;
+    }
+    // Then the files; a failure keeps the rest for the retry.
+    while (pending.blobs.length) {
+      await this.client!.uploadBlob(pending.blobs[0]!);
+      pending.blobs.shift();
+    }
     this.pending.delete(conversation.id);
     return 'sent';
   }

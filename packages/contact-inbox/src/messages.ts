@@ -15,7 +15,7 @@
  * the conversation while the inbox is open: a conversation whose first item
  * changes, or whose items do not hold their places, is not answered.
  */
-import { open, sealTo, type Envelope, type Plaintext, type ReplyPlaintext } from '@wegweiser/contact-form/envelope';
+import { open, sealTo, type Envelope, type Plaintext, type ReplyPlaintext, type WithAttachments } from '@wegweiser/contact-form/envelope';
 import { checkChain, nextLink, openItems, personRecipient, type Author } from '@wegweiser/contact-form/conversation';
 import { fromBase64url, type CentreKey } from '@wegweiser/contact-form/public-key';
 
@@ -79,9 +79,10 @@ export async function openConversation(items: readonly { author: Author; envelop
 
 /**
  * The answer, sealed for the person and for the centre with the centre's key
- * and linked after `seen` (the conversation's plaintexts as shown). sealTo
- * retries WebKit's occasional X25519 failure. Throws on a text the format
- * refuses (empty, too long).
+ * and linked after `seen` (the conversation's plaintexts as shown). With
+ * `files` (the content key and list from attachment-blobs.ts), format version
+ * 3. sealTo retries WebKit's occasional X25519 failure. Throws on a text the
+ * format refuses (empty, too long).
  */
 export async function sealReply(
   key: { publicKey: CentreKey; privateKey: Uint8Array },
@@ -89,8 +90,12 @@ export async function sealReply(
   text: string,
   language: string | null,
   seen: readonly (Plaintext | null)[],
+  files?: WithAttachments,
 ): Promise<{ toPerson: Envelope; toCentre: Envelope }> {
-  const plaintext: ReplyPlaintext = { v: 2, kind: 'reply', text, language, ...(await nextLink(replyKey, seen)) };
+  const link = await nextLink(replyKey, seen);
+  const plaintext: ReplyPlaintext = files
+    ? { v: 3, kind: 'reply', text, language, ...link, contentKey: files.contentKey, attachments: files.attachments }
+    : { v: 2, kind: 'reply', text, language, ...link };
   const writer = { privateKey: key.privateKey, publicKey: key.publicKey.publicKey };
   const [toPerson, toCentre] = await Promise.all([sealTo(await personRecipient(key.publicKey.centre, replyKey), 'person', plaintext, writer), sealTo(key.publicKey, 'centre', plaintext, writer)]);
   return { toPerson, toCentre };

@@ -45,9 +45,22 @@ class FakeRelay {
     return conversation;
   }
 
+  /** Blob id → its bytes as uploaded; `failUploads`: the next uploads answer 503. */
+  blobs = new Map<string, Uint8Array>();
+  failUploads = 0;
+
   readonly fetch = async (input: string | URL | globalThis.Request, init: RequestInit = {}): Promise<Response> => {
     const path = new URL(String(input)).pathname;
     const method = init.method ?? 'GET';
+    if (method === 'PUT' && path.startsWith('/v1/blobs/')) {
+      this.requests.push({ method, path, body: null, authorization: null });
+      if (this.failUploads > 0) {
+        this.failUploads--;
+        return new Response('{"error":"unavailable"}', { status: 503 });
+      }
+      this.blobs.set(path.slice('/v1/blobs/'.length), new Uint8Array(init.body as Uint8Array));
+      return new Response('{"status":"stored"}', { status: 200 });
+    }
     const body = init.body ? JSON.parse(String(init.body)) : undefined;
     const authorization = new Headers(init.headers).get('Authorization');
     this.requests.push({ method, path, body, authorization });
@@ -181,6 +194,47 @@ describe('inbox session (no browser)', () => {
     await session.sendReply(reloaded, 'Oder Mittwoch.', 'de');
     const last = relay.requests.filter((request) => request.path.endsWith('/replies')).at(-1)!.body as { idempotencyKey: string };
     assert.notEqual(last.idempotencyKey, (replies[0] as { idempotencyKey: string }).idempotencyKey);
+  });
+
+  it('sends an answer’s files after it, encrypted; a retry uploads only what the relay does not have', async () => {
+    const session = await openSession();
+    relay.add('a', await firstMessage('Schicken Sie mir das Formular?'));
+    const conversation = (await session.loadConversation('a', () => true))!;
+    await session.checked;
+    const form = new TextEncoder().encode('%PDF-1.4\nAntrag (erfunden)\n%%EOF\n');
+    const photo = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const files = [
+      { id: 'file-1', name: 'Antrag.pdf', type: 'application/pdf' as const, bytes: form },
+      { id: 'file-2', name: 'Foto 1.png', type: 'image/png' as const, bytes: photo },
+    ];
+    relay.failUploads = 1;
+    await assert.rejects(session.sendReply(conversation, 'Hier ist das Formular.', 'de', files), (error: InboxError) => error.kind === 'unavailable');
+    assert.equal(await session.sendReply(conversation, 'Hier ist das Formular.', 'de', files), 'sent');
+    const replies = relay.requests.filter((request) => request.path.endsWith('/replies'));
+    assert.equal(replies.length, 1, 'the stored answer is not sent again');
+    const declared = (replies[0]!.body as { blobs: { id: string; size: number }[] }).blobs;
+    assert.equal(declared.length, 2);
+    assert.deepEqual(
+      relay.requests.filter((request) => request.method === 'PUT').map((request) => request.path),
+      [`/v1/blobs/${declared[0]!.id}`, `/v1/blobs/${declared[0]!.id}`, `/v1/blobs/${declared[1]!.id}`],
+      'the first file once more after the 503, then the second',
+    );
+    for (const { id, size } of declared) assert.equal(relay.blobs.get(id)?.length, size, 'the upload is the declared blob');
+    assert.ok(!Buffer.from(relay.blobs.get(declared[0]!.id)!).includes(Buffer.from('Antrag')), 'the relay gets no plaintext of a file');
+
+    // The team opens its own answer: version 3, and each file opens to the bytes it added.
+    const reloaded = (await session.loadConversation('a', () => true))!;
+    await session.checked;
+    const answer = session.opened.get(reloaded.items[1]!.envelope.ct);
+    assert.ok(answer?.kind === 'reply' && answer.v === 3, 'an answer with files is format version 3');
+    assert.equal(session.intact.get(reloaded.items[1]!.id), true);
+    const { openAttachment } = await import('@wegweiser/contact-form/attachment-blobs');
+    const opened = await Promise.all(answer.attachments.map((attachment, index) => openAttachment(centre, answer.contentKey, answer.attachments, index, relay.blobs.get(attachment.blob)!)));
+    assert.deepEqual(opened, [form, photo]);
+    assert.deepEqual(
+      answer.attachments.map((attachment) => attachment.name),
+      ['Antrag.pdf', 'Foto 1.png'],
+    );
   });
 
   it('stops answering when the first message changes after it was pinned', async () => {

@@ -9,6 +9,9 @@
  * No `capture` attribute: it would open the camera only and hide the gallery and files, where the
  * photo of a letter often already is. `accept="image/*"` lets a phone offer the camera anyway.
  *
+ * The team inbox renders the same picker in its answer form (issue 23), with its own label and
+ * hint and its live region (the options below).
+ *
  * Use (the host is a WegweiserElement; its styles include `contactStyles` and `attachmentStyles`):
  *
  *   private readonly attachments = new AttachmentPicker(this, {
@@ -37,6 +40,15 @@ export interface AttachmentPickerOptions {
   locale(): string;
   /** Runs `lookup` with msg() in the host's locale (announcements are made outside render). */
   localize<T>(lookup: () => T): T;
+  /**
+   * The host's own announcer, when the host has a live region already (the team inbox): the
+   * picker speaks through it and renders no region of its own, so that a screen reader hears one
+   * region, not two that may talk over each other.
+   */
+  announcer?: Announcer;
+  /** The label and the privacy hint, in the host's words (the inbox speaks to the team); by default the form's, to the person. */
+  label?: () => string;
+  privacyHint?: () => string;
 }
 
 type AttachmentListModule = typeof import('./attachment-list.js');
@@ -74,7 +86,7 @@ export class AttachmentPicker implements AttachmentSource {
   constructor(host: ReactiveControllerHost, options: AttachmentPickerOptions) {
     this.host = host;
     this.options = options;
-    this.announcer = new Announcer(host);
+    this.announcer = options.announcer ?? new Announcer(host);
   }
 
   get busy(): boolean {
@@ -115,7 +127,8 @@ export class AttachmentPicker implements AttachmentSource {
     this.refused = [];
     // The next message's photos start at "Photo 1" again.
     this.photoCount = 0;
-    this.announcer.clear();
+    // A host's announcer is the host's to clear.
+    if (!this.options.announcer) this.announcer.clear();
     this.host.requestUpdate();
   }
 
@@ -130,12 +143,13 @@ export class AttachmentPicker implements AttachmentSource {
   render(): TemplateResult {
     const locale = this.options.locale();
     return html`<div class="group attachments">
-      <label for="attachments">${msg('Photos or documents (optional)')}</label>
+      <label for="attachments">${this.options.label?.() ?? msg('Photos or documents (optional)')}</label>
       <p class="hint" id="attachments-limits">
         ${msg(str`Up to ${attachmentLimits.maxFiles} files, 10 MB together: photos (for example JPG, PNG, HEIC) and PDF documents.`)}
       </p>
       <p class="hint" id="attachments-privacy">
-        ${msg('Before sending, this device removes location and camera data from photos and the author and program details from PDFs. What a photo or document shows, such as names, addresses or numbers, can still identify you.')}
+        ${this.options.privacyHint?.() ??
+        msg('Before sending, this device removes location and camera data from photos and the author and program details from PDFs. What a photo or document shows, such as names, addresses or numbers, can still identify you.')}
       </p>
       <input
         type="file"
@@ -147,7 +161,7 @@ export class AttachmentPicker implements AttachmentSource {
       />
       ${this.unavailable ? html`<p class="error">${msg('The files could not be prepared. Check your connection and choose them again.')}</p>` : nothing}
       ${listModule ? listModule.fileList(this, locale) : nothing}
-      <p class="visually-hidden" role="status">${this.announcer.text}</p>
+      ${this.options.announcer ? nothing : html`<p class="visually-hidden" role="status">${this.announcer.text}</p>`}
     </div>`;
   }
 }
