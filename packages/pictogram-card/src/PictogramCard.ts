@@ -313,25 +313,23 @@ export class PictogramCard extends WegweiserElement {
             ${msg(str`This text is not available in ${languageName(wanted, ui)}. It is shown in ${languageName(shown.lang, ui)}.`)}
           </p>`
         : nothing}
-      <!-- New elements for each version: Firefox keeps the language of text that is already there
-           when only the container's lang changes, and Orca then reads Romanian as German. -->
-      ${keyed(
-        versionKey(shown),
-        html`<div class="content" lang=${shown.lang} dir=${shown.dir}>
+      <div class="content" lang=${shown.lang} dir=${shown.dir}>
         <div class="head">
           <span part="pictogram" class="pictogram">${this.svg ?? nothing}</span>
-          <div part="title" class="title" role="heading" aria-level=${level}>${shown.title}</div>
+          <!-- The title and the text are new elements for each version: Firefox keeps the language
+               of an element that is already there when only its container's lang changes, and Orca
+               then read Romanian as German. -->
+          ${keyed(versionKey(shown), html`<div part="title" class="title" role="heading" aria-level=${level}>${shown.title}</div>`)}
         </div>
         ${shown.variant ? html`<p part="variant" class="variant" lang="de">${variantName(shown.variant)}</p>` : nothing}
-        ${shown.text ? html`<p part="text">${shown.text}</p>` : nothing}
+        ${shown.text ? keyed(versionKey(shown), html`<p part="text">${shown.text}</p>`) : nothing}
         ${more ? this.renderMore(more, moreFrom, moreFrom !== shown, ui) : nothing}
         ${action
           ? html`<a part="action" href=${action.href} lang=${actionFrom.lang} dir=${actionFrom.dir}
               >${action.label}${actionFrom !== shown ? ` (${languageName(actionFrom.lang)})` : nothing}</a
             ><span class="url" dir="ltr">${printable(action.href)}</span>`
           : nothing}
-      </div>`,
-      )}
+      </div>
       ${shown.draft ? html`<p part="notice" class="notice">${msg('Draft translation: not yet checked by a native speaker.')}</p>` : nothing}
       ${voice
         ? html`<button part="read-aloud" class="speak" type="button" @click=${() => this.toggleSpeech(shown, voice)}>
