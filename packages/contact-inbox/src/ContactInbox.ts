@@ -123,7 +123,7 @@ export class ContactInbox extends WegweiserElement {
    * is shown, its reading, cleaning and encryption only when a file is added. One picker per
    * conversation, as the drafts are; all of it in memory.
    */
-  @state() private pickerCode: typeof import('@wegweiser/contact-form/attachment-picker') | null = null;
+  @state() private pickerCode: typeof import('./answer-files.js') | null = null;
   private pickerRequested = false;
   private readonly answerPickers = new Map<string, AttachmentPicker>();
   /** @internal Whether the key form opens an earlier key beside the open one. */
@@ -506,14 +506,11 @@ export class ContactInbox extends WegweiserElement {
     }
     let picker = this.answerPickers.get(id);
     if (!picker) {
-      picker = new this.pickerCode.AttachmentPicker(this, {
+      picker = this.pickerCode.answerFilePicker(this, {
         locale: () => this.locale,
         localize: (lookup) => this.localize(lookup),
         // The inbox's one live region says what happens to the files too.
         announcer: this.announcer,
-        label: () => msg('Files for the person (optional)'),
-        privacyHint: () =>
-          msg('Before sending, this browser removes location and camera data from photos and the author and program details from PDFs. The person opens the files with their code; the relay cannot read them.'),
       });
       this.answerPickers.set(id, picker);
     }
@@ -523,7 +520,7 @@ export class ContactInbox extends WegweiserElement {
   private loadPicker(): void {
     if (this.pickerRequested) return;
     this.pickerRequested = true;
-    import('@wegweiser/contact-form/attachment-picker')
+    import('./answer-files.js')
       .then((code) => {
         // The picker's styles join the element's own, as static styles would have.
         addStyles(this.renderRoot as ShadowRoot, code.attachmentStyles);
