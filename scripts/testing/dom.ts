@@ -36,6 +36,14 @@ export async function type(el: Rendering, selector: string, value: string): Prom
   await el.updateComplete;
 }
 
+/** Clicks the element that matches `selector`, then waits for the render; fails with what the widget shows when there is none. */
+export async function click(el: Rendering, selector: string): Promise<void> {
+  const target = el.shadowRoot!.querySelector<HTMLElement>(selector);
+  if (!target) throw new Error(`no ${selector} in: ${shadowText(el).slice(0, 300)}`);
+  target.click();
+  await el.updateComplete;
+}
+
 /** The button whose text is `text` (trimmed); fails with what the widget shows when there is none. */
 export function buttonByText(el: Element, text: string): HTMLButtonElement {
   const found = $$<HTMLButtonElement>(el, 'button').find((button) => button.textContent!.trim() === text);

@@ -7,12 +7,14 @@ import { seal, sealTo, type ContactMessage, type Envelope } from '@wegweiser/con
 import { checkChain, deriveKeys, newCode, openItems, readCode, type CodeKeys } from '@wegweiser/contact-form/conversation';
 import { collectErrors, itIsAccessibleInEveryState, itSurvivesBadInput, shadowText, until } from '../../../scripts/testing/index.js';
 import type { ContactInbox } from '../src/ContactInbox.js';
+import { $, click, type } from '../../../scripts/testing/dom.js';
+import { demoCentre, demoKeyFile as demoKeyFileText, demoPassphrase, keyOpening, openConversation, openKey, signIn, signInAndOpenKey, teamCredential } from './fixtures/inbox-harness.js';
 import '../src/define.js';
 import { relayCommand, type TestRelay, startRelay } from '../../contact-relay/test/relay-command.js';
 
-const credential = 'TEST0-CREDE-NTIAL-NOTSE-CRET0';
-const centre = 'demo-beratungsstelle';
-const passphrase = 'demo-passphrase-not-secret';
+const credential = teamCredential;
+const centre = demoCentre;
+const passphrase = demoPassphrase;
 const startRelayWithInbox = () => startRelay({ inboxCredential: credential });
 
 let relay: TestRelay;
@@ -20,7 +22,7 @@ let demoKeyFile: string;
 let otherKeyFile: string;
 before(async () => {
   relay = await startRelayWithInbox();
-  demoKeyFile = await (await fetch('/packages/contact-relay/demo/demo-private-key.json')).text();
+  demoKeyFile = await demoKeyFileText();
   otherKeyFile = await (await fetch('/packages/contact-inbox/test/fixtures/other-centre-key.json')).text();
 });
 after(async () => {
@@ -102,23 +104,6 @@ async function teamToken(r: TestRelay): Promise<string> {
 
 // ---- the counsellor's side, through the element ----
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-
-
-async function type(el: ContactInbox, selector: string, value: string) {
-  const field = $<HTMLInputElement>(el, selector)!;
-  field.value = value;
-  field.dispatchEvent(new Event(field.localName === 'select' ? 'change' : 'input', { bubbles: true }));
-  await el.updateComplete;
-}
-
-async function click(el: ContactInbox, selector: string) {
-  const button = $<HTMLElement>(el, selector);
-  if (!button) throw new Error(`no ${selector}; the inbox shows: ${shadowText(el).slice(0, 300)}`);
-  button.click();
-  await el.updateComplete;
-}
-
 /** The button whose text includes `text`. */
 function button(el: ContactInbox, text: string): HTMLButtonElement {
   const found = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(text));
@@ -128,37 +113,15 @@ function button(el: ContactInbox, text: string): HTMLButtonElement {
 
 const inbox = (r: TestRelay = relay, lang = 'en') => html`<ww-contact-inbox relay=${r.url} lang=${lang}></ww-contact-inbox>`;
 
-async function signIn(el: ContactInbox, secret = credential) {
-  await type(el, '#centre', centre);
-  await type(el, '#credential', secret);
-  await click(el, '[part=sign-in] button[type=submit]');
-}
-
-async function openKey(el: ContactInbox, text = demoKeyFile, phrase = passphrase) {
-  await type(el, '#key-paste', text);
-  await type(el, '#passphrase', phrase);
-  await click(el, '[part=key] button[type=submit]');
-}
-
-/**
- * How long opening a key file may take: scrypt with N = 2^17 in the browser took over 15 s in a
- * clean-clone run with three browsers at once on two cores (the suite allows 60 s per test).
- */
-const keyOpening = 45_000;
-
 /** Signed in and unlocked, the list loaded. */
 async function unlocked(el: ContactInbox) {
-  await signIn(el);
-  await until(() => !!$(el, '#key-title'), 'the key step');
-  await openKey(el);
+  await signInAndOpenKey(el, demoKeyFile);
   await until(() => !!$(el, '[part=list]') && !shadowText(el).includes('Loading') && !shadowText(el).includes('Wird geladen'), 'the list', keyOpening);
   return el;
 }
 
 async function openFirst(el: ContactInbox, containing: string) {
-  await until(() => shadowText(el).includes(containing), `a preview with "${containing}"`);
-  const item = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.open')].find((b) => b.textContent!.includes(containing))!;
-  item.click();
+  await openConversation(el, containing);
   await until(() => !!$(el, '[part=conversation] ol.items') && !shadowText(el).includes('Decrypting'), 'the open conversation');
 }
 

@@ -8,6 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { $, type } from '../../../scripts/testing/dom.js';
 import { shadowText, until, withLang } from '../../../scripts/testing/index.js';
 import type { ContactInbox } from '../src/ContactInbox.js';
+import { demoKeyFile as demoKeyFileText, openConversation as openConversationContaining, signInAndOpenKey, teamCredential } from './fixtures/inbox-harness.js';
 import type { ContactForm } from '../../contact-form/src/ContactForm.js';
 import type { ContactReplies } from '../../contact-form/src/ContactReplies.js';
 import '../src/define.js';
@@ -15,16 +16,13 @@ import '../../contact-form/src/define.js';
 import '../../contact-form/src/define-replies.js';
 import { relayCommand, startRelay, type TestRelay } from '../../contact-relay/test/relay-command.js';
 
-const credential = 'TEST0-CREDE-NTIAL-NOTSE-CRET0';
-const centre = 'demo-beratungsstelle';
-const passphrase = 'demo-passphrase-not-secret';
 
 let relay: TestRelay;
 let demoKeyFile: string;
 let letter: Uint8Array;
 before(async () => {
-  relay = await startRelay({ inboxCredential: credential });
-  demoKeyFile = await (await fetch('/packages/contact-relay/demo/demo-private-key.json')).text();
+  relay = await startRelay({ inboxCredential: teamCredential });
+  demoKeyFile = await demoKeyFileText();
   letter = new Uint8Array(await (await fetch('/packages/contact-form/test/fixtures/letter-with-metadata.pdf')).arrayBuffer());
 });
 after(async () => {
@@ -46,15 +44,8 @@ async function personWrites(text: string): Promise<string> {
 /** The inbox signed in, its key open, and the conversation whose preview contains `containing` open. */
 async function openConversation(containing: string): Promise<ContactInbox> {
   const el = await fixture<ContactInbox>(html`<ww-contact-inbox relay=${relay.url} lang="en"></ww-contact-inbox>`);
-  await type(el, '#centre', centre);
-  await type(el, '#credential', credential);
-  $<HTMLButtonElement>(el, '[part=sign-in] button[type=submit]').click();
-  await until(() => !!$(el, '#key-title'), 'the key step');
-  await type(el, '#key-paste', demoKeyFile);
-  await type(el, '#passphrase', passphrase);
-  $<HTMLButtonElement>(el, '[part=key] button[type=submit]').click();
-  await until(() => shadowText(el).includes(containing), `a preview with "${containing}"`, 45000);
-  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.open')].find((b) => b.textContent!.includes(containing))!.click();
+  await signInAndOpenKey(el, demoKeyFile);
+  await openConversationContaining(el, containing);
   // The picker's input appears once its code has loaded, with the answer form.
   await until(() => !!$(el, '[part=reply] input[type=file]'), 'the answer form with its file picker', 30000);
   return el;

@@ -9,21 +9,19 @@ import { sendKeys } from '@web/test-runner-commands';
 import { $, type } from '../../../scripts/testing/dom.js';
 import { shadowText, until } from '../../../scripts/testing/index.js';
 import type { ContactInbox } from '../src/ContactInbox.js';
+import { demoKeyFile as demoKeyFileText, openConversation as openConversationContaining, signInAndOpenKey, teamCredential } from './fixtures/inbox-harness.js';
 import type { ContactForm } from '../../contact-form/src/ContactForm.js';
 import type { AttachmentSource, CleanedAttachment } from '../../contact-form/src/attachments/types.js';
 import '../src/define.js';
 import '../../contact-form/src/define.js';
 import { relayCommand, startRelay, type TestRelay } from '../../contact-relay/test/relay-command.js';
 
-const credential = 'TEST0-CREDE-NTIAL-NOTSE-CRET0';
-const centre = 'demo-beratungsstelle';
-const passphrase = 'demo-passphrase-not-secret';
 
 let relay: TestRelay;
 let demoKeyFile: string;
 before(async () => {
-  relay = await startRelay({ inboxCredential: credential });
-  demoKeyFile = await (await fetch('/packages/contact-relay/demo/demo-private-key.json')).text();
+  relay = await startRelay({ inboxCredential: teamCredential });
+  demoKeyFile = await demoKeyFileText();
 });
 after(async () => {
   await relayCommand({ action: 'stop', id: relay.id });
@@ -80,15 +78,8 @@ async function sendWithFiles(text: string, files: CleanedAttachment[], before?: 
 /** The inbox signed in, its key open, and the conversation whose preview contains `containing` clicked. */
 async function openConversation(containing: string): Promise<ContactInbox> {
   const el = await fixture<ContactInbox>(html`<ww-contact-inbox relay=${relay.url} lang="en"></ww-contact-inbox>`);
-  await type(el, '#centre', centre);
-  await type(el, '#credential', credential);
-  $<HTMLButtonElement>(el, '[part=sign-in] button[type=submit]').click();
-  await until(() => !!$(el, '#key-title'), 'the key step');
-  await type(el, '#key-paste', demoKeyFile);
-  await type(el, '#passphrase', passphrase);
-  $<HTMLButtonElement>(el, '[part=key] button[type=submit]').click();
-  await until(() => shadowText(el).includes(containing), `a preview with "${containing}"`, 30000);
-  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.open')].find((b) => b.textContent!.includes(containing))!.click();
+  await signInAndOpenKey(el, demoKeyFile);
+  await openConversationContaining(el, containing);
   return el;
 }
 

@@ -5,17 +5,17 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { shadowText, until } from '../../../scripts/testing/index.js';
 import type { ContactInbox } from '../src/ContactInbox.js';
+import { $ } from '../../../scripts/testing/dom.js';
+import { demoKeyFile, signIn, signInAndOpenKey, teamCredential } from './fixtures/inbox-harness.js';
 import type { InboxFigures } from '../src/InboxFigures.js';
 import '../src/define.js';
 import { sendFirstMessage } from './relay-messages.js';
 import { relayCommand, type TestRelay, startRelay } from '../../contact-relay/test/relay-command.js';
 
-const credential = 'TEST0-CREDE-NTIAL-NOTSE-CRET0';
-const centre = 'demo-beratungsstelle';
 
 let relay: TestRelay;
 before(async () => {
-  relay = await startRelay({ inboxCredential: credential });
+  relay = await startRelay({ inboxCredential: teamCredential });
 });
 after(async () => {
   await relayCommand({ action: 'stop', id: relay.id });
@@ -24,30 +24,14 @@ after(async () => {
 /** A first message without a code; to the demo centre unless another key is given. */
 const send = (topic: 'work' | 'housing', language: string, to: TestRelay = relay, publicKey = to.publicKey) => sendFirstMessage(to.url, publicKey, { topic, language });
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-
-async function fill(el: ContactInbox, selector: string, value: string) {
-  const field = $<HTMLInputElement>(el, selector)!;
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-  await el.updateComplete;
-}
-
 describe('ww-contact-inbox: Figures', function () {
   this.timeout(120_000);
 
   it('shows behind the toolbar’s Figures button what the relay counted, and the topics counted in the browser', async () => {
     await send('work', 'ro');
     await send('housing', 'ro');
-    const keyFile = await (await fetch('/packages/contact-relay/demo/demo-private-key.json')).text();
     const el = await fixture<ContactInbox>(html`<ww-contact-inbox relay=${relay.url} lang="en"></ww-contact-inbox>`);
-    await fill(el, '#centre', centre);
-    await fill(el, '#credential', credential);
-    $(el, '[part=sign-in] button[type=submit]')!.click();
-    await until(() => !!$(el, '#key-title'), 'the key step');
-    await fill(el, '#key-paste', keyFile);
-    await fill(el, '#passphrase', 'demo-passphrase-not-secret');
-    $(el, '[part=key] button[type=submit]')!.click();
+    await signInAndOpenKey(el, await demoKeyFile());
     await until(() => shadowText(el).includes('Hallo'), 'the decrypted previews', 60_000);
 
     // The toolbar is drawn again with the view: look the button up each time.
@@ -84,7 +68,7 @@ describe('ww-contact-inbox: the coordination office', function () {
     network = await relayCommand<TestRelay & { publicKeys: string[] }>({
       action: 'start',
       origin: location.origin,
-      inboxCredential: credential,
+      inboxCredential: teamCredential,
       coordinator: office,
       keyFiles: ['network/demo-rlp-mainz.json', 'network/demo-rlp-trier.json', 'network/demo-rlp-koblenz.json'],
     });
@@ -107,9 +91,7 @@ describe('ww-contact-inbox: the coordination office', function () {
     const el = await fixture<ContactInbox>(html`<ww-contact-inbox relay=${network.url} lang="en"></ww-contact-inbox>`);
     await expect(el).to.be.accessible();
 
-    await fill(el, '#centre', office.name);
-    await fill(el, '#credential', office.credential);
-    $(el, '[part=sign-in] button[type=submit]')!.click();
+    await signIn(el, office.credential, office.name);
     const figuresElement = () => $<InboxFigures>(el, 'ww-inbox-figures');
     await until(() => Boolean(figuresElement()?.shadowRoot?.querySelector('td[data-column=firstContacts]')), 'the network’s figures', 30_000).catch((error: Error) => {
       throw new Error(`${error.message}; the inbox shows: ${shadowText(el).slice(0, 300)}`);

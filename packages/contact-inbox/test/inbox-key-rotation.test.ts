@@ -4,18 +4,18 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { shadowText, until } from '../../../scripts/testing/index.js';
 import type { ContactInbox } from '../src/ContactInbox.js';
+import { $, $$ } from '../../../scripts/testing/dom.js';
+import { demoKeyFile, openKey, signInAndOpenKey, teamCredential } from './fixtures/inbox-harness.js';
 import '../src/define.js';
 import { relayCommand, type TestRelay } from '../../contact-relay/test/relay-command.js';
 import { sendFirstMessage } from './relay-messages.js';
 
-const credential = 'TEST0-CREDE-NTIAL-NOTSE-CRET0';
-const passphrase = 'demo-passphrase-not-secret';
 // A second DEMO key of the demo centre (same public passphrase): the key from before the change.
 const olderKeyFile = '../../contact-inbox/test/fixtures/demo-older-key.json';
 
 let relay: TestRelay & { publicKeys: string[] };
 before(async () => {
-  relay = await relayCommand<TestRelay & { publicKeys: string[] }>({ action: 'start', origin: location.origin, inboxCredential: credential, keyFiles: [olderKeyFile] });
+  relay = await relayCommand<TestRelay & { publicKeys: string[] }>({ action: 'start', origin: location.origin, inboxCredential: teamCredential, keyFiles: [olderKeyFile] });
   const [olderKey] = relay.publicKeys as [string];
   await sendFirstMessage(relay.url, olderKey, { text: 'Vor dem Schlüsselwechsel geschrieben', topic: 'housing', language: 'ro' });
   await sendFirstMessage(relay.url, relay.publicKey, { text: 'Nach dem Schlüsselwechsel geschrieben', topic: 'work', language: 'de' });
@@ -24,31 +24,12 @@ after(async () => {
   await relayCommand({ action: 'stop', id: relay.id });
 });
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const button = (el: Element, text: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === text);
-
-async function fill(el: ContactInbox, selector: string, value: string) {
-  const field = $<HTMLInputElement>(el, selector)!;
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-  await el.updateComplete;
-}
-
-async function openKey(el: ContactInbox, keyFile: string) {
-  await fill(el, '#key-paste', keyFile);
-  await fill(el, '#passphrase', passphrase);
-  $(el, '[part=key] button[type=submit]')!.click();
-}
+const button = (el: Element, text: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.trim() === text);
 
 /** An inbox signed in for the demo centre with its current key open, showing the message sealed to that key. */
 async function signedInWithCurrentKey(): Promise<ContactInbox> {
-  const currentKeyFile = await (await fetch('/packages/contact-relay/demo/demo-private-key.json')).text();
   const el = await fixture<ContactInbox>(html`<ww-contact-inbox relay=${relay.url} lang="en"></ww-contact-inbox>`);
-  await fill(el, '#centre', 'demo-beratungsstelle');
-  await fill(el, '#credential', credential);
-  $(el, '[part=sign-in] button[type=submit]')!.click();
-  await until(() => !!$(el, '#key-title'), 'the key step');
-  await openKey(el, currentKeyFile);
+  await signInAndOpenKey(el, await demoKeyFile());
   await until(() => shadowText(el).includes('Nach dem Schlüsselwechsel geschrieben'), 'the message sealed to the current key', 60_000);
   return el;
 }
@@ -57,7 +38,7 @@ describe('ww-contact-inbox: a key change', function () {
   this.timeout(180_000);
 
   it('opens the key from before the change beside the current one: messages sealed to either decrypt; the same key twice is refused; Lock forgets both; axe in each state', async () => {
-    const currentKeyFile = await (await fetch('/packages/contact-relay/demo/demo-private-key.json')).text();
+    const currentKeyFile = await demoKeyFile();
     const olderKey = await (await fetch('/packages/contact-inbox/test/fixtures/demo-older-key.json')).text();
     const el = await signedInWithCurrentKey();
     expect(shadowText(el)).not.to.include('Vor dem Schlüsselwechsel geschrieben');
