@@ -17,9 +17,9 @@ import type { ContactReplies } from '../../packages/contact-form/src/ContactRepl
 import type { ContactInbox } from '../../packages/contact-inbox/src/ContactInbox.js';
 import { demoCard } from '../../stories/pictogram-demo-content.js';
 import { openArabic, relayCommand, startSeededRelay, until } from '../../packages/contact-inbox/test/fixtures/locale-helpers.js';
+import { $ } from './dom.js';
 import { fixtureInLocale } from './index.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 
 async function shoot(name: string, template: TemplateResult, settle: (el: HTMLElement) => Promise<unknown> = async () => {}, width = 420) {
   const el = await fixtureInLocale<HTMLElement>(template, 'ar', width);

@@ -1,5 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import type { ContactInbox } from '../src/ContactInbox.js';
+import { $ } from '../../../scripts/testing/dom.js';
 import '../src/define.js';
 import {
   clippedTexts,
@@ -17,7 +18,6 @@ import {
 } from '../../../scripts/testing/index.js';
 import { arabicMessage, centre, click, germanMessage, openArabic as openArabicWith, relayCommand, signIn, startSeededRelay, type TestRelay, unlocked as unlockedWith } from './fixtures/locale-helpers.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 
 let relay: TestRelay;
 let keyFile: string;
