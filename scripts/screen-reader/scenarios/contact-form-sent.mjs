@@ -27,9 +27,9 @@ export default [
     name: 'contact form sent for real: answer by code chosen, the confirmation heard, the code spelled out group by group; replies: a mistyped code, the right one, the answer, a new answer',
     page: 'contact-form-sent.html',
     // Firefox only, for the gate's time: Chromium was heard once by hand (the code
-    // is part of its reading of the confirmation; after the right code on the
-    // replies page nothing more was heard; see docs/accessibility-statement.md).
-    // The contact form's empty send runs in both (contact-form.mjs).
+    // is part of its reading of the confirmation). The replies page runs in Chromium
+    // in replies.mjs, with a conversation the scenario relay receives; the contact
+    // form's empty send runs in both (contact-form.mjs).
     browsers: ['firefox'],
     async run({ sr, step, server }) {
       await server.relay(); // started before the page needs it, so the first send does not wait for it

@@ -1,7 +1,8 @@
-// <ww-contact-replies> in Chromium: a mistyped code, then the right one; the
-// conversation must be heard when it opens. Firefox hears the same page after
-// a real send in contact-form-sent.mjs; here the scenario server's relay
-// receives the message (server.mjs), for the gate's time.
+// <ww-contact-replies> in Chromium: the right code; the conversation must be
+// heard when it opens. Firefox hears the same page, with a mistyped code first,
+// after a real send in contact-form-sent.mjs; here the scenario server's relay
+// receives the message (server.mjs), and the mistyped code is left out, for
+// the gate's time (Chromium's error summary is heard in contact-form.mjs).
 // Page: pages/replies.html.
 import { exposes, heard } from '../expect.mjs';
 
@@ -15,7 +16,7 @@ async function listenUntil(sr, step, pattern, ms, heardBefore) {
 
 export default [
   {
-    name: 'replies: a mistyped code is said; the right code opens the conversation, heard with the team\'s answer',
+    name: 'replies: the right code opens the conversation, heard with the team\'s answer',
     page: 'replies.html',
     browsers: ['chromium'],
     async run({ sr, step, server }) {
@@ -27,17 +28,6 @@ export default [
       const codeField = await step('Tab', sr.press('Tab'));
       heard(codeField, /Ihr Code.*entry/, 'the code field by its label');
 
-      const last = code.at(-1);
-      await step('type the code with a mistake', sr.type(`${code.slice(0, -1)}${last === '7' ? '8' : '7'}`, { delayMs: 40 }));
-      const wrong = await listenUntil(sr, step, /Tippfehler/, 15000, await step('Return', sr.press('Return')));
-      heard(wrong, 'Bitte prüfen Sie Ihre Angaben', 'the error summary');
-      heard(wrong, 'Im Code ist ein Tippfehler', 'the mistake is said');
-      exposes(sr.accessibilityTree(), { role: 'link', name: 'Im Code ist ein Tippfehler. Vergleichen Sie jedes Zeichen mit Ihrer Notiz' }, 'the error is a link to the field');
-
-      let back = '';
-      for (let i = 0; i < 3 && !/Ihr Code[^\n]*entry/.test(back); i++) back += `\n${await step('Tab', sr.press('Tab'))}`;
-      heard(back, /Ihr Code[^\n]*entry/, 'back in the field');
-      await step('ctrl+a', sr.press('ctrl+a'));
       await step('type the code', sr.type(code, { delayMs: 40 }));
       // Focus moves to the conversation. It used to move to its heading, and Orca with
       // Chromium then said nothing at all: not the heading, and nothing on Down either.
