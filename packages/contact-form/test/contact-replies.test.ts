@@ -46,7 +46,10 @@ async function openWith(el: ContactReplies, code: string) {
   await until(() => !!el.shadowRoot!.querySelector('[part=conversation]') || !!el.shadowRoot!.querySelector('.summary'), 'conversation or problem');
 }
 
-describe('ww-contact-replies: a whole conversation by code', () => {
+describe('ww-contact-replies: a whole conversation by code', function () {
+  // Each step is real: proof of work, encryption and a relay. Three browsers at once on two busy
+  // cores took over the default 10 s for a step.
+  this.timeout(30_000);
   let relay: TestRelay;
   let code: string;
   before(async () => {
