@@ -6,7 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { $, type } from '../../../scripts/testing/dom.js';
-import { shadowText, until, withLang } from '../../../scripts/testing/index.js';
+import { elementsTooWide, shadowText, until, withLang } from '../../../scripts/testing/index.js';
 import type { ContactInbox } from '../src/ContactInbox.js';
 import { demoKeyFile as demoKeyFileText, openConversation as openConversationContaining, signInAndOpenKey, teamCredential } from './fixtures/inbox-harness.js';
 import type { ContactForm } from '../../contact-form/src/ContactForm.js';
@@ -42,8 +42,8 @@ async function personWrites(text: string): Promise<string> {
 }
 
 /** The inbox signed in, its key open, and the conversation whose preview contains `containing` open. */
-async function openConversation(containing: string): Promise<ContactInbox> {
-  const el = await fixture<ContactInbox>(html`<ww-contact-inbox relay=${relay.url} lang="en"></ww-contact-inbox>`);
+async function openConversation(containing: string, parentNode?: HTMLElement): Promise<ContactInbox> {
+  const el = await fixture<ContactInbox>(html`<ww-contact-inbox relay=${relay.url} lang=${parentNode?.lang || 'en'}></ww-contact-inbox>`, { parentNode });
   await signInAndOpenKey(el, demoKeyFile);
   await openConversationContaining(el, containing);
   // The picker's input appears once its code has loaded, with the answer form.
@@ -119,5 +119,18 @@ describe('files in the team’s answer, from the inbox to the person', function 
     await until(() => !$(el, '.attachment-list'), 'the file removed');
     await until(() => liveRegion(el).textContent!.includes('Termin.pdf removed.'), 'the removal said');
     expect(el.shadowRoot!.activeElement?.id, 'the focus goes back to the file input').to.equal('attachments');
+  });
+
+  it('reflows at 320 px in Arabic (right to left) with a file in the answer: nothing sticks out', async () => {
+    await personWrites('Eine Frage aus dem Handy (schmal)');
+    // A column as narrow as a small phone, in Arabic (withLang removes it after the test).
+    const column = withLang('ar');
+    column.style.inlineSize = '320px';
+    const el = await openConversation('(schmal)', column);
+    choose(el, [new File([letter as BlobPart], 'طلب السكن الطويل جدا للاختبار.pdf', { type: 'application/pdf' })]);
+    await until(() => !!$(el, '.attachment-list button'), 'the PDF in the list', 60000);
+    expect(getComputedStyle($(el, '[part=reply]')).direction).to.equal('rtl');
+    expect(elementsTooWide(el), 'elements wider than the 320 px column').to.deep.equal([]);
+    await expect(el).to.be.accessible();
   });
 });
